@@ -1,0 +1,45 @@
+# Whereas — the two set-up commands are `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: run test bench prerequisites serve migrate demo clean
+
+run: prerequisites $(VENV)/.installed migrate demo
+	@echo ""
+	@echo "Whereas is starting at http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	@echo "Demo logins: lead@example.org, cofiler@example.org, curator@example.org — password: whereas-demo-2026"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: prerequisites $(VENV)/.installed-dev
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: prerequisites $(VENV)/.installed-dev
+	$(BIN)/python -m bench
+
+prerequisites:
+	@PYTHON=$(PYTHON) sh scripts/check_prerequisites.sh
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+migrate: $(VENV)/.installed
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py createcachetable
+
+demo: migrate
+	$(BIN)/python manage.py load_demo
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

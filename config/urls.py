@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from resolutions import views as resolution_views
+
+admin.site.site_header = "Whereas — curator's workbench"
+admin.site.site_title = "Whereas admin"
+
+urlpatterns = [
+    path("", resolution_views.dashboard, name="home"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("precedents/", include("resolutions.urls_precedents")),
+    path("evidence/", include("evidence.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,104 @@
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connection, models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from resolutions.models import Company, Topic, _plain_terms
+
+
+class Source(models.Model):
+    """Where a fact comes from. One Source per normalized URL."""
+
+    class Kind(models.TextChoices):
+        REPORT = "report", "Report"
+        NEWS = "news", "News article"
+        WEBPAGE = "webpage", "Web page"
+        SEC_FILING = "sec_filing", "SEC filing"
+        LAW = "law", "Law or regulation"
+        LETTER = "letter", "Letter"
+        COMPANY_DOCUMENT = "company_document", "Company document"
+        OTHER = "other", "Other"
+
+    kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.WEBPAGE)
+    title = models.CharField(max_length=500)
+    authors = models.JSONField(default=list, blank=True, help_text="Personal or organization names.")
+    publisher = models.CharField(max_length=255, blank=True)
+    published = models.DateField("publication date", null=True, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    archived_url = models.URLField(max_length=1000, blank=True)
+    accessed = models.DateField("accessed date", null=True, blank=True)
+    full_text = models.TextField(blank=True, help_text="The source's text, for capturing exact quotes.")
+    text_file = models.FileField(upload_to="sources/%Y/", blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-published", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url"], condition=~Q(url=""), name="one_source_per_url"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("evidence:source_detail", args=[self.pk])
+
+
+class SnippetQuerySet(models.QuerySet):
+    def search(self, query: str):
+        query = (query or "").strip()
+        if not query:
+            return self
+        if connection.vendor == "postgresql":
+            search_query = SearchQuery(query, search_type="websearch", config="english")
+            return (
+                self.filter(search_vector=search_query)
+                .annotate(rank=SearchRank(F("search_vector"), search_query))
+                .order_by("-rank", "-pk")
+            )
+        matches = Q()
+        for term in _plain_terms(query):
+            matches &= Q(search_document__icontains=term)
+        return self.filter(matches).order_by("-pk")
+
+
+class Snippet(models.Model):
+    """A quotable fact, figure or quote, exactly as its source says it."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="snippets")
+    quote = models.TextField()
+    pinpoint = models.CharField(max_length=200, blank=True, help_text="Page, section or paragraph.")
+    paraphrase = models.TextField(blank=True, help_text="Optional wording for use in a draft.")
+    topics = models.ManyToManyField(Topic, blank=True, related_name="snippets")
+    companies = models.ManyToManyField(Company, blank=True, related_name="snippets")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="snippets"
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    verified_at = models.DateTimeField(null=True, blank=True)
+    search_document = models.TextField(blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SnippetQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.quote[:80]
+
+    def get_absolute_url(self):
+        return reverse("evidence:source_detail", args=[self.source_id]) + f"#snippet-{self.pk}"
+
+    def can_edit(self, user) -> bool:
+        return user.is_staff or (self.added_by_id is not None and self.added_by_id == user.pk)

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "resolutions"
+
+urlpatterns = [
+    path("", views.precedent_list, name="precedent_list"),
+    path("<int:pk>/", views.precedent_detail, name="precedent_detail"),
+]

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from resolutions import views as resolution_views
+from resolutions import views_cofilers
 
 admin.site.site_header = "Whereas — curator's workbench"
 admin.site.site_title = "Whereas admin"
@@ -10,8 +11,10 @@ admin.site.site_title = "Whereas admin"
 urlpatterns = [
     path("", resolution_views.dashboard, name="home"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("invite/<str:token>/", views_cofilers.invitation_accept, name="invitation_accept"),
     path("precedents/", include("resolutions.urls_precedents")),
     path("evidence/", include("evidence.urls")),
+    path("drafts/", include("resolutions.urls_drafts")),
     path("admin/", admin.site.urls),
 ]
 
@@ -19,3 +22,4 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+handler500 = "config.errors.server_error"

@@ -187,9 +187,10 @@ class FootnoteCall(models.Model):
 
     part = models.ForeignKey(PrecedentPart, on_delete=models.CASCADE, related_name="calls")
     number = models.PositiveIntegerField()
+    offset = models.PositiveIntegerField(null=True, blank=True, help_text="Character offset in the part's text.")
 
     class Meta:
-        ordering = ["part__position", "number"]
+        ordering = ["part__position", "offset", "number"]
 
 
 class PrecedentFiler(models.Model):
@@ -204,3 +205,312 @@ class PrecedentFiler(models.Model):
 
     def __str__(self):
         return ", ".join(x for x in (self.name, self.organization) if x)
+
+
+class DraftQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Drafts of the user's organization, and drafts the user co-files. Curators get no extra reach."""
+        if not user.is_authenticated or user.organization_id is None:
+            return self.none()
+        return self.filter(
+            Q(lead_organization_id=user.organization_id)
+            | Q(invitations__organization_id=user.organization_id, invitations__revoked_at__isnull=True)
+        ).distinct()
+
+    def editable_by(self, user):
+        """Only members of the lead organization edit; co-filers read, comment and sign."""
+        if not user.is_authenticated or user.organization_id is None:
+            return self.none()
+        return self.filter(lead_organization_id=user.organization_id)
+
+    def for_list(self):
+        return self.select_related("company", "lead_organization").order_by("-updated_at")
+
+
+class Draft(models.Model):
+    """A proposal being written by a lead filer's organization."""
+
+    class Status(models.TextChoices):
+        DRAFTING = "drafting", "Drafting"
+        CIRCULATING = "circulating", "Circulating to co-filers"
+        FINAL = "final", "Final"
+        FILED = "filed", "Filed"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="drafts")
+    meeting_year = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=300)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="drafts")
+    lead_organization = models.ForeignKey(
+        "accounts.Organization", on_delete=models.PROTECT, related_name="lead_drafts"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFTING)
+    resolved_first = models.BooleanField("RESOLVED before WHEREAS", default=False)
+    supporting_heading = models.BooleanField("with a “Supporting Statement” heading", default=True)
+    based_on = models.ForeignKey(
+        Precedent, null=True, blank=True, on_delete=models.SET_NULL, related_name="drafts"
+    )
+    citation_style = models.CharField(max_length=32, default="chicago-note")
+    revision = models.PositiveIntegerField(
+        default=0, help_text="Counts saves; a save based on an older revision is refused."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = DraftQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at"]
+
+    def __str__(self):
+        return f"{self.title} — {self.company.name} {self.meeting_year}"
+
+    def get_absolute_url(self):
+        return reverse("drafts:editor", args=[self.pk])
+
+
+class Clause(models.Model):
+    """A WHEREAS recital, the RESOLVED clause or a supporting paragraph.
+
+    ``text`` is sanitized inline HTML; citations stand in it as ``[[snippet:ID]]`` or
+    ``[[note:ID]]`` markers, so footnote numbers are computed, never stored.
+    """
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="clauses")
+    kind = models.CharField(max_length=16, choices=PartKind.choices)
+    text = models.TextField(blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.position}"
+
+
+class DraftNote(models.Model):
+    """A free-text footnote of a draft (not backed by an evidence snippet)."""
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="notes")
+    text = models.TextField()
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class DraftVersion(models.Model):
+    """An immutable snapshot: canonical JSON of the parts, resolved footnotes and layout."""
+
+    class Reason(models.TextChoices):
+        SAVED = "saved", "Saved by hand"
+        CIRCULATED = "circulated", "Circulated"
+        SIGNED = "signed", "Signed"
+        EXPORTED = "exported", "Exported"
+        RESTORED = "restored", "Restored"
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    content = models.JSONField()
+    sha256 = models.CharField(max_length=64)
+    reason = models.CharField(max_length=16, choices=Reason.choices, default=Reason.SAVED)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [models.UniqueConstraint(fields=["draft", "number"], name="unique_version_number")]
+
+    def __str__(self):
+        return f"Version {self.number} of {self.draft}"
+
+    def get_absolute_url(self):
+        return reverse("drafts:version_detail", args=[self.draft_id, self.number])
+
+    @property
+    def short_hash(self) -> str:
+        return self.sha256[:12]
+
+
+class Invitation(models.Model):
+    """A single-use, expiring link inviting an organization to co-file one draft.
+
+    Only the token's SHA-256 is stored; the link is shown to the lead filer when it is made.
+    """
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    organization_name = models.CharField(max_length=255)
+    contact_name = models.CharField(max_length=200, blank=True)
+    token_sha256 = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    opened_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="accepted_invitations"
+    )
+    organization = models.ForeignKey(
+        "accounts.Organization", null=True, blank=True, on_delete=models.SET_NULL, related_name="cofiler_invitations",
+        help_text="The co-filing organization, once the invitation is accepted.",
+    )
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+    last_seen_version = models.ForeignKey(
+        "DraftVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The latest version this co-filer has reviewed; the next review shows a redline from it.",
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"{self.organization_name} <{self.email}>"
+
+    def state(self, now) -> str:
+        if self.revoked_at:
+            return "revoked"
+        if self.accepted_at:
+            return "accepted"
+        if self.expires_at <= now:
+            return "expired"
+        return "opened" if self.opened_at else "invited"
+
+
+class Comment(models.Model):
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="comments")
+    clause = models.ForeignKey(Clause, null=True, blank=True, on_delete=models.SET_NULL, related_name="comments")
+    version = models.ForeignKey("DraftVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class SignOnQuerySet(models.QuerySet):
+    def current(self):
+        """Sign-ons that count as filers on exports: signed, and not awaiting re-confirmation."""
+        return self.filter(status=SignOn.Status.SIGNED)
+
+
+class SignOn(models.Model):
+    """A co-filer's signature on one exact version, with what Rule 14a-8(b) asks of a proponent."""
+
+    class Status(models.TextChoices):
+        SIGNED = "signed", "Signed"
+        NEEDS_RECONFIRMATION = "needs_reconfirmation", "Needs re-confirmation"
+        DECLINED = "declined", "Declined"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    class Holder(models.TextChoices):
+        RECORD = "record", "Registered (record) holder"
+        BROKER = "broker", "Through a broker or bank (proof of ownership letter)"
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="sign_ons")
+    version = models.ForeignKey(DraftVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="sign_ons")
+    version_sha256 = models.CharField(max_length=64, blank=True)
+    organization = models.ForeignKey("accounts.Organization", on_delete=models.PROTECT, related_name="sign_ons")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="sign_ons")
+    status = models.CharField(max_length=24, choices=Status.choices, default=Status.SIGNED)
+    legal_name = models.CharField("organization legal name", max_length=255, blank=True)
+    signatory_name = models.CharField(max_length=200, blank=True)
+    signatory_title = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    shares = models.PositiveBigIntegerField(null=True, blank=True)
+    market_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    held_since = models.DateField(null=True, blank=True)
+    holder_type = models.CharField(max_length=16, choices=Holder.choices, blank=True)
+    intends_to_hold = models.BooleanField(default=False)
+    availability = models.JSONField(default=list, blank=True, help_text="ISO datetimes offered for engagement.")
+    authorizes_lead = models.BooleanField(default=False)
+    signature = models.CharField("typed signature", max_length=200, blank=True)
+    decline_reason = models.TextField(blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=500, blank=True)
+    signed_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SignOnQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["signed_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["draft", "organization"], name="one_sign_on_per_organization")
+        ]
+
+    def __str__(self):
+        return f"{self.legal_name or self.organization} on {self.draft}"
+
+
+class AuditEvent(models.Model):
+    """Append-only trail of what happened to a draft; rows are never updated or deleted by the app."""
+
+    class Verb(models.TextChoices):
+        INVITED = "invited", "Invited"
+        OPENED = "opened", "Opened the invitation"
+        JOINED = "joined", "Joined as co-filer"
+        REVOKED = "revoked", "Revoked an invitation"
+        COMMENTED = "commented", "Commented"
+        SIGNED = "signed", "Signed"
+        RECONFIRMED = "reconfirmed", "Re-confirmed"
+        NEEDS_RECONFIRMATION = "needs_reconfirmation", "Sign-ons need re-confirmation"
+        DECLINED = "declined", "Declined"
+        WITHDRAWN = "withdrawn", "Withdrew"
+        VERSION_SAVED = "version_saved", "Version saved"
+        EXPORTED = "exported", "Exported"
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="audit_events")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    verb = models.CharField(max_length=24, choices=Verb.choices)
+    detail = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_verb_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Audit events are append-only.")
+        super().save(*args, **kwargs)
+
+
+class PacketExport(models.Model):
+    """A filing packet being built in the background; the page polls its progress."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to start"
+        RUNNING = "running", "Building"
+        DONE = "done", "Ready"
+        FAILED = "failed", "Failed"
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="packets")
+    version = models.ForeignKey(DraftVersion, on_delete=models.CASCADE, related_name="packets")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    progress = models.PositiveSmallIntegerField(default=0, help_text="Percent done.")
+    step = models.CharField(max_length=200, blank=True)
+    file = models.FileField(upload_to="packets/%Y/", blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]

@@ -27,15 +27,18 @@ def postgres_only(sql: str, reverse_sql: str) -> migrations.RunPython:
     return migrations.RunPython(forward, backward, elidable=False)
 
 
+def search_vector_expression(model):
+    """The stored vector of a row: its title (or a snippet's quote) weighted A, its search_document B."""
+    title_field = "title" if any(f.name == "title" for f in model._meta.fields) else "quote"
+    return (SearchVector(title_field, weight="A", config="english")
+            + SearchVector("search_document", weight="B", config="english"))
+
+
 def refresh_search_vector(model, pk) -> None:
     """Recompute the stored vector of one row from its title and search_document."""
     if connection.vendor != "postgresql":
         return
-    title_field = "title" if any(f.name == "title" for f in model._meta.fields) else "quote"
-    model.objects.filter(pk=pk).update(
-        search_vector=SearchVector(title_field, weight="A", config="english")
-        + SearchVector("search_document", weight="B", config="english")
-    )
+    model.objects.filter(pk=pk).update(search_vector=search_vector_expression(model))
 
 
 def query_terms(query: str) -> list[str]:

@@ -1,0 +1,95 @@
+import csv
+import json
+
+from django.contrib import admin, messages
+from django.http import HttpResponse
+
+from .models import Company, Precedent, PrecedentFiler, PrecedentFootnote, PrecedentPart, Topic
+from .services.precedents import precedent_refresh_search, precedent_structure, precedents_mark_curated
+
+
+@admin.register(Company)
+class CompanyAdmin(admin.ModelAdmin):
+    list_display = ["name", "ticker", "state_of_incorporation", "texas_opt_in", "prior_proxy_date", "stated_deadline"]
+    list_filter = ["texas_opt_in", "exchange"]
+    search_fields = ["name", "ticker", "cik"]
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class PartInline(admin.StackedInline):
+    model = PrecedentPart
+    extra = 0
+    fields = ["position", "kind", "text"]
+
+
+class FootnoteInline(admin.TabularInline):
+    model = PrecedentFootnote
+    extra = 0
+
+
+class FilerInline(admin.TabularInline):
+    model = PrecedentFiler
+    extra = 0
+
+
+@admin.register(Precedent)
+class PrecedentAdmin(admin.ModelAdmin):
+    change_list_template = "admin/resolutions/precedent/change_list.html"
+    list_display = ["title", "company", "meeting_year", "outcome", "support_percent", "curated"]
+    list_filter = ["curated", "outcome", "meeting_year", "topics", "company"]
+    search_fields = ["title", "company__name", "search_document"]
+    autocomplete_fields = ["company"]
+    filter_horizontal = ["topics"]
+    readonly_fields = ["source_sha256", "import_warnings", "created_at", "updated_at", "created_by"]
+    inlines = [PartInline, FootnoteInline, FilerInline]
+    actions = ["mark_curated", "export_csv", "export_json"]
+    fieldsets = (
+        (None, {"fields": ("company", "meeting_year", "title", "topics", "resolved_first")}),
+        ("Outcome", {"fields": ("outcome", "support_percent")}),
+        ("Source", {"fields": ("source_url", "source_file", "source_text", "source_sha256", "import_warnings")}),
+        ("Curation", {"fields": ("curated", "curator_notes", "created_by", "created_at", "updated_at")}),
+    )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        precedent_refresh_search(precedent=form.instance)
+
+    @admin.action(description="Mark selected precedents as curated")
+    def mark_curated(self, request, queryset):
+        count = precedents_mark_curated(precedents=queryset)
+        self.message_user(request, f"{count} precedent(s) marked as curated.", messages.SUCCESS)
+
+    @admin.action(description="Export selected precedents as CSV")
+    def export_csv(self, request, queryset):
+        response = HttpResponse(content_type="text/csv")
+        response["Content-Disposition"] = 'attachment; filename="precedents.csv"'
+        writer = csv.writer(response)
+        writer.writerow(["id", "company", "meeting_year", "title", "outcome", "support_percent", "curated",
+                         "lead_filer", "topics", "source_url"])
+        for p in queryset.select_related("company").prefetch_related("filers", "topics"):
+            lead = p.lead_filer
+            writer.writerow([p.pk, p.company.name, p.meeting_year, p.title, p.outcome, p.support_percent,
+                             p.curated, str(lead) if lead else "", "; ".join(t.name for t in p.topics.all()),
+                             p.source_url])
+        return response
+
+    @admin.action(description="Export selected precedents as JSON")
+    def export_json(self, request, queryset):
+        rows = []
+        for p in queryset.select_related("company").prefetch_related("parts__calls", "footnotes", "filers", "topics"):
+            rows.append({
+                "id": p.pk, "company": p.company.name, "meeting_year": p.meeting_year, "outcome": p.outcome,
+                "support_percent": str(p.support_percent) if p.support_percent is not None else None,
+                "topics": [t.name for t in p.topics.all()], **precedent_structure(p),
+            })
+        response = HttpResponse(json.dumps(rows, indent=2, ensure_ascii=False), content_type="application/json")
+        response["Content-Disposition"] = 'attachment; filename="precedents.json"'
+        return response
+
+

@@ -1,0 +1,78 @@
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from resolutions import selectors
+from resolutions.importer import DocumentError, parse_resolution, read_document
+from resolutions.models import Company
+from resolutions.services.precedents import PrecedentFields, precedent_save_import, source_fingerprint
+
+
+class Command(BaseCommand):
+    help = (
+        "Read filed resolutions (.txt, .pdf, .docx) into the precedent library. With --json, print the "
+        "parsed structure of each file as a JSON array; with --dry-run, save nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", type=Path)
+        parser.add_argument("--dry-run", action="store_true", help="parse and report; save nothing")
+        parser.add_argument("--json", action="store_true", help="print the parsed structure as JSON")
+        parser.add_argument("--company", help="company name (created if new); required to save")
+        parser.add_argument("--year", type=int, help="meeting year; required to save")
+
+    def handle(self, *args, paths, dry_run, json: bool, company, year, **options):
+        saving = not dry_run
+        if saving and not (company and year):
+            raise CommandError("To save, give --company and --year (or use --dry-run to only parse).")
+        parsed = [self._parse(path) for path in paths]
+        if json:
+            self.stdout.write(_dumps([p.as_dict() for _, _, p in parsed]))
+        else:
+            for path, _, result in parsed:
+                self._report(path, result)
+        if saving:
+            company_row, _ = Company.objects.get_or_create(name=company)
+            for path, text, result in parsed:
+                self._save(path, text, result, company_row, year)
+
+    def _parse(self, path: Path):
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise CommandError(f"{path}: cannot read the file ({error.strerror}).") from error
+        try:
+            text = read_document(path.name, data, max_bytes=settings.MAX_UPLOAD_BYTES)
+        except DocumentError as error:
+            raise CommandError(f"{path}: {error}") from error
+        return path, text, parse_resolution(text, filename=str(path))
+
+    def _report(self, path, result):
+        data = result.as_dict()
+        self.stdout.write(
+            f"{path}: “{data['title']}” — {len(data['resolved'])} RESOLVED, {len(data['whereas'])} WHEREAS, "
+            f"{len(data['supporting'])} supporting, {len(data['footnotes'])} footnotes, "
+            f"{len(data['calls'])} calls, {len(data['filers'])} filers"
+        )
+        for warning in data["warnings"]:
+            self.stdout.write(self.style.WARNING(f"  warning: {warning}"))
+
+    def _save(self, path, text, result, company, year):
+        structure = result.as_dict()
+        structure["calls"] = result.calls_with_offsets()
+        existing = selectors.precedent_matching_source(fingerprint=source_fingerprint(text))
+        precedent = precedent_save_import(
+            structure=structure,
+            fields=PrecedentFields(company=company, meeting_year=year, title=structure["title"] or path.stem),
+            source_text=text,
+            resolved_first=result.resolved_first,
+            existing=existing,
+        )
+        verb = "updated" if existing else "saved"
+        self.stdout.write(self.style.SUCCESS(f"{path}: {verb} as precedent #{precedent.pk}"))
+
+
+def _dumps(data) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False)

@@ -1,0 +1,160 @@
+"""Writes to the precedent library. Views, admin actions and commands all call these."""
+import hashlib
+import re
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from ..models import (
+    Company,
+    FootnoteCall,
+    Precedent,
+    PrecedentFiler,
+    PrecedentFootnote,
+    PrecedentPart,
+)
+from ..search import refresh_search_vector
+
+PART_KINDS = ("resolved", "whereas", "supporting")
+
+
+def source_fingerprint(text: str) -> str:
+    """SHA-256 of the source text with whitespace folded, so a re-import is recognised."""
+    folded = re.sub(r"\s+", " ", text or "").strip()
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class PrecedentFields:
+    """What a curator confirms on the review screen besides the parsed structure."""
+
+    company: Company
+    meeting_year: int
+    title: str
+    outcome: str = Precedent.Outcome.UNKNOWN
+    support_percent: object = None
+    source_url: str = ""
+    curator_notes: str = ""
+    curated: bool = False
+
+
+def precedent_save_import(
+    *,
+    structure: dict,
+    fields: PrecedentFields,
+    source_text: str,
+    topics=(),
+    resolved_first: bool = True,
+    user=None,
+    existing: Precedent | None = None,
+    source_file=None,
+) -> Precedent:
+    """Create a precedent from an import (or replace ``existing``'s structure) in one transaction.
+
+    ``structure`` has the importer's shape: resolved/whereas/supporting lists, footnotes, calls,
+    filers and warnings.
+    """
+    with transaction.atomic():
+        precedent = existing or Precedent(created_by=user)
+        precedent.company = fields.company
+        precedent.meeting_year = fields.meeting_year
+        precedent.title = fields.title
+        precedent.outcome = fields.outcome
+        precedent.support_percent = fields.support_percent
+        precedent.source_url = fields.source_url
+        precedent.curator_notes = fields.curator_notes
+        precedent.curated = fields.curated
+        precedent.resolved_first = resolved_first
+        precedent.source_text = source_text
+        precedent.source_sha256 = source_fingerprint(source_text)
+        precedent.import_warnings = list(structure.get("warnings", []))
+        if source_file is not None:
+            precedent.source_file.save(source_file.name, source_file, save=False)
+        precedent.save()
+        if existing is not None:
+            precedent.parts.all().delete()
+            precedent.footnotes.all().delete()
+            precedent.filers.all().delete()
+        _write_structure(precedent, structure)
+        precedent.topics.set(topics)
+        precedent_refresh_search(precedent=precedent)
+    return precedent
+
+
+def _write_structure(precedent: Precedent, structure: dict) -> None:
+    order = ["resolved", "whereas", "supporting"] if precedent.resolved_first else ["whereas", "resolved", "supporting"]
+    parts_by_key = {}
+    position = 0
+    for kind in order:
+        for index, text in enumerate(structure.get(kind, [])):
+            parts_by_key[(kind, index)] = PrecedentPart(
+                precedent=precedent, kind=kind, position=position, text=text
+            )
+            position += 1
+    PrecedentPart.objects.bulk_create(parts_by_key.values())
+    FootnoteCall.objects.bulk_create(
+        FootnoteCall(
+            part=parts_by_key[(call["part"], call["index"])], number=call["number"], offset=call.get("offset")
+        )
+        for call in structure.get("calls", [])
+        if (call["part"], call["index"]) in parts_by_key
+    )
+    PrecedentFootnote.objects.bulk_create(
+        PrecedentFootnote(precedent=precedent, number=note["number"], text=note["text"], urls=note.get("urls", []))
+        for note in _unique_notes(structure.get("footnotes", []))
+    )
+    PrecedentFiler.objects.bulk_create(
+        PrecedentFiler(
+            precedent=precedent, name=filer["name"], organization=filer["organization"],
+            lead=filer["lead"], position=position,
+        )
+        for position, filer in enumerate(structure.get("filers", []))
+    )
+
+
+def _unique_notes(notes):
+    seen = set()
+    for note in notes:
+        if note["number"] not in seen:
+            seen.add(note["number"])
+            yield note
+
+
+def precedent_refresh_search(*, precedent: Precedent) -> None:
+    """Rebuild the denormalized search text (parts, footnotes, filers) and the stored vector."""
+    pieces = [precedent.title, precedent.company.name, precedent.company.ticker]
+    pieces += [part.text for part in precedent.parts.all()]
+    pieces += [note.text for note in precedent.footnotes.all()]
+    pieces += [f"{f.name} {f.organization}" for f in precedent.filers.all()]
+    document = "\n".join(p for p in pieces if p)
+    Precedent.objects.filter(pk=precedent.pk).update(search_document=document)
+    precedent.search_document = document
+    refresh_search_vector(Precedent, precedent.pk)
+
+
+def precedents_mark_curated(*, precedents) -> int:
+    return precedents.update(curated=True)
+
+
+def precedent_structure(precedent: Precedent) -> dict:
+    """The importer's shape, read back from a saved precedent (for JSON export and re-review)."""
+    parts = {kind: [] for kind in PART_KINDS}
+    index_of = {}
+    for part in precedent.parts.all():
+        index_of[part.pk] = (part.kind, len(parts[part.kind]))
+        parts[part.kind].append(part.text)
+    calls = [
+        {"part": index_of[call.part_id][0], "index": index_of[call.part_id][1], "number": call.number,
+         "offset": call.offset}
+        for part in precedent.parts.all()
+        for call in part.calls.all()
+    ]
+    return {
+        "title": precedent.title,
+        **parts,
+        "footnotes": [{"number": n.number, "text": n.text, "urls": n.urls} for n in precedent.footnotes.all()],
+        "calls": calls,
+        "filers": [{"name": f.name, "organization": f.organization, "lead": f.lead} for f in precedent.filers.all()],
+        "warnings": list(precedent.import_warnings),
+    }
+

@@ -1,0 +1,41 @@
+"""Print resolution parts safely: escaped text, footnote calls as superscripts, '- ' lines as bullets."""
+from django import template
+from django.utils.html import escape, format_html_join
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+@register.filter
+def part_html(part):
+    """A PrecedentPart's text with its calls (prefetched as ``part.calls``) placed at their offsets."""
+    text = part.text
+    calls = sorted(part.calls.all(), key=lambda c: (c.offset if c.offset is not None else len(text), c.number))
+    pieces, last = [], 0
+    for call in calls:
+        offset = len(text) if call.offset is None else max(last, min(call.offset, len(text)))
+        pieces.append(escape(text[last:offset]))
+        pieces.append(
+            f'<sup class="footnote-call"><a href="#fn-{call.number}" id="call-{call.number}" '
+            f'aria-label="Footnote {call.number}">{call.number}</a></sup>'
+        )
+        last = offset
+    pieces.append(escape(text[last:]))
+    return mark_safe(bullets_html("".join(pieces)))
+
+
+def bullets_html(escaped: str) -> str:
+    """Turn already-escaped text with '- ' lines into paragraphs and <ul> lists."""
+    blocks, bullets = [], []
+    for line in escaped.split("\n"):
+        if line.startswith("- "):
+            bullets.append(line[2:])
+            continue
+        if bullets:
+            blocks.append("<ul>" + format_html_join("", "<li>{}</li>", ((mark_safe(b),) for b in bullets)) + "</ul>")
+            bullets = []
+        if line.strip():
+            blocks.append(f"<p>{line}</p>")
+    if bullets:
+        blocks.append("<ul>" + format_html_join("", "<li>{}</li>", ((mark_safe(b),) for b in bullets)) + "</ul>")
+    return "".join(blocks)

@@ -3,6 +3,10 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
+
+from .citations import CitationSource
+from .freshness import is_stale
 
 from resolutions.models import Company, Topic, _plain_terms
 
@@ -48,6 +52,16 @@ class Source(models.Model):
 
     def get_absolute_url(self):
         return reverse("evidence:source_detail", args=[self.pk])
+
+    def as_citation_source(self) -> CitationSource:
+        return CitationSource(
+            kind=self.kind, title=self.title, authors=tuple(self.authors or ()), publisher=self.publisher,
+            published=self.published, url=self.url, accessed=self.accessed, key=f"source-{self.pk}",
+        )
+
+    def can_edit(self, user) -> bool:
+        """Sources are shared: the person who added one, or a curator, may change it."""
+        return user.is_staff or (self.added_by_id is not None and self.added_by_id == user.pk)
 
 
 class SnippetQuerySet(models.QuerySet):
@@ -99,6 +113,13 @@ class Snippet(models.Model):
 
     def get_absolute_url(self):
         return reverse("evidence:source_detail", args=[self.source_id]) + f"#snippet-{self.pk}"
+
+    def stale_reason(self, *, today=None):
+        """Why this snippet is too old to cite without a check, or None."""
+        return is_stale(
+            published=self.source.published, text=self.quote, today=today or timezone.localdate(),
+            max_age_years=settings.EVIDENCE_STALE_AFTER_YEARS,
+        )
 
     def can_edit(self, user) -> bool:
         return user.is_staff or (self.added_by_id is not None and self.added_by_id == user.pk)

@@ -1,0 +1,131 @@
+"""A draft's text as readers see it: citation markers become numbered calls and footnotes.
+
+Footnote numbers are computed here, in order of first appearance, every time a draft or a
+version is rendered; they are never stored. Pure functions: callers pass what the markers
+point at.
+"""
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+
+import nh3
+
+from evidence.citations import CitationSource, format_footnotes
+
+MARKER = re.compile(r"\[\[(snippet|note):(\d+)\]\]")
+ALLOWED_TAGS = {"b", "strong", "i", "em", "a", "ul", "ol", "li", "p", "br"}
+ALLOWED_ATTRIBUTES = {"a": {"href"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+MAX_CLAUSE_CHARS = 20_000
+
+
+def sanitize_clause_html(text: str) -> str:
+    """Keep bold, italic, links and lists; drop every other tag, attribute and script."""
+    return nh3.clean(
+        text or "",
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+    ).strip()
+
+
+def markers_in(text: str) -> list[tuple[str, int]]:
+    return [(kind, int(pk)) for kind, pk in MARKER.findall(text or "")]
+
+
+@dataclass
+class Citation:
+    """What a marker points at: an evidence snippet's source and pinpoint, or a free-text note."""
+
+    source: CitationSource | None = None
+    pinpoint: str = ""
+    note_text: str = ""
+    stale: bool = False
+
+
+@dataclass
+class RenderedPart:
+    kind: str
+    html: str
+    source: str = ""
+    clause_id: int | None = None
+    calls: list[int] = field(default_factory=list)
+
+
+@dataclass
+class RenderedDraft:
+    parts: list[RenderedPart]
+    footnotes: list[str]
+    missing: list[str]
+    stale_count: int = 0
+
+    def parts_of(self, kind: str) -> list[RenderedPart]:
+        return [p for p in self.parts if p.kind == kind]
+
+
+def render_clauses(clauses, citations: dict[tuple[str, int], Citation], *, style: str) -> RenderedDraft:
+    """Number the markers of ``clauses`` (objects with kind, text, pk, in reading order)."""
+    numbers: dict[tuple[str, int], int] = {}
+    ordered: list[tuple[str, int]] = []
+    missing: list[str] = []
+    for clause in clauses:
+        for key in markers_in(clause.text):
+            if key not in citations:
+                missing.append(f"{key[0]} {key[1]}")
+                continue
+            if key not in numbers:
+                ordered.append(key)
+                numbers[key] = len(ordered)
+    parts = []
+    for clause in clauses:
+        calls: list[int] = []
+
+        def call(match, calls=calls):
+            key = (match.group(1), int(match.group(2)))
+            if key not in numbers:
+                return ""
+            calls.append(numbers[key])
+            return f'<sup class="footnote-call">{numbers[key]}</sup>'
+
+        parts.append(RenderedPart(
+            kind=clause.kind, html=MARKER.sub(call, clause.text), source=clause.text, clause_id=clause.pk, calls=calls
+        ))
+    return RenderedDraft(
+        parts=parts, footnotes=_footnote_texts(ordered, citations, style), missing=missing,
+        stale_count=sum(1 for key in ordered if citations[key].stale),
+    )
+
+
+def _footnote_texts(ordered, citations, style) -> list[str]:
+    """Snippet notes go through the citation style together, so a repeated source gets the short form."""
+    texts: list[str | None] = [None] * len(ordered)
+    snippet_positions = [i for i, key in enumerate(ordered) if citations[key].source is not None]
+    formatted = format_footnotes(
+        [(citations[ordered[i]].source, citations[ordered[i]].pinpoint) for i in snippet_positions], style=style
+    ) if snippet_positions else []
+    for i, text in zip(snippet_positions, formatted):
+        texts[i] = text
+    for i, key in enumerate(ordered):
+        if texts[i] is None:
+            texts[i] = citations[key].note_text
+    return texts
+
+
+def canonical_content(*, title: str, company: str, meeting_year: int, layout: dict, rendered: RenderedDraft,
+                      topics: list[str]) -> dict:
+    return {
+        "title": title,
+        "company": company,
+        "meeting_year": meeting_year,
+        "topics": topics,
+        "layout": layout,
+        "parts": [{"kind": p.kind, "html": p.html, "source": p.source} for p in rendered.parts],
+        "footnotes": rendered.footnotes,
+    }
+
+
+def content_sha256(content: dict) -> str:
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

@@ -1,0 +1,33 @@
+from django import forms
+
+from evidence.citations import STYLES
+
+from .models import Company, Draft, PartKind, Precedent
+
+YEAR_MIN, YEAR_MAX = 1990, 2100
+
+
+class DraftCreateForm(forms.Form):
+    title = forms.CharField(max_length=300)
+    company = forms.ModelChoiceField(Company.objects.all())
+    meeting_year = forms.IntegerField(min_value=YEAR_MIN, max_value=YEAR_MAX)
+    precedent = forms.ModelChoiceField(Precedent.objects.select_related("company"), required=False,
+                                       empty_label="Start blank", label="Start from a precedent")
+
+
+class DraftSettingsForm(forms.ModelForm):
+    citation_style = forms.ChoiceField(choices=list(STYLES.items()))
+
+    class Meta:
+        model = Draft
+        fields = ["title", "meeting_year", "resolved_first", "supporting_heading", "citation_style"]
+
+
+class ClauseForm(forms.Form):
+    text = forms.CharField(required=False, widget=forms.Textarea)
+    kind = forms.ChoiceField(choices=PartKind.choices, required=False)
+    revision = forms.IntegerField(min_value=0)
+
+
+class RevisionForm(forms.Form):
+    revision = forms.IntegerField(min_value=0)

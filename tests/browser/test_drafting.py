@@ -1,0 +1,61 @@
+"""The lead filer's day, clicked through real pages in Chromium."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from resolutions.services.precedents import PrecedentFields, precedent_save_import
+from tests import factories
+from tests.conftest import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def precedent():
+    company = factories.company(name="Example Retail Co.")
+    return precedent_save_import(
+        structure={"resolved": ["Shareholders request a report on due diligence."],
+                   "whereas": ["Retail surveillance is spreading.", "Customers are not told."],
+                   "supporting": [], "footnotes": [{"number": 1, "text": "A precedent note.", "urls": []}],
+                   "calls": [{"part": "whereas", "index": 0, "number": 1}], "filers": [], "warnings": []},
+        fields=PrecedentFields(company=company, meeting_year=2025, title="Surveillance Due Diligence"),
+        source_text="demo", resolved_first=False,
+    )
+
+
+def test_start_from_a_precedent_reorder_cite_and_save_a_version(page, live_server, lead, sign_in, precedent):
+    factories.snippet(factories.source(title="Camera Report", url="https://example.org/cameras"),
+                      quote="Cameras were installed in 400 stores.")
+    sign_in(page, lead.email, PASSWORD)
+    page.goto(f"{live_server.url}/precedents/{precedent.pk}/")
+    page.get_by_role("link", name="Start a draft from this precedent").click()
+    page.get_by_role("button", name="Create draft").click()
+    expect(page.get_by_role("heading", name="Surveillance Due Diligence")).to_be_visible()
+
+    notes = page.locator("#footnote-list li")
+    expect(notes).to_have_count(1)
+    expect(notes.first).to_have_text("A precedent note.")
+
+    # Reorder: move the second recital above the first, from the keyboard-friendly buttons.
+    second = page.locator("li.clause").nth(1)
+    expect(second.locator("textarea")).to_have_value("Customers are not told.")
+    second.get_by_role("button", name="Move clause up").click()
+    expect(page.locator("li.clause").first.locator("textarea")).to_have_value("Customers are not told.")
+
+    # Cite a snippet in the (now) first recital: it becomes footnote 1 and the old note 2.
+    words_before = int(page.locator("#word-total").inner_text())
+    first = page.locator("li.clause").first
+    first.locator("textarea").click()
+    first.locator("textarea").press("End")
+    first.get_by_role("button", name="Cite…").click()
+    page.get_by_label("Search the evidence library").fill("cameras")
+    page.get_by_role("option", name=re.compile("Cameras were installed")).click()
+    expect(first.get_by_role("status")).to_have_text("Saved")
+    expect(notes).to_have_count(2)
+    expect(notes.nth(1)).to_have_text("A precedent note.")
+    expect(notes.first).to_contain_text("Camera Report")
+    assert int(page.locator("#word-total").inner_text()) > words_before
+
+    page.get_by_role("button", name="Save version").click()
+    expect(page.get_by_text(re.compile(r"Saved as version 1 \(\w{12}\)"))).to_be_visible()

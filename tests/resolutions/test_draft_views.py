@@ -1,0 +1,116 @@
+"""The editor over HTTP: autosave answers, conflicts, access and a fixed query count."""
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from resolutions.models import Draft
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def draft(lead):
+    return factories.draft(lead, clauses=[("whereas", "Facts matter."), ("resolved", "Shareholders request a report.")])
+
+
+def save(client, draft, clause, text, revision, **extra):
+    return client.post(f"/drafts/{draft.pk}/clauses/{clause.pk}/", {"text": text, "revision": revision, **extra},
+                       HTTP_HX_REQUEST="true")
+
+
+def test_an_autosave_says_saved_and_refreshes_the_word_count(lead_client, draft):
+    clause = draft.clauses.first()
+    response = save(lead_client, draft, clause, "Facts matter a great deal today.", 0)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Saved" in content
+    assert 'id="revision" name="revision" value="1"' in content
+    assert '<span class="fs-4 fw-semibold" id="word-total">' in content
+
+
+def test_a_stale_autosave_gets_a_conflict_view_with_both_texts(lead_client, draft):
+    clause = draft.clauses.first()
+    save(lead_client, draft, clause, "Text saved by a colleague.", 0)
+    response = save(lead_client, draft, clause, "My own words, typed meanwhile.", 0)
+    content = response.content.decode()
+    assert response.status_code == 409
+    assert "someone else saved this draft first" in content
+    assert "Text saved by a colleague." in content and "My own words, typed meanwhile." in content
+    assert draft.clauses.get(pk=clause.pk).text == "Text saved by a colleague."
+
+
+def test_an_oversized_clause_is_refused_with_a_message(lead_client, draft):
+    response = save(lead_client, draft, draft.clauses.first(), "y" * 100_000, 0)
+    assert response.status_code == 400
+    assert "at most 20,000" in response.content.decode()
+
+
+def test_a_forged_clause_id_is_refused(lead_client, draft, lead):
+    foreign = factories.draft(lead, clauses=[("whereas", "Other draft.")]).clauses.first()
+    response = save(lead_client, draft, foreign, "Hijack", 0)
+    assert response.status_code == 400
+    assert "not part of this draft" in response.content.decode()
+
+
+def test_html_typed_into_a_clause_is_sanitized_and_shown_as_text(lead_client, draft):
+    save(lead_client, draft, draft.clauses.first(), "<script>alert(1)</script><b>Bold</b> fact", 0)
+    stored = draft.clauses.first().text
+    assert "<script>" not in stored and "<b>Bold</b>" in stored
+    page = lead_client.get(f"/drafts/{draft.pk}/").content.decode()
+    assert "<script>alert(1)" not in page
+
+
+def test_an_outsider_and_a_curator_get_404_for_a_draft(client, draft, outsider, curator):
+    for user in (outsider, curator):
+        client.force_login(user)
+        assert client.get(f"/drafts/{draft.pk}/").status_code == 404
+
+
+def test_starting_from_a_precedent_copies_its_parts_and_notes(lead_client, lead):
+    from resolutions.services.precedents import PrecedentFields, precedent_save_import
+
+    company = factories.company()
+    precedent = precedent_save_import(
+        structure={"resolved": ["Shareholders request a report."], "whereas": ["Risks abound.", "- one\n- two"],
+                   "supporting": [], "footnotes": [{"number": 1, "text": "A source.", "urls": []}],
+                   "calls": [{"part": "whereas", "index": 0, "number": 1, "offset": 12}], "filers": [], "warnings": []},
+        fields=PrecedentFields(company=company, meeting_year=2024, title="Due Diligence"),
+        source_text="whatever", resolved_first=True,
+    )
+    response = lead_client.post("/drafts/new/", {"title": "Due Diligence", "company": company.pk,
+                                                 "meeting_year": 2027, "precedent": precedent.pk})
+    draft = Draft.objects.get(based_on=precedent)
+    assert response["Location"] == f"/drafts/{draft.pk}/"
+    texts = [c.text for c in draft.clauses.all()]
+    assert texts[0] == "Shareholders request a report."
+    assert texts[1].startswith("Risks abound") and "[[note:" in texts[1]
+    assert texts[2] == "<ul><li>one</li><li>two</li></ul>"
+    editor = lead_client.get(f"/drafts/{draft.pk}/").content.decode()
+    assert "A source." in editor
+
+
+@pytest.mark.parametrize("clauses", [5, 50])
+def test_the_editor_runs_a_fixed_number_of_queries(lead_client, lead, clauses, django_assert_max_num_queries):
+    src = factories.source()
+    snippets = [factories.snippet(src, quote=f"Fact {i}") for i in range(clauses)]
+    draft = factories.draft(lead, clauses=[("whereas", f"Recital [[snippet:{s.pk}]]") for s in snippets])
+    lead_client.get(f"/drafts/{draft.pk}/")
+    with CaptureQueriesContext(connection) as queries:
+        assert lead_client.get(f"/drafts/{draft.pk}/").status_code == 200
+    test_the_editor_runs_a_fixed_number_of_queries.counts[clauses] = len(queries)
+    assert len(queries) <= 15
+    if len(test_the_editor_runs_a_fixed_number_of_queries.counts) == 2:
+        assert len(set(test_the_editor_runs_a_fixed_number_of_queries.counts.values())) == 1
+
+
+test_the_editor_runs_a_fixed_number_of_queries.counts = {}
+
+
+def test_versions_and_a_redline_between_them(lead_client, draft, lead):
+    lead_client.post(f"/drafts/{draft.pk}/versions/save/")
+    save(lead_client, draft, draft.clauses.first(), "Facts matter more.", 0)
+    lead_client.post(f"/drafts/{draft.pk}/versions/save/")
+    assert "Version 2" in lead_client.get(f"/drafts/{draft.pk}/versions/").content.decode()
+    redline = lead_client.get(f"/drafts/{draft.pk}/redline/?a=1&b=2").content.decode()
+    assert "matter<ins> more</ins>." in redline

@@ -1,12 +1,24 @@
-"""Demo data for a newcomer's first look. Written for Whereas; idempotent (get-or-create by natural keys)."""
-from datetime import date
+"""Demo data for a newcomer's first look, written for Whereas; idempotent (keyed on natural keys).
+
+Facts about Amazon come from public campaign pages (see the evidence demo); the resolution
+texts below are written for this demo, and Lone Star Energy Holdings is fictional.
+"""
+from datetime import date, datetime
+from decimal import Decimal
 
 from django.db import transaction
 
 from accounts.models import Organization, User
-from .models import Company, Topic
+from evidence.demo import load_evidence
+from evidence.models import Snippet
+
+from .importer import parse_resolution
+from .models import Company, Draft, Precedent, SignOn, Topic
+from .services import cofilers, drafts
+from .services.precedents import PrecedentFields, precedent_save_import
 
 DEMO_PASSWORD = "whereas-demo-2026"
+DEMO_DRAFT_TITLE = "Report on Customer Due Diligence for Surveillance Products"
 
 ORGANIZATIONS = [
     ("Sisters of the Demo Valley", Organization.Kind.FAITH_BASED, "12 Convent Road, Springfield, NY 10001"),
@@ -31,6 +43,52 @@ COMPANIES = [
 ]
 
 TOPICS = ["Human rights", "Surveillance technology", "Labor practices", "Climate", "Civil rights"]
+
+PRECEDENTS = [
+    # company, year, topics, outcome, support, text
+    ("Lone Star Energy Holdings", 2024, ["Climate"], Precedent.Outcome.VOTED, Decimal("12.40"), """\
+Methane Leak Disclosure
+
+WHEREAS, methane traps far more heat than carbon dioxide over its first two decades in the air;1
+
+WHEREAS, the Company reports flaring volumes but not the leaks measured at its own wells;2
+
+RESOLVED: Shareholders request that the Board publish, at reasonable cost and omitting proprietary
+information, an annual report of measured methane emissions at the Company's operated sites.
+
+1. Demo footnote: an intergovernmental assessment report, 2021. https://example.org/methane-assessment
+2. Demo footnote: the Company's 2023 sustainability report, p. 14.
+"""),
+    ("Lone Star Energy Holdings", 2025, ["Climate"], Precedent.Outcome.VOTED, Decimal("9.10"), """\
+Methane Measurement Report
+
+RESOLVED: Shareholders request that the Company report annually on directly measured methane
+emissions from its operated assets, and on its plans to reduce them.
+
+Supporting Statement
+
+Investors cannot judge climate risk without measured data.[1] Peers already publish such figures.[2]
+
+Notes
+[1] Demo footnote: an investor coalition briefing, 2024. https://example.org/briefing
+[2] Demo footnote: peer company disclosures, 2024.
+"""),
+    ("Amazon.com, Inc.", 2025, ["Surveillance technology", "Human rights"], Precedent.Outcome.UNKNOWN, None, """\
+Due Diligence on Surveillance Products
+
+WHEREAS, the Company sells cloud, camera and recognition products that governments can use
+to monitor people;1
+
+WHEREAS, investors need to know how the Company checks who buys these products and for what use;2
+
+RESOLVED: Shareholders request that the Board commission an independent report assessing the
+Company's customer due diligence for products that may enable surveillance, omitting proprietary
+information and prepared at reasonable cost.
+
+1. Demo footnote: a campaign page listing police partnerships. https://example.org/campaign
+2. Demo footnote: a research group's company profile, October 2021.
+"""),
+]
 
 
 @transaction.atomic
@@ -62,7 +120,69 @@ def load_reference_data() -> None:
         Topic.objects.get_or_create(name=name)
 
 
+def load_precedents(*, curator: User) -> None:
+    for company_name, year, topic_names, outcome, support, text in PRECEDENTS:
+        parsed = parse_resolution(text, filename="demo")
+        if Precedent.objects.filter(company__name=company_name, meeting_year=year, title=parsed.title).exists():
+            continue
+        structure = parsed.as_dict()
+        structure["calls"] = parsed.calls_with_offsets()
+        precedent_save_import(
+            structure=structure,
+            fields=PrecedentFields(company=Company.objects.get(name=company_name), meeting_year=year,
+                                   title=parsed.title, outcome=outcome, support_percent=support, curated=True),
+            source_text=text, topics=Topic.objects.filter(name__in=topic_names),
+            resolved_first=parsed.resolved_first, user=curator,
+        )
+
+
+def load_draft(*, lead: User, cofiler: User) -> Draft:
+    """The demo lead filer's draft: cited WHEREAS recitals, a RESOLVED clause, a version the co-filer signed."""
+    existing = Draft.objects.filter(title=DEMO_DRAFT_TITLE, lead_organization=lead.organization).first()
+    if existing:
+        return existing
+    snippets = list(Snippet.objects.filter(companies__name="Amazon.com, Inc.").order_by("pk").distinct()[:5])
+    cite = [f" [[snippet:{s.pk}]]" for s in snippets] + [""] * 5
+    amazon = Company.objects.get(name="Amazon.com, Inc.")
+    with transaction.atomic():
+        draft = drafts.draft_create(user=lead, company=amazon, meeting_year=2027, title=DEMO_DRAFT_TITLE,
+                                    topics=Topic.objects.filter(name__in=["Surveillance technology", "Human rights"]))
+        draft.clauses.all().delete()
+        texts = [
+            ("whereas", f"The Company's doorbell-camera unit has signed data-sharing agreements with a large number of US police departments.{cite[0]}"),
+            ("whereas", f"Civil rights groups warn that these partnerships can expose neighbourhoods to surveillance without consent.{cite[1]}"),
+            ("whereas", f"Employees have publicly asked the Company to stop selling recognition technology to law enforcement.{cite[2]}"),
+            ("whereas", f"Researchers report that the Company's cloud services host data systems used by immigration authorities.{cite[3]}"),
+            ("resolved", "Shareholders request that the Board commission an independent third-party report, at reasonable cost and omitting proprietary information, on the Company's customer due diligence process for surveillance products."),
+            ("supporting", f"Shareholders would benefit from knowing how the Company decides which government customers may use these products, and what limits it places on their use.{cite[4]}"),
+        ]
+        for position, (kind, text) in enumerate(texts):
+            draft.clauses.create(kind=kind, text=drafts.clean_clause_text(draft=draft, text=text), position=position)
+        invitation, _ = cofilers.invitation_create(
+            draft=draft, user=lead, email=cofiler.email, organization_name=str(cofiler.organization),
+            contact_name=cofiler.get_full_name(), base_url="http://127.0.0.1:8000", send_email=False,
+        )
+        cofilers.invitation_accept(invitation=invitation, user=cofiler)
+        version = drafts.draft_circulate(draft=draft, user=lead)
+        cofilers.sign_on_create(
+            draft=draft, version=version, user=cofiler, ip_address="127.0.0.1", user_agent="load_demo",
+            data=cofilers.SignOnData(
+                legal_name=str(cofiler.organization), signatory_name=cofiler.get_full_name(),
+                signatory_title=cofiler.job_title, email=cofiler.email, phone="+1 518 555 0140", shares=120,
+                market_value=Decimal("21600.00"), held_since=date(2021, 3, 1), holder_type=SignOn.Holder.BROKER,
+                intends_to_hold=True, authorizes_lead=True, signature=cofiler.get_full_name(),
+                availability=[datetime(2026, 12, 8, 10), datetime(2026, 12, 10, 14)],
+                submission_date=date(2026, 11, 24),
+            ),
+        )
+    return draft
+
+
 def load_all() -> list[User]:
     users = load_people()
+    lead, cofiler, curator = users
     load_reference_data()
+    load_evidence(user=curator)
+    load_precedents(curator=curator)
+    load_draft(lead=lead, cofiler=cofiler)
     return users

@@ -5,7 +5,8 @@ from django.test import override_settings
 from django.urls import include, path
 
 from accounts.models import Organization, User
-from resolutions.models import Company, Topic
+from evidence.models import Snippet, Source
+from resolutions.models import Company, Draft, DraftVersion, Precedent, SignOn, Topic
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +89,8 @@ def test_a_server_error_gives_the_styled_500(client, lead):
 
 
 def _counts():
-    return {m.__name__: m.objects.count() for m in (Organization, User, Company, Topic)}
+    models = (Organization, User, Company, Topic, Precedent, Source, Snippet, Draft, DraftVersion, SignOn)
+    return {m.__name__: m.objects.count() for m in models}
 
 
 def test_load_demo_twice_gives_the_same_rows(capsys):
@@ -97,6 +99,10 @@ def test_load_demo_twice_gives_the_same_rows(capsys):
     call_command("load_demo")
     assert _counts() == first
     assert User.objects.filter(email="lead@example.org", organization__isnull=False).exists()
+    demo = Draft.objects.get(created_by__email="lead@example.org")
+    assert demo.clauses.filter(kind="whereas", text__contains="[[snippet:").count() >= 4
+    assert demo.clauses.filter(kind="resolved").exists() and demo.versions.count() == 1
+    assert SignOn.objects.current().get(draft=demo).version == demo.versions.get()
     assert "whereas-demo-2026" in capsys.readouterr().out
 
 

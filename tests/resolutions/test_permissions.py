@@ -1,0 +1,81 @@
+"""Every /drafts/<id>/ URL, walked from the URLconf, against every role.
+
+Anyone who may not see a draft gets 404 (never 403), so a draft's existence does not leak.
+A new URL without an entry in ACCESS fails this test until someone decides who may use it.
+"""
+import pytest
+from django.urls import get_resolver
+
+from resolutions.services import cofilers, drafts as draft_services
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+READ, EDIT, SIGN = "read", "edit", "sign"
+ACCESS = {
+    "editor": READ, "settings": EDIT, "clause_add": EDIT, "clause_reorder": EDIT, "clause_save": EDIT,
+    "clause_delete": EDIT, "clause_move": EDIT, "cite_picker": EDIT, "note_add": EDIT, "preview": READ,
+    "version_list": READ, "version_save": EDIT, "version_detail": READ, "version_restore": EDIT, "redline": READ,
+    "filers": EDIT, "invitation_create": EDIT, "invitation_revoke": EDIT, "invitation_resend": EDIT,
+    "review": READ, "comment_add": READ, "comment_resolve": EDIT, "sign": SIGN, "decline": SIGN,
+    "withdraw": SIGN, "circulate": EDIT, "audit": EDIT, "audit_csv": EDIT, "proposal_pdf": READ,
+    "print_preview": READ, "letter_pdf": EDIT, "packet": EDIT, "packet_pdf": EDIT,
+}
+ALLOWED = {READ: {"lead", "cofiler"}, EDIT: {"lead"}, SIGN: {"cofiler"}}
+
+
+def draft_urls():
+    resolver = get_resolver()
+    namespace = resolver.namespace_dict["drafts"][1]
+    for name, entries in namespace.reverse_dict.lists():
+        if isinstance(name, str):
+            pattern = entries[0][0][0][0]
+            if "%(pk)s" in pattern:
+                yield name, "/drafts/" + pattern
+
+
+def test_every_draft_url_has_an_access_rule():
+    assert {name for name, _ in draft_urls()} == set(ACCESS)
+
+
+@pytest.fixture
+def world(lead, cofiler, outsider, curator, make_user):
+    draft = factories.draft(lead, clauses=[("whereas", "Facts."), ("resolved", "Shareholders request a report.")])
+    invitation, _ = cofilers.invitation_create(draft=draft, user=lead, email=cofiler.email,
+                                               organization_name="Pension Fund of Tests", base_url="http://t")
+    cofilers.invitation_accept(invitation=invitation, user=cofiler)
+    version = draft_services.draft_circulate(draft=draft, user=lead)
+    comment = cofilers.comment_add(draft=draft, user=cofiler, text="A comment")
+    other_draft = factories.draft(make_user("otherlead@test.example", organization="Other Lead Org"))
+    other_cofiler = make_user("othercofiler@test.example", organization="Other Cofiler Org")
+    other_invitation, _ = cofilers.invitation_create(draft=other_draft, user=None, email=other_cofiler.email,
+                                                     organization_name="Other Cofiler Org", base_url="http://t")
+    cofilers.invitation_accept(invitation=other_invitation, user=other_cofiler)
+    values = {"pk": draft.pk, "clause_id": draft.clauses.first().pk, "number": version.number,
+              "invitation_id": invitation.pk, "comment_id": comment.pk, "filer_id": lead.organization_id}
+    users = {"anonymous": None, "outsider": outsider, "cofiler_of_another_draft": other_cofiler,
+             "cofiler": cofiler, "lead": lead, "curator": curator}
+    return values, users
+
+
+@pytest.mark.parametrize("role", ["anonymous", "outsider", "cofiler_of_another_draft", "cofiler", "lead", "curator"])
+def test_the_permission_matrix(client, world, role):
+    values, users = world
+    if users[role]:
+        client.force_login(users[role])
+    failures = []
+    for name, pattern in draft_urls():
+        url = pattern % values
+        response = client.get(url)
+        if response.status_code == 405:
+            response = client.post(url, {})
+        allowed = role in ALLOWED[ACCESS[name]]
+        if role == "anonymous":
+            ok = response.status_code == 302 and "/accounts/login/" in response["Location"]
+        elif allowed:
+            ok = response.status_code not in (403, 404, 500)
+        else:
+            ok = response.status_code == 404
+        if not ok:
+            failures.append(f"{name} {url} → {response.status_code}")
+    assert not failures, "\n".join(failures)

@@ -1,0 +1,1 @@
+"""Proposal PDFs, submission letters and filing packets, rendered in-process with WeasyPrint."""

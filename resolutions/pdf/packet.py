@@ -1,0 +1,113 @@
+"""The filing packet: every filer's letter, the proposal and a sign-on certificate, as one PDF.
+
+``packet_start`` picks the version (saving one if the draft changed since the latest) and makes
+the PacketExport row; ``packet_build`` (run by the Celery task) fills it in, writing its
+progress to the row so the packet page can show it.
+"""
+import logging
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from ..drafting import content_sha256
+from ..models import AuditEvent, Draft, DraftVersion, PacketExport
+from ..selectors import draft_content
+from ..services.audit import audit_record
+from ..services.drafts import version_save
+from .filers import Filer, version_filers
+from .letters import render_letter
+from .merge import merge_pdfs
+from .proposal import stored_proposal_bytes
+from .render import render_pdf
+
+logger = logging.getLogger(__name__)
+
+
+def draft_content_sha256(draft: Draft) -> str:
+    """The SHA-256 a version saved now would get (the same content as ``version_save`` builds)."""
+    return content_sha256(draft_content(draft))
+
+
+def version_to_export(draft: Draft, *, user) -> DraftVersion:
+    """The latest version, or a new one (reason "exported") if the draft changed since it was saved."""
+    latest = draft.versions.order_by("-number").first()
+    if latest is None or latest.sha256 != draft_content_sha256(draft):
+        return version_save(draft=draft, user=user, reason=DraftVersion.Reason.EXPORTED)
+    return latest
+
+
+def packet_start(*, draft: Draft, user, version: DraftVersion | None = None) -> PacketExport:
+    with transaction.atomic():
+        version = version or version_to_export(draft, user=user)
+        return PacketExport.objects.create(draft=draft, version=version, requested_by=user,
+                                           step="Waiting to start")
+
+
+def packet_build(packet: PacketExport) -> PacketExport:
+    """Render and merge the packet; a failure is recorded on the row, not raised."""
+    version = packet.version
+    try:
+        _progress(packet, 0, "Listing the filers", status=PacketExport.Status.RUNNING)
+        filers = version_filers(version)
+        steps = len(filers) + 3
+        today = timezone.localdate()
+        documents = []
+        for done, filer in enumerate(filers):
+            _progress(packet, 100 * done // steps, f"Letter of {filer.organization}")
+            letter = render_letter(version, filer, lead=filers[0], today=today)
+            documents.append((f"Letter of {filer.organization}", letter))
+        _progress(packet, 100 * len(filers) // steps, "Proposal")
+        documents.append(("Proposal", stored_proposal_bytes(version, user=packet.requested_by)))
+        _progress(packet, 100 * (len(filers) + 1) // steps, "Sign-on certificate")
+        documents.append(("Sign-on certificate", render_certificate(version, filers)))
+        _progress(packet, 100 * (len(filers) + 2) // steps, "Merging")
+        content = version.content
+        pdf = merge_pdfs(documents, metadata={
+            "/Title": f"Filing packet: {content['title']}", "/Author": filers[0].organization,
+            "/Subject": f"{content['company']}, {content['meeting_year']} annual meeting",
+            "/Keywords": ", ".join(content["topics"]),
+        })
+        packet.file.save(f"draft-{version.draft_id}-v{version.number}-packet-{packet.pk}.pdf", ContentFile(pdf),
+                         save=False)
+        packet.status, packet.progress, packet.step = PacketExport.Status.DONE, 100, "Ready"
+        packet.finished_at = timezone.now()
+        with transaction.atomic():
+            packet.save(update_fields=["file", "status", "progress", "step", "finished_at"])
+            audit_record(draft=packet.draft, actor=packet.requested_by, verb=AuditEvent.Verb.EXPORTED,
+                         detail=f"Filing packet of version {version.number} ({version.short_hash}), "
+                                f"{len(filers)} filer{'s' if len(filers) != 1 else ''}")
+    except Exception as error:  # any failure: the row tells the user, the log keeps the traceback
+        logger.exception("Filing packet %s failed", packet.pk)
+        packet.status, packet.error, packet.finished_at = PacketExport.Status.FAILED, str(error), timezone.now()
+        packet.save(update_fields=["status", "error", "finished_at"])
+    return packet
+
+
+def _progress(packet: PacketExport, percent: int, step: str, **fields) -> None:
+    """Write progress at once (no transaction), so a page polling the row sees it."""
+    PacketExport.objects.filter(pk=packet.pk).update(progress=percent, step=step, **fields)
+    packet.progress, packet.step = percent, step
+    for name, value in fields.items():
+        setattr(packet, name, value)
+
+
+def render_certificate(version: DraftVersion, filers: list[Filer]) -> bytes:
+    def when(moment) -> str:
+        return date_format(timezone.localtime(moment), "F j, Y, g:i A T") if moment else ""
+
+    rows = []
+    for filer in filers:
+        sign_on = filer.sign_on
+        if sign_on:
+            signed, sha256 = when(sign_on.signed_at), sign_on.version_sha256 or sign_on.version.sha256
+        else:  # a lead filer without a sign-on prepared the version
+            signed, sha256 = f"Saved version {version.number} on {when(version.created_at)}", version.sha256
+        rows.append({"signer": filer.name, "organization": filer.organization, "lead": filer.lead,
+                     "when": signed, "sha256": sha256})
+    return render_pdf(render_to_string("pdf/certificate.html", {
+        "version": version, "content": version.content, "lead": filers[0], "rows": rows,
+        "generated_at": timezone.now(),
+    }))

@@ -1,0 +1,125 @@
+"""PDF endpoints: the proposal, the print preview, letters and the filing packet.
+
+Every view starts with ``get_draft_for``. The proposal is for everyone who reads the draft;
+letters and the packet are for the lead organization, except that a co-filer may fetch its
+own organization's letter.
+"""
+from functools import partial
+
+from django.contrib import messages
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .models import DraftVersion, PacketExport
+from .pdf.filers import version_filers
+from .pdf.letters import letter_with_proposal
+from .pdf.packet import draft_content_sha256, packet_start
+from .pdf.pages import page_images
+from .pdf.proposal import ProposalDocument, stored_proposal
+from .pdf.render import DEFAULT_VARIANT, VARIANTS, PDFRenderTimeout
+from .selectors import get_draft_for
+from .tasks import build_packet
+
+
+def _version(draft, number) -> DraftVersion:
+    return get_object_or_404(DraftVersion.objects.select_related("created_by"), draft=draft, number=number)
+
+
+def _pdf(file_or_bytes, filename: str):
+    if isinstance(file_or_bytes, bytes):
+        response = HttpResponse(file_or_bytes, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+        return response
+    return FileResponse(file_or_bytes, content_type="application/pdf", filename=filename)
+
+
+def _too_slow(request, error: PDFRenderTimeout):
+    response = render(request, "pdf/too_slow.html", {"error": error}, status=503)
+    response["Retry-After"] = "60"
+    return response
+
+
+def _filename(version: DraftVersion, what: str) -> str:
+    return f"{slugify(version.content['title'])[:60] or 'proposal'}-v{version.number}-{what}.pdf"
+
+
+@require_GET
+def proposal_pdf(request, pk, number):
+    """The stored PDF of the version, made on the first request (``?variant=a-3u`` for PDF/A-3u)."""
+    draft = get_draft_for(request.user, pk, need="read")
+    version = _version(draft, number)
+    variant = request.GET.get("variant", DEFAULT_VARIANT)
+    if variant not in VARIANTS:
+        raise Http404("No such PDF variant.")
+    try:
+        name = stored_proposal(version, user=request.user, variant=variant)
+    except PDFRenderTimeout as error:
+        return _too_slow(request, error)
+    return _pdf(default_storage.open(name), _filename(version, "proposal"))
+
+
+@require_GET
+def print_preview(request, pk, number):
+    """The PDF's own HTML in the browser; ``?pages=1`` shows the stored PDF's pages as images."""
+    draft = get_draft_for(request.user, pk, need="read")
+    version = _version(draft, number)
+    if request.GET.get("pages") != "1":
+        return HttpResponse(ProposalDocument.of(version).html())
+    try:
+        with default_storage.open(stored_proposal(version, user=request.user)) as file:
+            images = page_images(file.read())
+    except PDFRenderTimeout as error:
+        return _too_slow(request, error)
+    return render(request, "pdf/pages.html", {"draft": draft, "version": version, "images": images})
+
+
+@require_GET
+def letter_pdf(request, pk, number, filer_id):
+    """One filer's letter with the proposal: the lead organization gets any, a co-filer its own."""
+    draft = get_draft_for(request.user, pk, need="read")
+    if request.user.organization_id not in (draft.lead_organization_id, filer_id):
+        raise Http404("No such letter.")
+    version = _version(draft, number)
+    try:
+        pdf = letter_with_proposal(version, filer_id, user=request.user)
+    except PDFRenderTimeout as error:
+        return _too_slow(request, error)
+    if pdf is None:
+        raise Http404("This organization does not file this version.")
+    return _pdf(pdf, _filename(version, f"letter-{filer_id}"))
+
+
+@require_http_methods(["GET", "POST"])
+def packet_page(request, pk):
+    """The packet's progress (polled by htmx while it builds); POST builds one of the latest version."""
+    draft = get_draft_for(request.user, pk, need="edit")
+    if request.method == "POST":
+        packet = packet_start(draft=draft, user=request.user)
+        transaction.on_commit(partial(build_packet.delay, packet.pk))
+        messages.info(request, f"Building the filing packet of version {packet.version.number}.")
+        return redirect("drafts:packet", pk=draft.pk)
+    packet = draft.packets.select_related("version").first()
+    context = {"draft": draft, "packet": packet}
+    if request.htmx:
+        return render(request, "drafts/_packet_status.html", context)
+    latest = draft.versions.order_by("-number").first()
+    context.update(
+        latest=latest, filers=version_filers(latest) if latest else [],
+        changed=latest is None or latest.sha256 != draft_content_sha256(draft),
+    )
+    return render(request, "drafts/packet.html", context)
+
+
+@require_GET
+def packet_pdf(request, pk):
+    """The latest packet that finished building; without one, the packet page to build it."""
+    draft = get_draft_for(request.user, pk, need="edit")
+    packet = draft.packets.filter(status=PacketExport.Status.DONE).exclude(file="").select_related("version").first()
+    if packet is None:
+        messages.info(request, "No filing packet has been built yet: build one here.")
+        return redirect("drafts:packet", pk=draft.pk)
+    return _pdf(packet.file.open("rb"), _filename(packet.version, "packet"))

@@ -1,0 +1,151 @@
+"""The filing packet: letters, proposal and sign-on certificate in one PDF, built as a task with visible progress."""
+from io import BytesIO
+from types import SimpleNamespace
+
+import pytest
+from pypdf import PdfReader
+
+from resolutions.models import AuditEvent, DraftVersion, PacketExport
+from resolutions.pdf import packet as packet_module
+from resolutions.pdf.packet import packet_build, packet_start
+from resolutions.services.drafts import clause_update, version_save
+from resolutions.tasks import build_packet
+
+from . import pdf_builders as b
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def built(django_db_setup, django_db_blocker):
+    """The demo-like draft's packet: the lead, two co-filers (signed in reverse order), one who signed another text."""
+    with b.rolled_back(django_db_blocker):
+        lead = b.filer_user("lead@packet.example", "Sisters of Testing", first_name="Lena", last_name="Ortiz")
+        draft = b.demo_like_draft(lead)
+        old = version_save(draft=draft, user=lead)
+        b.sign(old, b.filer_user("old@packet.example", "Signed The Old Text Fund"), signed_at=b.at(1))
+        clause_update(draft=draft, clause_id=draft.clauses.last().pk, expected_revision=draft.revision,
+                      text="We urge shareholders to vote FOR this proposal.")
+        draft.refresh_from_db()
+        packet = packet_start(draft=draft, user=lead)
+        b.sign(packet.version, b.filer_user("late@packet.example", "Late Pension Trust"), signed_at=b.at(20))
+        b.sign(packet.version, b.filer_user("early@packet.example", "Early Foundation"), signed_at=b.at(10))
+        status = build_packet.delay(packet.pk).get()
+        packet.refresh_from_db()
+        pdf = packet.file.read()
+        reader = PdfReader(BytesIO(pdf))
+        bookmarks = [item for item in reader.outline if not isinstance(item, list)]  # lists: each part's own
+        return SimpleNamespace(
+            status=status, packet=packet, pdf=pdf, texts=b.page_texts(pdf), version=packet.version,
+            sections=[(item.title, reader.get_destination_page_number(item)) for item in bookmarks],
+            certificate=b.table_rows(pdf, page=-1),
+            versions=list(draft.versions.values_list("number", "reason")),
+            audit=list(draft.audit_events.filter(verb=AuditEvent.Verb.EXPORTED).values_list("detail", flat=True)),
+        )
+
+
+def test_the_task_builds_a_packet_of_the_changed_draft_as_a_new_exported_version(built):
+    assert built.status == "done"
+    assert built.versions == [(1, "saved"), (2, "exported")] and built.version.number == 2
+    assert (built.packet.progress, built.packet.step, built.packet.error) == (100, "Ready", "")
+
+
+def test_the_packet_pages_are_the_letters_lead_first_then_the_proposal_then_the_certificate(built):
+    assert [title for title, _ in built.sections] == [
+        "Letter of Sisters of Testing", "Letter of Early Foundation", "Letter of Late Pension Trust",
+        "Proposal", "Sign-on certificate"]
+    starts = [page for _, page in built.sections] + [len(built.texts)]
+    parts = {title: built.texts[start:end] for (title, start), end in zip(built.sections, starts[1:])}
+    assert parts["Letter of Sisters of Testing"][0].startswith("Sisters of Testing")
+    assert parts["Letter of Early Foundation"][0].startswith("Early Foundation")
+    assert parts["Letter of Late Pension Trust"][0].startswith("Late Pension Trust")
+    proposal = parts["Proposal"]
+    assert proposal[0].startswith("Shareholder proposal") and len(proposal) >= 2
+    assert all(f"Page {i} of {len(proposal)}" in text for i, text in enumerate(proposal, 1))
+    assert parts["Sign-on certificate"][0].startswith("Sign-on certificate")
+    assert not any("Signed The Old Text Fund" in text for text in built.texts)
+
+
+def test_the_certificate_names_each_signer_organization_time_and_the_version_hash(built):
+    header, *rows = built.certificate
+    assert header == ["Signer", "Organization", "Signed", "Version SHA-256"]
+    assert [row[1] for row in rows] == ["Sisters of Testing", "Early Foundation", "Late Pension Trust"]
+    assert [row[2] for row in rows[1:]] == ["November 10, 2026, 12:00 PM EST", "November 20, 2026, 12:00 PM EST"]
+    assert all(row[3].replace(" ", "") == built.version.sha256 for row in rows), "a wrapped hash, rejoined"
+
+
+def test_the_packet_metadata_and_the_audit_trail(built):
+    info = PdfReader(BytesIO(built.pdf)).metadata
+    assert info["/Title"] == f"Filing packet: {b.DEMO_TITLE}" and info["/Author"] == "Sisters of Testing"
+    assert built.audit == [f"Proposal PDF of version 2 ({built.version.short_hash})",
+                           f"Filing packet of version 2 ({built.version.short_hash}), 3 filers"]
+
+
+# --- the packet page -------------------------------------------------------------------
+
+@pytest.fixture
+def draft(lead, cofiler):
+    draft = b.draft_with_notes(lead, title="Report on Water Risk", notes=["Water Board, 2025 report."], clauses=[
+        ("whereas", "Water is scarce.{1}"), ("resolved", "Shareholders request a report.")])
+    b.join(draft, cofiler)
+    return draft
+
+
+def test_building_from_the_page_uses_the_latest_version_when_the_draft_is_unchanged(
+        lead_client, draft, lead, django_capture_on_commit_callbacks):
+    version = version_save(draft=draft, user=lead)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = lead_client.post(f"/drafts/{draft.pk}/packet/")
+    assert response.status_code == 302 and response["Location"] == f"/drafts/{draft.pk}/packet/"
+    packet = draft.packets.get()
+    assert packet.version == version and packet.status == PacketExport.Status.DONE
+    assert draft.versions.count() == 1
+    download = lead_client.get(f"/drafts/{draft.pk}/packet.pdf")
+    assert download["Content-Type"] == "application/pdf"
+    assert b"".join(download.streaming_content) == packet.file.open("rb").read()
+
+
+def test_a_draft_without_a_version_gets_one_saved_for_export(lead_client, draft, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        lead_client.post(f"/drafts/{draft.pk}/packet/")
+    assert list(draft.versions.values_list("number", "reason")) == [(1, DraftVersion.Reason.EXPORTED)]
+
+
+def test_the_status_polls_every_second_while_the_packet_builds(lead_client, draft, lead):
+    packet = packet_start(draft=draft, user=lead)
+    PacketExport.objects.filter(pk=packet.pk).update(status="running", progress=40, step="Letter of Sisters of Testing")
+    partial = lead_client.get(f"/drafts/{draft.pk}/packet/", HTTP_HX_REQUEST="true").content.decode()
+    assert 'hx-trigger="every 1s"' in partial and 'value="40"' in partial and "Letter of Sisters of Testing" in partial
+    assert "<nav" not in partial, "only the partial"
+
+    packet_build(packet)
+    partial = lead_client.get(f"/drafts/{draft.pk}/packet/", HTTP_HX_REQUEST="true").content.decode()
+    assert "hx-trigger" not in partial and f"/drafts/{draft.pk}/packet.pdf" in partial
+
+
+def test_the_page_says_when_building_will_save_a_new_version(lead_client, draft, lead):
+    assert "building saves it as a new version first" in lead_client.get(f"/drafts/{draft.pk}/packet/").content.decode()
+    version_save(draft=draft, user=lead)
+    page = lead_client.get(f"/drafts/{draft.pk}/packet/").content.decode()
+    assert "From version 1, the draft's current text." in page
+    assert f"/drafts/{draft.pk}/versions/1/letters/{lead.organization_id}.pdf" in page
+
+
+def test_a_failed_build_is_recorded_and_shown(lead_client, draft, lead, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("the letter template is broken")
+
+    monkeypatch.setattr(packet_module, "render_letter", broken)
+    packet = packet_build(packet_start(draft=draft, user=lead))
+    assert packet.status == PacketExport.Status.FAILED and packet.error == "the letter template is broken"
+    page = lead_client.get(f"/drafts/{draft.pk}/packet/").content.decode()
+    assert "could not be built: the letter template is broken" in page
+    assert lead_client.get(f"/drafts/{draft.pk}/packet.pdf")["Location"] == f"/drafts/{draft.pk}/packet/", "none built"
+
+
+def test_the_packet_is_for_the_lead_organization_only(client, draft, cofiler, lead):
+    packet_build(packet_start(draft=draft, user=lead))
+    client.force_login(cofiler)
+    assert client.get(f"/drafts/{draft.pk}/packet/").status_code == 404
+    assert client.post(f"/drafts/{draft.pk}/packet/").status_code == 404
+    assert client.get(f"/drafts/{draft.pk}/packet.pdf").status_code == 404

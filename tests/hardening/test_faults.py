@@ -1,0 +1,42 @@
+"""Faults: a lost database connection, and writes that must happen together or not at all."""
+from unittest import mock
+
+import pytest
+from django.db import connection
+
+from resolutions.models import Draft, DraftVersion
+from resolutions.services import drafts as draft_services
+from tests import factories
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs a PostgreSQL server to cut off")
+def test_a_dropped_database_connection_gives_a_styled_503_and_the_next_request_recovers(client, lead):
+    import psycopg2
+
+    client.force_login(lead)
+    client.raise_request_exception = False
+    assert client.get("/").status_code == 200
+    pid = connection.connection.get_backend_pid()
+    settings = connection.settings_dict
+    killer = psycopg2.connect(dbname=settings["NAME"], user=settings["USER"], host=settings["HOST"],
+                              port=settings["PORT"] or 5432, password=settings["PASSWORD"] or None)
+    killer.autocommit = True
+    with killer.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+    killer.close()
+
+    response = client.get("/")
+    assert response.status_code == 503
+    assert "Temporarily unavailable" in response.content.decode()
+    assert client.get("/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_circulating_writes_the_version_status_and_audit_event_together(lead):
+    draft = factories.draft(lead, clauses=[("whereas", "Facts.")])
+    with mock.patch("resolutions.services.drafts.audit_record", side_effect=RuntimeError("crash")):
+        with pytest.raises(RuntimeError):
+            draft_services.draft_circulate(draft=draft, user=lead)
+    assert not DraftVersion.objects.exists()
+    assert Draft.objects.get(pk=draft.pk).status == Draft.Status.DRAFTING

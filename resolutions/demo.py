@@ -153,7 +153,7 @@ def load_draft(*, lead: User, cofiler: User) -> Draft:
             ("whereas", f"Civil rights groups warn that these partnerships can expose neighbourhoods to surveillance without consent.{cite[1]}"),
             ("whereas", f"Employees have publicly asked the Company to stop selling recognition technology to law enforcement.{cite[2]}"),
             ("whereas", f"Researchers report that the Company's cloud services host data systems used by immigration authorities.{cite[3]}"),
-            ("resolved", "Shareholders request that the Board commission an independent third-party report, at reasonable cost and omitting proprietary information, on the Company's customer due diligence process for surveillance products."),
+            ("resolved", "Shareholders request that the Board obtain an outside review, prepared at modest expense and leaving out confidential material, of how the Company vets government buyers of its surveillance products."),
             ("supporting", f"Shareholders would benefit from knowing how the Company decides which government customers may use these products, and what limits it places on their use.{cite[4]}"),
         ]
         for position, (kind, text) in enumerate(texts):

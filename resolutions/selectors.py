@@ -64,9 +64,9 @@ def upcoming_meeting_year(today: date) -> int:
     return today.year + 1 if today.month >= 7 else today.year
 
 
-def draft_rendered(draft: Draft) -> RenderedDraft:
+def draft_rendered(draft: Draft, *, clauses=None) -> RenderedDraft:
     """The draft's clauses with numbered calls and formatted footnotes, in a fixed number of queries."""
-    clauses = list(draft.clauses.all())
+    clauses = list(draft.clauses.all()) if clauses is None else clauses
     return render_clauses(clauses, draft_citations(draft, clauses), style=draft.citation_style)
 
 

@@ -43,10 +43,13 @@ def draft_new(request):
 
 
 def _editor_context(draft):
-    rendered = selectors.draft_rendered(draft)
+    clauses = list(draft.clauses.all())
+    rendered = selectors.draft_rendered(draft, clauses=clauses)
     checks, words = selectors.draft_checks(draft, rendered, today=timezone.localdate())
+    for clause, part in zip(clauses, rendered.parts):
+        clause.rendered_html = part.html
     return {"draft": draft, "rendered": rendered, "checks": checks, "words": words,
-            "clauses": list(draft.clauses.all()), "kinds": PartKind.choices}
+            "clauses": clauses, "kinds": PartKind.choices}
 
 
 def draft_editor(request, pk):

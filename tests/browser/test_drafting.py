@@ -55,6 +55,8 @@ def test_start_from_a_precedent_reorder_cite_and_save_a_version(page, live_serve
     expect(notes).to_have_count(2)
     expect(notes.nth(1)).to_have_text("A precedent note.")
     expect(notes.first).to_contain_text("Camera Report")
+    expect(first.locator(".clause-rendered sup")).to_have_text("1")
+    expect(page.locator("li.clause").nth(1).locator(".clause-rendered sup")).to_have_text("2")
     assert int(page.locator("#word-total").inner_text()) > words_before
 
     page.get_by_role("button", name="Save version").click()

@@ -57,10 +57,9 @@ DEMO_CLAUSES = [
     ("whereas", "The Company's public human rights statement does not describe how it assesses the risks of its "
                 "surveillance products before sale, or how it monitors their use by customers.{8} Investors cannot "
                 "tell whether risks to a business of this size are managed.{1}"),
-    ("resolved", "Shareholders request that the Board of Directors commission an independent report, at reasonable "
-                 "cost and omitting proprietary information, assessing the Company's human rights due diligence "
-                 "process for its surveillance products, including how it identifies, prevents and addresses "
-                 "adverse impacts before and after sale."),
+    ("resolved", "Shareholders request that the Board obtain an outside review, prepared at modest expense and "
+                 "leaving out confidential material, of how the Company vets buyers of its surveillance products, "
+                 "including how it spots, prevents and remedies harm to people before and after a sale."),
     ("supporting", "Shareholders recommend that the report address, at the Board's discretion:<ul><li>the criteria "
                    "the Company uses to decline or restrict a sale, and who decides;{9}</li><li>how customers' "
                    "compliance with use restrictions is monitored, and what happens when it fails;</li><li>the "

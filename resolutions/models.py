@@ -1,9 +1,11 @@
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
+
+from .search import SearchableQuerySet, ranked_search
 
 
 class Company(models.Model):
@@ -58,22 +60,21 @@ class PartKind(models.TextChoices):
     SUPPORTING = "supporting", "Supporting statement"
 
 
-class PrecedentQuerySet(models.QuerySet):
+class PrecedentQuerySet(SearchableQuerySet):
     def curated(self):
         return self.filter(curated=True)
 
     def search(self, query: str):
-        """Ranked full-text search: PostgreSQL's stored vector, or a plain scan on SQLite."""
+        """Ranked full-text search: PostgreSQL's stored vector, or a plain scan on SQLite.
+
+        On PostgreSQL at most ``search.SEARCH_CANDIDATES`` matches (the most recently added)
+        are ranked, and ``count()`` stops past that bound: see ``resolutions.search``.
+        """
         query = (query or "").strip()
         if not query:
             return self
         if connection.vendor == "postgresql":
-            search_query = SearchQuery(query, search_type="websearch", config="english")
-            return (
-                self.filter(search_vector=search_query)
-                .annotate(rank=SearchRank(F("search_vector"), search_query))
-                .order_by("-rank", "-meeting_year", "pk")
-            )
+            return ranked_search(self, query, recent=("-pk",), tiebreak=("-meeting_year", "pk"))
         matches = Q()
         for term in _plain_terms(query):
             matches &= Q(search_document__icontains=term)
@@ -164,6 +165,12 @@ class PrecedentPart(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.position}"
+
+    def pieces(self) -> list[str | int]:
+        """The text split at its footnote calls (prefetch ``calls``): segments and note numbers."""
+        from .review import interleave_calls
+
+        return interleave_calls(self.text, [(call.offset, call.number) for call in self.calls.all()])
 
 
 class PrecedentFootnote(models.Model):

@@ -32,19 +32,26 @@ def structure_to_text(structure: dict) -> dict[str, str]:
     return texts
 
 
-def _with_markers(text: str, calls: list[dict]) -> str:
-    """Put ``[^N]`` where each call stood (at its offset when known, else at the part's end)."""
-    placed = sorted(
-        (call.get("offset", len(text)), call["number"]) for call in calls
-    )
-    pieces, last = [], 0
+def interleave_calls(text: str, calls) -> list[str | int]:
+    """Split ``text`` at its footnote calls: text segments and note numbers, in reading order.
+
+    ``calls`` are (offset, number) pairs; a call without an offset stands at the end.
+    """
+    placed = sorted(((len(text) if offset is None else offset), number) for offset, number in calls)
+    pieces: list[str | int] = []
+    last = 0
     for offset, number in placed:
         offset = max(last, min(offset, len(text)))
-        pieces.append(text[last:offset])
-        pieces.append(f"[^{number}]")
+        pieces += [text[last:offset], number]
         last = offset
     pieces.append(text[last:])
-    return "".join(pieces)
+    return pieces
+
+
+def _with_markers(text: str, calls: list[dict]) -> str:
+    """Put ``[^N]`` where each call stood."""
+    pieces = interleave_calls(text, [(call.get("offset"), call["number"]) for call in calls])
+    return "".join(f"[^{p}]" if isinstance(p, int) else p for p in pieces)
 
 
 def text_to_structure(*, title: str, texts: dict[str, str]) -> dict:

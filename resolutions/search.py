@@ -2,11 +2,19 @@
 
 PostgreSQL keeps a stored ``tsvector`` column with a GIN index; SQLite (the embedded default)
 searches the same denormalized ``search_document`` text with ``icontains``.
+
+Ranking is what costs: ``ts_rank`` reads every matching row's vector, so a term found in 30 %
+of 100,000 rows took about 250 ms to rank in full. ``ranked_search`` therefore ranks a bounded
+candidate set — the ``SEARCH_CANDIDATES`` most recently added matches — and counts with a
+query that stops one row past that bound. A rarer query (up to ``SEARCH_CANDIDATES`` matches,
+the usual case) is ranked in full, exactly as before; a commoner one shows the best-ranked of
+its most recent matches, and the count reads "more than 1,000".
 """
 import re
 
-from django.contrib.postgres.search import SearchVector
-from django.db import connection, migrations
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection, migrations, models
+from django.db.models import F
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -39,6 +47,50 @@ def refresh_search_vector(model, pk) -> None:
     if connection.vendor != "postgresql":
         return
     model.objects.filter(pk=pk).update(search_vector=search_vector_expression(model))
+
+
+SEARCH_CANDIDATES = 1000
+
+
+class MoreThan(int):
+    """The count of a search that has more matches than it ranks: it counts as the bound
+    (so pages stay consistent with the rows shown) and reads "more than 1,000"."""
+
+    def __str__(self):
+        return f"more than {int(self):,}"
+
+    __repr__ = __str__
+
+
+class SearchableQuerySet(models.QuerySet):
+    """A QuerySet whose ``ranked_search`` result counts cheaply (see ``ranked_search``)."""
+
+    _search_matches = None  # set on the QuerySet ranked_search returns; not carried by clones
+
+    def count(self):
+        matches = self._search_matches
+        if matches is None or self._result_cache is not None:
+            return super().count()
+        found = matches.order_by().values("pk")[:SEARCH_CANDIDATES + 1].count()
+        return MoreThan(SEARCH_CANDIDATES) if found > SEARCH_CANDIDATES else found
+
+
+def ranked_search(queryset: SearchableQuerySet, query: str, *, recent: tuple, tiebreak: tuple):
+    """``queryset``'s rows matching ``query`` (websearch syntax), best ``ts_rank`` first (PostgreSQL).
+
+    At most ``SEARCH_CANDIDATES`` rows — the most recent matches by ``recent`` — are ranked, so
+    the cost is bounded however common the words are. Apply filters before calling this.
+    """
+    search_query = SearchQuery(query, search_type="websearch", config="english")
+    matches = queryset.filter(search_vector=search_query)
+    candidates = matches.order_by(*recent).values("pk")[:SEARCH_CANDIDATES]
+    results = (
+        queryset.filter(pk__in=candidates)
+        .annotate(rank=SearchRank(F("search_vector"), search_query))
+        .order_by("-rank", *tiebreak)
+    )
+    results._search_matches = matches
+    return results
 
 
 def query_terms(query: str) -> list[str]:

@@ -146,11 +146,19 @@ def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
 
 
 def precedent_document_text(precedent: Precedent) -> str:
-    """A precedent as plain reading text, in the same shape as a version's, for redlines."""
+    """A precedent as plain reading text, in the same shape as a draft's, for redlines."""
     from .redline import document_text
+    from .services.drafts import precedent_note_text
 
-    parts = [{"kind": p.kind, "html": p.text} for p in precedent.parts.order_by("position")]
-    return document_text(parts, [n.text for n in precedent.footnotes.all()])
+    parts = precedent.parts.prefetch_related("calls").order_by("position")
+    notes = {n.number: n for n in precedent.footnotes.all()}
+    texts, numbers = [], []
+    for part in parts:
+        pieces = part.pieces()
+        numbers += [p for p in pieces if isinstance(p, int) and p not in numbers]
+        texts.append({"kind": part.kind, "text": "".join(f"[{p}]" if isinstance(p, int) else p for p in pieces)})
+    return document_text(texts, [precedent_note_text(n, notes.get(n)) for n in numbers])
+
 
 
 def draft_deadlines(drafts, *, today: date) -> list[dict]:

@@ -92,7 +92,8 @@ def draft_create(*, user, company, meeting_year: int, title: str, precedent: Pre
 
 
 def _copy_precedent(draft: Draft, precedent: Precedent) -> None:
-    notes = {n.number: DraftNote.objects.create(draft=draft, text=_note_text(n)) for n in precedent.footnotes.all()}
+    notes = {n.number: DraftNote.objects.create(draft=draft, text=precedent_note_text(n.number, n))
+             for n in precedent.footnotes.all()}
     clauses = []
     for position, part in enumerate(precedent.parts.prefetch_related("calls").order_by("position")):
         text = _with_note_markers(part, notes, draft)
@@ -100,20 +101,21 @@ def _copy_precedent(draft: Draft, precedent: Precedent) -> None:
     Clause.objects.bulk_create(clauses)
 
 
-def _note_text(note) -> str:
-    return note.text or ", ".join(note.urls)
+def precedent_note_text(number: int, note) -> str:
+    """What a precedent's footnote becomes in a draft: its text, its URLs, or a placeholder to fill in."""
+    if note is not None and (note.text or note.urls):
+        return note.text or ", ".join(note.urls)
+    return f"[Footnote {number} of the precedent]"
 
 
 def _with_note_markers(part, notes, draft) -> str:
-    text, pieces, last = part.text, [], 0
-    for call in sorted(part.calls.all(), key=lambda c: (c.offset if c.offset is not None else len(text), c.number)):
-        note = notes.get(call.number) or notes.setdefault(
-            call.number, DraftNote.objects.create(draft=draft, text=f"[Footnote {call.number} of the precedent]")
-        )
-        offset = len(text) if call.offset is None else max(last, min(call.offset, len(text)))
-        pieces += [text[last:offset], f"[[note:{note.pk}]]"]
-        last = offset
-    pieces.append(text[last:])
+    pieces = []
+    for piece in part.pieces():
+        if isinstance(piece, int):
+            note = notes.get(piece) or notes.setdefault(piece, DraftNote.objects.create(
+                draft=draft, text=precedent_note_text(piece, None)))
+            piece = f"[[note:{note.pk}]]"
+        pieces.append(piece)
     return _bullets_to_html("".join(pieces))
 
 

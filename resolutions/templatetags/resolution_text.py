@@ -9,18 +9,11 @@ register = template.Library()
 @register.filter
 def part_html(part):
     """A PrecedentPart's text with its calls (prefetched as ``part.calls``) placed at their offsets."""
-    text = part.text
-    calls = sorted(part.calls.all(), key=lambda c: (c.offset if c.offset is not None else len(text), c.number))
-    pieces, last = [], 0
-    for call in calls:
-        offset = len(text) if call.offset is None else max(last, min(call.offset, len(text)))
-        pieces.append(escape(text[last:offset]))
-        pieces.append(
-            f'<sup class="footnote-call"><a href="#fn-{call.number}" id="call-{call.number}" '
-            f'aria-label="Footnote {call.number}">{call.number}</a></sup>'
-        )
-        last = offset
-    pieces.append(escape(text[last:]))
+    pieces = [
+        escape(piece) if isinstance(piece, str) else
+        f'<sup class="footnote-call"><a href="#fn-{piece}" id="call-{piece}" aria-label="Footnote {piece}">{piece}</a></sup>'
+        for piece in part.pieces()
+    ]
     return mark_safe(bullets_html("".join(pieces)))
 
 

@@ -37,6 +37,20 @@
     if (status) status.textContent = "Not saved: cannot reach the server. Retrying in 5 s…";
     setTimeout(() => htmx.trigger(form, "change"), 5000);
   });
+  // An expired session answers with the sign-in page: keep the text, say so, and keep trying.
+  document.body.addEventListener("htmx:beforeSwap", (event) => {
+    const form = event.detail.elt.closest("form.clause-form");
+    if (!form) return;
+    const status = form.querySelector("[role=status]");
+    if (event.detail.xhr.responseURL.includes("/accounts/login/")) {
+      event.detail.shouldSwap = false;
+      status.textContent = "Not saved: your session expired. Sign in again in another tab; your text stays here and is saved once you do.";
+      setTimeout(() => htmx.trigger(form, "change"), 10000);
+    } else if (event.detail.xhr.status === 403) {
+      event.detail.shouldSwap = false;
+      status.textContent = "Not saved: this page's security token expired. Copy your text, then reload the page.";
+    }
+  });
   document.body.addEventListener("htmx:responseError", (event) => {
     const form = event.detail.elt.closest("form.clause-form");
     if (!form) return;

@@ -61,3 +61,29 @@ def test_start_from_a_precedent_reorder_cite_and_save_a_version(page, live_serve
 
     page.get_by_role("button", name="Save version").click()
     expect(page.get_by_text(re.compile(r"Saved as version 1 \(\w{12}\)"))).to_be_visible()
+
+
+def test_an_autosave_that_cannot_reach_the_server_keeps_the_text_and_retries(page, live_server, lead, sign_in):
+    draft = factories.draft(lead, clauses=[("whereas", "Facts.")])
+    sign_in(page, lead.email, PASSWORD)
+    page.goto(f"{live_server.url}/drafts/{draft.pk}/")
+    page.route("**/clauses/*/", lambda route: route.abort())
+    clause = page.locator("li.clause").first
+    clause.locator("textarea").fill("Facts typed while offline.")
+    expect(clause.get_by_role("status")).to_contain_text("cannot reach the server")
+    expect(clause.locator("textarea")).to_have_value("Facts typed while offline.")
+    page.unroute("**/clauses/*/")
+    expect(clause.get_by_role("status")).to_have_text("Saved", timeout=15_000)
+    assert draft.clauses.get().text == "Facts typed while offline."
+
+
+def test_an_autosave_after_the_session_expired_says_so_and_keeps_the_text(page, live_server, lead, sign_in):
+    draft = factories.draft(lead, clauses=[("whereas", "Facts.")])
+    sign_in(page, lead.email, PASSWORD)
+    page.goto(f"{live_server.url}/drafts/{draft.pk}/")
+    page.context.clear_cookies(name="sessionid")
+    clause = page.locator("li.clause").first
+    clause.locator("textarea").fill("Words typed after the session ended.")
+    expect(clause.get_by_role("status")).to_contain_text("session expired")
+    expect(clause.locator("textarea")).to_have_value("Words typed after the session ended.")
+    assert draft.clauses.get().text == "Facts."

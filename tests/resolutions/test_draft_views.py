@@ -1,4 +1,6 @@
 """The editor over HTTP: autosave answers, conflicts, access and a fixed query count."""
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -114,3 +116,31 @@ def test_versions_and_a_redline_between_them(lead_client, draft, lead):
     assert "Version 2" in lead_client.get(f"/drafts/{draft.pk}/versions/").content.decode()
     redline = lead_client.get(f"/drafts/{draft.pk}/redline/?a=1&b=2").content.decode()
     assert "matter<ins> more</ins>." in redline
+
+
+def test_a_draft_from_the_corpus_resolution_redlines_against_its_precedent(lead_client, lead, curator_client):
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    corpus = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "amazon-customer-due-diligence-resolution.txt"
+    company = factories.company(name="Amazon.com, Inc.")
+    review = curator_client.post("/precedents/import/", {
+        "step": "upload", "file": SimpleUploadedFile(corpus.name, corpus.read_bytes())})
+    form = review.context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    curator_client.post("/precedents/import/", {**data, "step": "review", "company": company.pk,
+                                                "meeting_year": 2025, "topics": [], "curated": "",
+                                                "resolved_first": "on" if data["resolved_first"] else ""})
+    from resolutions.models import Precedent
+
+    precedent = Precedent.objects.get(title="Customer Due Diligence")
+    lead_client.post("/drafts/new/", {"title": "Customer Due Diligence", "company": company.pk,
+                                      "meeting_year": 2027, "precedent": precedent.pk})
+    draft = Draft.objects.get(based_on=precedent)
+    resolved = draft.clauses.get(kind="resolved")
+    assert resolved.text.startswith("Shareholders request")
+    save(lead_client, draft, resolved, resolved.text.replace("Shareholders request", "Shareholders urge"), 0)
+    page = lead_client.get(f"/drafts/{draft.pk}/redline/?a=precedent").content.decode()
+    redline = page.split('class="border rounded p-3 bg-white redline">')[1]
+    assert re.findall(r"<(?:del|ins)>[^<]*</(?:del|ins)>", redline) == ["<del>request</del>", "<ins>urge</ins>"]

@@ -158,6 +158,7 @@ def load_draft(*, lead: User, cofiler: User) -> Draft:
         ]
         for position, (kind, text) in enumerate(texts):
             draft.clauses.create(kind=kind, text=drafts.clean_clause_text(draft=draft, text=text), position=position)
+        drafts.draft_recount(draft=draft)
         invitation, _ = cofilers.invitation_create(
             draft=draft, user=lead, email=cofiler.email, organization_name=str(cofiler.organization),
             contact_name=cofiler.get_full_name(), base_url="http://127.0.0.1:8000", send_email=False,

@@ -35,6 +35,12 @@ class Company(models.Model):
     def __str__(self):
         return f"{self.name} ({self.ticker})" if self.ticker else self.name
 
+    def filing_deadline(self):
+        """Rule 14a-8(e): the stated deadline, else 120 days before the proxy anniversary (a Deadline)."""
+        from .checks import filing_deadline
+
+        return filing_deadline(stated_deadline=self.stated_deadline, prior_proxy_date=self.prior_proxy_date)
+
 
 class Topic(models.Model):
     """The shared taxonomy of subjects used by precedents, snippets and drafts."""
@@ -264,6 +270,9 @@ class Draft(models.Model):
     revision = models.PositiveIntegerField(
         default=0, help_text="Counts saves; a save based on an older revision is refused."
     )
+    word_count = models.PositiveIntegerField(
+        default=0, help_text="Rule 14a-8(d) total at the last save, for lists; the editor recounts live."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -277,6 +286,11 @@ class Draft(models.Model):
 
     def get_absolute_url(self):
         return reverse("drafts:editor", args=[self.pk])
+
+    @property
+    def deadline(self):
+        """The Rule 14a-8(e) filing deadline for this draft's company, or None when unknown."""
+        return self.company.filing_deadline().date
 
 
 class Clause(models.Model):

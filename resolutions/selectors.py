@@ -116,14 +116,22 @@ def get_draft_for(user, pk, *, need: str = "read") -> Draft:
         raise Http404("No such draft.") from error
 
 
+def draft_words(draft: Draft, rendered: RenderedDraft):
+    """Words by part, counted as Rule 14a-8(d) is checked (title and footnotes included)."""
+    from . import checks
+
+    texts = {kind: [p.html for p in rendered.parts_of(kind)] for kind in ("resolved", "whereas", "supporting")}
+    return checks.word_count_by_part(title=draft.title, footnotes=rendered.footnotes, **texts)
+
+
 def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
     """The live side panel: every 14a-8 check for this draft, in the order a filer reads them."""
     from . import checks
 
     texts = {kind: [p.html for p in rendered.parts_of(kind)] for kind in ("resolved", "whereas", "supporting")}
-    words = checks.word_count_by_part(title=draft.title, footnotes=rendered.footnotes, **texts)
+    words = draft_words(draft, rendered)
     company = draft.company
-    deadline = checks.filing_deadline(stated_deadline=company.stated_deadline, prior_proxy_date=company.prior_proxy_date)
+    deadline = company.filing_deadline()
     other = Draft.objects.filter(company=company, meeting_year=draft.meeting_year,
                                  lead_organization=draft.lead_organization).exclude(pk=draft.pk)
     other = other.exclude(status=Draft.Status.WITHDRAWN).values_list("title", flat=True)
@@ -169,9 +177,7 @@ def draft_deadlines(drafts, *, today: date) -> list[dict]:
     for draft in drafts:
         if draft.status in (Draft.Status.FILED, Draft.Status.WITHDRAWN):
             continue
-        deadline = checks.filing_deadline(
-            stated_deadline=draft.company.stated_deadline, prior_proxy_date=draft.company.prior_proxy_date
-        )
+        deadline = draft.company.filing_deadline()
         rows.append({"draft": draft, "date": deadline.date, "check": checks.check_deadline(deadline, today=today)})
     return sorted(rows, key=lambda row: (row["date"] is None, row["date"] or today))
 

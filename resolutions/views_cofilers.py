@@ -27,11 +27,7 @@ def _base_url(request) -> str:
 def filers_dashboard(request, pk):
     draft = selectors.get_draft_for(request.user, pk, need="edit")
     rows = selectors.draft_filers(draft, now=timezone.now())
-    deadline = checks.check_deadline(
-        checks.filing_deadline(stated_deadline=draft.company.stated_deadline,
-                               prior_proxy_date=draft.company.prior_proxy_date),
-        today=timezone.localdate(),
-    )
+    deadline = checks.check_deadline(draft.company.filing_deadline(), today=timezone.localdate())
     return render(request, "cofilers/filers.html", {
         "draft": draft, "rows": rows, "deadline": deadline, "form": InvitationForm(),
         "new_link": request.session.pop("new_invitation_link", None),

@@ -14,7 +14,7 @@ from evidence.models import Snippet
 
 from ..drafting import MARKER, MAX_CLAUSE_CHARS, content_sha256, markers_in, sanitize_clause_html
 from ..models import AuditEvent, Clause, Draft, DraftNote, DraftVersion, PartKind, Precedent
-from ..selectors import draft_content
+from ..selectors import draft_content, draft_rendered, draft_words
 from .audit import audit_record
 from .cofilers import sign_ons_flag_for_reconfirmation
 
@@ -44,8 +44,16 @@ def _bump(draft: Draft, user=None) -> Draft:
     """Count a save; a changed text also asks co-filers who signed to re-confirm."""
     draft.revision += 1
     draft.save(update_fields=["revision", "updated_at"])
+    draft_recount(draft=draft)
     sign_ons_flag_for_reconfirmation(draft=draft, user=user)
     return draft
+
+
+def draft_recount(*, draft: Draft) -> int:
+    """Store the Rule 14a-8(d) word total shown in draft lists."""
+    draft.word_count = draft_words(draft, draft_rendered(draft)).total
+    Draft.objects.filter(pk=draft.pk).update(word_count=draft.word_count)
+    return draft.word_count
 
 
 def clean_clause_text(*, draft: Draft, text: str) -> str:
@@ -88,6 +96,7 @@ def draft_create(*, user, company, meeting_year: int, title: str, precedent: Pre
                 Clause(draft=draft, kind=PartKind.WHEREAS, text="", position=0),
                 Clause(draft=draft, kind=PartKind.RESOLVED, text="", position=1),
             ])
+        draft_recount(draft=draft)
     return draft
 
 
@@ -145,7 +154,19 @@ def draft_update(*, draft: Draft, expected_revision: int, user=None, **fields) -
                 raise ValueError(f"{name} is not an editable draft field")
             setattr(locked, name, value)
         locked.save()
+        if "resolved_first" in fields:
+            _apply_layout(locked)
         return _bump(locked, user)
+
+
+def _apply_layout(draft: Draft) -> None:
+    """Move the RESOLVED clause(s) before or after the WHEREAS recitals; supporting paragraphs stay last."""
+    rank = {PartKind.RESOLVED: 0 if draft.resolved_first else 1, PartKind.WHEREAS: 1 if draft.resolved_first else 0,
+            PartKind.SUPPORTING: 2}
+    clauses = sorted(draft.clauses.all(), key=lambda c: (rank[c.kind], c.position))
+    for position, clause in enumerate(clauses):
+        clause.position = position
+    Clause.objects.bulk_update(clauses, ["position"])
 
 
 def clause_add(*, draft: Draft, expected_revision: int, user=None, kind: str, text: str = "", after: Clause | None = None) -> Clause:

@@ -12,7 +12,42 @@
 
   let activeTextarea = null;
 
+  // Inline formatting: wrap the selection in the few tags the server keeps (b, i, a, ul/li).
+  function format(textarea, kind) {
+    const start = textarea.selectionStart, end = textarea.selectionEnd;
+    const selected = textarea.value.slice(start, end);
+    let wrapped;
+    if (kind === "a") {
+      const url = window.prompt("Link address (https://…)");
+      if (!url) return;
+      wrapped = `<a href="${url.replace(/"/g, "%22")}">${selected || url}</a>`;
+    } else if (kind === "ul") {
+      const items = (selected || "item").split("\n").filter((line) => line.trim());
+      wrapped = "<ul>" + items.map((line) => `<li>${line.replace(/^[-•]\s*/, "")}</li>`).join("") + "</ul>";
+    } else {
+      wrapped = `<${kind}>${selected}</${kind}>`;
+    }
+    textarea.setRangeText(wrapped, start, end, "end");
+    textarea.dispatchEvent(new Event("change", { bubbles: true }));
+    textarea.focus();
+  }
+
+  document.addEventListener("keydown", (event) => {
+    const textarea = event.target.closest(".clause-textarea");
+    if (!textarea || !(event.ctrlKey || event.metaKey)) return;
+    const kind = { b: "b", i: "i" }[event.key.toLowerCase()];
+    if (kind) {
+      event.preventDefault();
+      format(textarea, kind);
+    }
+  });
+
   document.addEventListener("click", (event) => {
+    const formatButton = event.target.closest(".js-format");
+    if (formatButton) {
+      format(document.getElementById(formatButton.dataset.target), formatButton.dataset.format);
+      return;
+    }
     const cite = event.target.closest(".js-cite");
     if (cite) {
       activeTextarea = document.getElementById(cite.dataset.target);

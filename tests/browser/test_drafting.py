@@ -87,3 +87,17 @@ def test_an_autosave_after_the_session_expired_says_so_and_keeps_the_text(page, 
     expect(clause.get_by_role("status")).to_contain_text("session expired")
     expect(clause.locator("textarea")).to_have_value("Words typed after the session ended.")
     assert draft.clauses.get().text == "Facts."
+
+
+def test_bold_from_the_keyboard_is_saved_as_sanitized_markup(page, live_server, lead, sign_in):
+    draft = factories.draft(lead, clauses=[("whereas", "")])
+    sign_in(page, lead.email, PASSWORD)
+    page.goto(f"{live_server.url}/drafts/{draft.pk}/")
+    clause = page.locator("li.clause").first
+    textarea = clause.locator("textarea")
+    textarea.fill("Revenue doubled.")
+    textarea.evaluate("t => t.setSelectionRange(0, 7)")
+    textarea.press("Control+b")
+    expect(clause.get_by_role("status")).to_have_text("Saved")
+    expect(clause.locator(".clause-rendered b")).to_have_text("Revenue")
+    assert draft.clauses.get().text == "<b>Revenue</b> doubled."

@@ -89,3 +89,11 @@ def test_only_members_of_an_organization_can_start_a_draft(make_user):
     loner = make_user("loner@test.example")
     with pytest.raises(ValidationError, match="organization"):
         services.draft_create(user=loner, company=factories.company(), meeting_year=2027, title="T")
+
+
+def test_switching_the_layout_moves_the_resolved_clause(draft):
+    services.clause_add(draft=draft, expected_revision=0, kind="supporting", text="Support.")
+    services.draft_update(draft=draft, expected_revision=1, resolved_first=True)
+    assert [c.kind for c in draft.clauses.all()] == ["resolved", "whereas", "supporting"]
+    services.draft_update(draft=draft, expected_revision=2, resolved_first=False)
+    assert [c.kind for c in draft.clauses.all()] == ["whereas", "resolved", "supporting"]

@@ -328,9 +328,8 @@ class DraftVersion(models.Model):
     class Reason(models.TextChoices):
         SAVED = "saved", "Saved by hand"
         CIRCULATED = "circulated", "Circulated"
-        SIGNED = "signed", "Signed"
         EXPORTED = "exported", "Exported"
-        RESTORED = "restored", "Restored"
+        RESTORED = "restored", "Kept before restoring an older version"
 
     draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()

@@ -259,9 +259,12 @@ def version_save(*, draft: Draft, user, reason: str = DraftVersion.Reason.SAVED)
 
 
 def version_restore(*, draft: Draft, version: DraftVersion, expected_revision: int, user) -> Draft:
-    """Make a saved version's text the draft's text again (the current text stays in its own version)."""
+    """Make a saved version's text the draft's text again; the text it replaces is kept as a version first."""
     with transaction.atomic():
         locked = _locked(draft, expected_revision)
+        latest = locked.versions.order_by("-number").first()
+        if latest is None or latest.sha256 != content_sha256(draft_content(locked)):
+            version_save(draft=locked, user=user, reason=DraftVersion.Reason.RESTORED)
         locked.clauses.all().delete()
         Clause.objects.bulk_create(
             Clause(draft=locked, kind=part["kind"], text=_restorable(locked, part["source"]), position=position)

@@ -78,11 +78,13 @@ def test_a_version_is_an_immutable_snapshot_with_a_sha256(draft, lead):
     assert DraftVersion.objects.get(pk=version.pk).content["parts"][0]["source"].startswith("Facts")
 
 
-def test_restoring_a_version_brings_its_text_back(draft, lead):
+def test_restoring_a_version_brings_its_text_back_and_keeps_the_replaced_text(draft, lead):
     version = services.version_save(draft=draft, user=lead)
     services.clause_delete(draft=draft, clause_id=draft.clauses.first().pk, expected_revision=0)
     services.version_restore(draft=draft, version=version, expected_revision=1, user=lead)
     assert [c.text for c in draft.clauses.all()] == ["Facts matter.", "Shareholders request a report."]
+    replaced = draft.versions.get(number=2)
+    assert [p["source"] for p in replaced.content["parts"]] == ["Shareholders request a report."]
 
 
 def test_only_members_of_an_organization_can_start_a_draft(make_user):

@@ -1,0 +1,56 @@
+"""Against the real Redis when one answers (CI has one): cache, sessions, and a Celery worker."""
+import socket
+
+import pytest
+from django.test import override_settings
+
+from config.celery import app
+from resolutions.models import PacketExport
+from resolutions.pdf.packet import packet_start
+from resolutions.tasks import build_packet
+from tests import factories
+from tests.conftest import PASSWORD
+
+REDIS_URL = "redis://127.0.0.1:6379/15"
+
+
+def _redis_up() -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+        return True
+    except OSError:
+        return False
+
+
+pytestmark = pytest.mark.skipif(not _redis_up(), reason="no Redis on 127.0.0.1:6379")
+
+
+@pytest.mark.django_db
+@override_settings(
+    CACHES={"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}},
+    SESSION_ENGINE="django.contrib.sessions.backends.cache",
+)
+def test_sessions_live_in_redis_so_any_web_process_can_serve_the_next_request(client, lead):
+    from django.core.cache import cache
+
+    response = client.post("/accounts/login/", {"username": lead.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert cache.get(f"django.contrib.sessions.cache{client.session.session_key}") is not None
+    assert client.get("/").status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_packet_is_built_by_a_real_worker_through_the_redis_broker(lead):
+    from celery.contrib.testing.worker import start_worker
+
+    draft = factories.draft(lead, clauses=[("whereas", "Facts."), ("resolved", "Shareholders request a report.")])
+    packet = packet_start(draft=draft, user=lead)
+    app.conf.update(broker_url=REDIS_URL, result_backend=REDIS_URL, task_always_eager=False)
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+            status = build_packet.delay(packet.pk).get(timeout=60)
+    finally:
+        app.conf.update(broker_url="", result_backend=None, task_always_eager=True)
+    assert status == PacketExport.Status.DONE
+    packet.refresh_from_db()
+    assert packet.progress == 100 and packet.file

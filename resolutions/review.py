@@ -103,3 +103,10 @@ def _filers(text: str) -> list[dict]:
         organization = cells[1] if len(cells) > 1 else ""
         filers.append({"name": name, "organization": organization, "lead": lead})
     return filers
+
+
+def precedent_note_text(number: int, note) -> str:
+    """What a precedent's footnote becomes in a draft: its text, its URLs, or a placeholder to fill in."""
+    if note is not None and (note.text or note.urls):
+        return note.text or ", ".join(note.urls)
+    return f"[Footnote {number} of the precedent]"

@@ -2,12 +2,16 @@
 from datetime import date
 
 from django.db.models import Prefetch
+from django.http import Http404
 from django.utils import timezone
 
 from evidence.models import Snippet
 
+from . import checks
 from .drafting import Citation, RenderedDraft, canonical_content, markers_in, render_clauses
-from .models import Draft, DraftNote, FootnoteCall, Precedent, PrecedentPart
+from .models import Draft, DraftNote, FootnoteCall, Precedent, PrecedentPart, SignOn
+from .redline import document_text
+from .review import precedent_note_text
 
 
 def precedents_recent(*, limit: int = 5):
@@ -103,8 +107,6 @@ def get_draft_for(user, pk, *, need: str = "read") -> Draft:
     (co-filers). A draft the user may not use that way is a 404, never a 403, so a draft's
     existence does not leak; curators get no extra reach.
     """
-    from django.http import Http404
-
     drafts = {
         "read": Draft.objects.visible_to(user),
         "edit": Draft.objects.editable_by(user),
@@ -118,16 +120,12 @@ def get_draft_for(user, pk, *, need: str = "read") -> Draft:
 
 def draft_words(draft: Draft, rendered: RenderedDraft):
     """Words by part, counted as Rule 14a-8(d) is checked (title and footnotes included)."""
-    from . import checks
-
     texts = {kind: [p.html for p in rendered.parts_of(kind)] for kind in ("resolved", "whereas", "supporting")}
     return checks.word_count_by_part(title=draft.title, footnotes=rendered.footnotes, **texts)
 
 
 def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
     """The live side panel: every 14a-8 check for this draft, in the order a filer reads them."""
-    from . import checks
-
     texts = {kind: [p.html for p in rendered.parts_of(kind)] for kind in ("resolved", "whereas", "supporting")}
     words = draft_words(draft, rendered)
     company = draft.company
@@ -155,9 +153,6 @@ def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
 
 def precedent_document_text(precedent: Precedent) -> str:
     """A precedent as plain reading text, in the same shape as a draft's, for redlines."""
-    from .redline import document_text
-    from .services.drafts import precedent_note_text
-
     parts = precedent.parts.prefetch_related("calls").order_by("position")
     notes = {n.number: n for n in precedent.footnotes.all()}
     texts, numbers = [], []
@@ -171,8 +166,6 @@ def precedent_document_text(precedent: Precedent) -> str:
 
 def draft_deadlines(drafts, *, today: date) -> list[dict]:
     """Each open draft's filing-deadline check, nearest first (unknown deadlines last)."""
-    from . import checks
-
     rows = []
     for draft in drafts:
         if draft.status in (Draft.Status.FILED, Draft.Status.WITHDRAWN):
@@ -184,9 +177,6 @@ def draft_deadlines(drafts, *, today: date) -> list[dict]:
 
 def draft_filers(draft: Draft, *, now) -> list[dict]:
     """One row per invitee for the lead filer's dashboard: status in plain words and the ownership verdict."""
-    from . import checks
-    from .models import SignOn
-
     sign_ons = {s.organization_id: s for s in draft.sign_ons.select_related("version", "organization")}
     commented = set(draft.comments.values_list("author__organization_id", flat=True))
     rows = []

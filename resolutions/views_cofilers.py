@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from accounts.models import User
+
 from . import checks, selectors
 from .forms_cofilers import CommentForm, DeclineForm, InvitationForm, NewAccountForm, SignOnForm
 from .models import Comment, Invitation, SignOn
@@ -114,8 +116,6 @@ def invitation_accept(request, token):
 
 
 def _email_taken(email: str) -> bool:
-    from accounts.models import User
-
     return User.objects.filter(email__iexact=email).exists()
 
 

@@ -14,6 +14,7 @@ from evidence.models import Snippet
 
 from ..drafting import MARKER, MAX_CLAUSE_CHARS, content_sha256, markers_in, sanitize_clause_html
 from ..models import AuditEvent, Clause, Draft, DraftNote, DraftVersion, PartKind, Precedent
+from ..review import precedent_note_text
 from ..selectors import draft_content, draft_rendered, draft_words
 from .audit import audit_record
 from .cofilers import sign_ons_flag_for_reconfirmation
@@ -108,13 +109,6 @@ def _copy_precedent(draft: Draft, precedent: Precedent) -> None:
         text = _with_note_markers(part, notes, draft)
         clauses.append(Clause(draft=draft, kind=part.kind, text=sanitize_clause_html(text), position=position))
     Clause.objects.bulk_create(clauses)
-
-
-def precedent_note_text(number: int, note) -> str:
-    """What a precedent's footnote becomes in a draft: its text, its URLs, or a placeholder to fill in."""
-    if note is not None and (note.text or note.urls):
-        return note.text or ", ".join(note.urls)
-    return f"[Footnote {number} of the precedent]"
 
 
 def _with_note_markers(part, notes, draft) -> str:

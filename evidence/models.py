@@ -1,7 +1,7 @@
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -9,6 +9,7 @@ from .citations import CitationSource
 from .freshness import is_stale
 
 from resolutions.models import Company, Topic, _plain_terms
+from resolutions.search import SearchableQuerySet, ranked_search
 
 
 class Source(models.Model):
@@ -64,18 +65,15 @@ class Source(models.Model):
         return user.is_staff or (self.added_by_id is not None and self.added_by_id == user.pk)
 
 
-class SnippetQuerySet(models.QuerySet):
+class SnippetQuerySet(SearchableQuerySet):
     def search(self, query: str):
-        query = (query or "").strip()
+        """Ranked full-text search (PostgreSQL: at most ``SEARCH_CANDIDATES`` recent matches
+        are ranked, see ``resolutions.search``), or a plain scan on SQLite."""
+        query = (query or "").replace("\x00", "").strip()  # PostgreSQL refuses NUL in text
         if not query:
             return self
         if connection.vendor == "postgresql":
-            search_query = SearchQuery(query, search_type="websearch", config="english")
-            return (
-                self.filter(search_vector=search_query)
-                .annotate(rank=SearchRank(F("search_vector"), search_query))
-                .order_by("-rank", "-pk")
-            )
+            return ranked_search(self, query, recent=("-pk",), tiebreak=("-pk",))
         matches = Q()
         for term in _plain_terms(query):
             matches &= Q(search_document__icontains=term)

@@ -31,3 +31,10 @@ class ClauseForm(forms.Form):
 
 class RevisionForm(forms.Form):
     revision = forms.IntegerField(min_value=0)
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(max_length=2000, error_messages={
+        "required": "A footnote needs some text.",
+        "max_length": "A footnote may hold at most 2,000 characters.",
+    })

@@ -5,6 +5,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 
+from .checks import filing_deadline
+from .review import interleave_calls
+
 from .search import SearchableQuerySet, ranked_search
 
 
@@ -37,8 +40,6 @@ class Company(models.Model):
 
     def filing_deadline(self):
         """Rule 14a-8(e): the stated deadline, else 120 days before the proxy anniversary (a Deadline)."""
-        from .checks import filing_deadline
-
         return filing_deadline(stated_deadline=self.stated_deadline, prior_proxy_date=self.prior_proxy_date)
 
 
@@ -76,7 +77,7 @@ class PrecedentQuerySet(SearchableQuerySet):
         On PostgreSQL at most ``search.SEARCH_CANDIDATES`` matches (the most recently added)
         are ranked, and ``count()`` stops past that bound: see ``resolutions.search``.
         """
-        query = (query or "").strip()
+        query = (query or "").replace("\x00", "").strip()  # PostgreSQL refuses NUL in text
         if not query:
             return self
         if connection.vendor == "postgresql":
@@ -174,8 +175,6 @@ class PrecedentPart(models.Model):
 
     def pieces(self) -> list[str | int]:
         """The text split at its footnote calls (prefetch ``calls``): segments and note numbers."""
-        from .review import interleave_calls
-
         return interleave_calls(self.text, [(call.offset, call.number) for call in self.calls.all()])
 
 

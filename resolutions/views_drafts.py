@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from evidence.models import Snippet
 
 from . import selectors
-from .forms_drafts import ClauseForm, DraftCreateForm, DraftSettingsForm, RevisionForm
+from .forms_drafts import ClauseForm, DraftCreateForm, DraftSettingsForm, NoteForm, RevisionForm
 from .models import Draft, DraftVersion, PartKind, Precedent
 from .redline import document_text, redline_html
 from .services import drafts as services
@@ -178,10 +178,10 @@ def cite_picker(request, pk):
 @require_POST
 def note_add(request, pk):
     draft = selectors.get_draft_for(request.user, pk, need="edit")
-    try:
-        note = services.note_add(draft=draft, text=request.POST.get("text", ""))
-    except ValidationError as error:
-        return render(request, "drafts/_note_added.html", {"error": " ".join(error.messages)}, status=400)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return render(request, "drafts/_note_added.html", {"error": " ".join(form.errors["text"])}, status=400)
+    note = services.note_add(draft=draft, text=form.cleaned_data["text"])
     return render(request, "drafts/_note_added.html", {"note": note})
 
 

@@ -1,0 +1,126 @@
+"""python -m bench [--only search,editor,pdf,import,load] [--quick] [--keep]
+
+Creates the bench database, migrates it, loads the demo data and the bench data, runs the
+parts, prints a table, writes bench/results.json and drops the database.
+"""
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+from . import database
+
+PARTS = ("search", "editor", "pdf", "import", "load")
+RESULTS = Path(__file__).resolve().parent / "results.json"
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default=",".join(PARTS),
+                        help=f"comma-separated parts to run (default: all of {','.join(PARTS)})")
+    parser.add_argument("--quick", action="store_true",
+                        help="small data and short runs, to check the bench itself (figures are not comparable)")
+    parser.add_argument("--keep", action="store_true", help="keep the bench database afterwards (for inspection)")
+    args = parser.parse_args(argv)
+    args.only = [p.strip() for p in args.only.split(",") if p.strip()]
+    unknown = sorted(set(args.only) - set(PARTS))
+    if unknown:
+        parser.error(f"unknown part(s) {', '.join(unknown)}; choose from {', '.join(PARTS)}")
+    return args
+
+
+def main(argv=None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    url = database.bench_url()
+    started = time.perf_counter()
+    log = _logger(started)
+    log(f"bench database {database.database_name(url)} on {url.split('@')[-1].rsplit('/', 1)[0]}")
+    try:
+        database.recreate(url)
+    except Exception as error:  # psycopg2.OperationalError and friends: say what to do
+        raise SystemExit(f"Cannot create the bench database ({error}).\nIs PostgreSQL running? "
+                         "Set DATABASE_URL=postgres://USER[:PASSWORD]@HOST:PORT/whereas_bench.") from None
+    media = tempfile.TemporaryDirectory(prefix="whereas-bench-media-")
+    os.environ.update(DATABASE_URL=url, DJANGO_SETTINGS_MODULE="bench.settings", MEDIA_ROOT=media.name)
+    load_before = os.getloadavg()
+    results, notes, failed = {}, [], []
+    try:
+        results, notes, failed = _run(args, url, log)
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        if args.keep:
+            log(f"kept database {database.database_name(url)}")
+        else:
+            database.drop(url)
+        media.cleanup()
+    _write(results)
+    from .report import table
+
+    load_after = os.getloadavg()
+    notes.append("machine load average (1 min) at start and end: "
+                 f"{load_before[0]:.2f}, {load_after[0]:.2f} — other work on the machine inflates every figure")
+    print(table(results, notes, quick=args.quick))
+    print(f"\nwrote {RESULTS.relative_to(Path.cwd()) if RESULTS.is_relative_to(Path.cwd()) else RESULTS}"
+          f" in {time.perf_counter() - started:.0f} s")
+    if failed:
+        print(f"FAILED: {', '.join(failed)} (traceback above)", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _run(args, url, log):
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from .seed import Sizes, seed
+
+    log("migrate, cache table, demo data")
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("createcachetable", verbosity=0)
+    call_command("load_demo", stdout=open(os.devnull, "w"))
+    results, notes = {}, []
+    seeded = None
+    if {"search", "editor", "load"} & set(args.only):
+        sizes = Sizes(precedents=1_000, snippets=5_000, companies=60, sources=400) if args.quick else Sizes()
+        log("seeding")
+        seeded = seed(sizes, log=log)
+        log("seeded")
+    failed = []
+    for part in PARTS:
+        if part not in args.only:
+            continue
+        log(f"{part}…")
+        module = __import__(f"bench.{'importer' if part == 'import' else part}", fromlist=["run"])
+        try:
+            figures, part_notes = module.run(seeded=seeded, quick=args.quick, url=url, log=log)
+        except Exception:  # report it, measure the other parts
+            traceback.print_exc()
+            failed.append(part)
+            notes.append(f"{part}: FAILED, see the traceback above")
+            continue
+        results[part] = figures
+        notes += part_notes
+    return results, notes, failed
+
+
+def _write(results: dict) -> None:
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+
+
+def _logger(started):
+    def log(message):
+        print(f"[{time.perf_counter() - started:6.1f}s] {message}", file=sys.stderr, flush=True)
+
+    return log
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""PDF: the demo proposal (latest version of the demo draft).
+
+- bare: WeasyPrint alone on the identical HTML (``ProposalDocument.html()``), with the same
+  base URL, static-only fetcher and options (PDF/UA-1, tagged) as the app, so the stylesheet
+  loads exactly as in an export;
+- export: GET …/versions/<n>/proposal.pdf through django.test.Client with the stored file
+  deleted first (outside the timing), so every request renders, stores and audits;
+- stored: the same GET once the file is stored (a download).
+Bare and export runs alternate, after two warm-up runs of each, so both see the same machine.
+"""
+import time
+
+from .stats import ms, percentile
+
+
+def run(*, quick, log, **_):
+    from django.core.files.storage import default_storage
+    from django.test import Client
+    from django.urls import reverse
+    from weasyprint import HTML
+
+    from accounts.models import User
+    from resolutions.demo import DEMO_DRAFT_TITLE
+    from resolutions.models import Draft
+    from resolutions.pdf.fetcher import BASE_URL, StaticOnlyFetcher
+    from resolutions.pdf.proposal import ProposalDocument
+    from resolutions.pdf.render import DEFAULT_VARIANT, VARIANTS
+
+    lead = User.objects.get(email="lead@example.org")
+    draft = Draft.objects.get(title=DEMO_DRAFT_TITLE, lead_organization=lead.organization)
+    version = draft.versions.order_by("-number").first()
+    document = ProposalDocument.of(version)
+    html, name = document.html(), document.storage_name
+    url = reverse("drafts:proposal_pdf", args=[draft.pk, version.number])
+    client = Client()
+    client.force_login(lead)
+
+    def bare():
+        start = time.perf_counter()
+        pdf = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()).write_pdf(
+            pdf_variant=VARIANTS[DEFAULT_VARIANT], pdf_tags=True)
+        elapsed = time.perf_counter() - start
+        assert pdf.startswith(b"%PDF")
+        return elapsed
+
+    def download():
+        start = time.perf_counter()
+        response = client.get(url)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        elapsed = time.perf_counter() - start
+        if response.status_code != 200 or not body.startswith(b"%PDF"):
+            raise RuntimeError(f"GET {url} answered {response.status_code}")
+        return elapsed
+
+    def export():
+        if default_storage.exists(name):
+            default_storage.delete(name)
+        return download()
+
+    runs = 4 if quick else 25
+    for _ in range(2):
+        bare(), export()
+    bare_times, export_times = [], []
+    for _ in range(runs):
+        bare_times.append(bare())
+        export_times.append(export())
+    stored_times = [download() for _ in range(3 if quick else 30)]
+    bare_p50, export_p50 = percentile(bare_times, 50), percentile(export_times, 50)
+    figures = {
+        "bare_weasyprint_p50": ms(bare_p50), "export_p50": ms(export_p50),
+        "ratio": round(export_p50 / bare_p50, 3), "stored_p50": ms(percentile(stored_times, 50)),
+    }
+    log(f"  bare {figures['bare_weasyprint_p50']} ms, export {figures['export_p50']} ms "
+        f"(×{figures['ratio']}), stored {figures['stored_p50']} ms")
+    return figures, [f"pdf: demo proposal, version {version.number} of “{draft.title}”, {len(html):,} bytes of HTML"]

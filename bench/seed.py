@@ -1,0 +1,316 @@
+"""Deterministic bench data: a Zipf-distributed generated vocabulary, 10,000 precedents (about
+300 words each, with parts, footnotes, calls and filers) and 100,000 snippets (25–60 words).
+
+Rows go in with ``bulk_create`` in batches; each table's search vector is then set by one
+``UPDATE`` with the same expression the app uses for a single row
+(``resolutions.search.search_vector_expression``). Because the vocabulary follows a power law,
+rare, mid and common terms exist by construction; ``pick_terms`` chooses the query words by
+their measured document frequency, and a few hundred fixed two-word collocations (think
+"due diligence") make quoted phrases realistic.
+"""
+import gc
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import accumulate
+
+SEED = 148  # Rule 14a-8
+FUNCTION_WORDS = ["the", "of", "and", "to", "in", "a", "for", "that", "on", "by", "with", "its", "as", "from"]
+_ONSETS = ["b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "t", "v", "w", "z",
+           "br", "cl", "dr", "fr", "gr", "pl", "pr", "st", "tr", "sk", "sp"]
+_VOWELS = ["a", "o", "u", "i", "ai", "ou", "au", "e"]
+_CODAS = ["k", "n", "r", "m", "t", "l", "p", "x", "nd", "rk", "lt"]
+OUTCOMES = ["filed", "voted", "withdrawn_agreement", "withdrawn", "omitted_no_action", "unknown"]
+
+
+class Vocabulary:
+    """Pronounceable made-up words drawn with Zipf weights (rank r has weight 1 / r**s)."""
+
+    def __init__(self, rng: random.Random, size: int = 15_000, exponent: float = 1.05, phrases: int = 300):
+        words, seen = [], set(FUNCTION_WORDS)
+        while len(words) < size + phrases:
+            word = "".join(rng.choice(_ONSETS) + rng.choice(_VOWELS) for _ in range(rng.randint(2, 3)))
+            word += rng.choice(_CODAS)
+            if word not in seen:
+                seen.add(word)
+                words.append(word)
+        self.words = words[:size]
+        self.cum_weights = list(accumulate(1 / (rank ** exponent) for rank in range(1, size + 1)))
+        # Collocations: a vocabulary word followed by a word that (almost) only appears after it.
+        tails = words[size:]
+        self.phrases = [(self.words[rng.randint(50, 2_000)], tail) for tail in tails]
+        self.phrase_cum = list(accumulate(1 / (rank ** 0.9) for rank in range(1, len(self.phrases) + 1)))
+        self.rng = rng
+
+    def content(self, n: int) -> list[str]:
+        return self.rng.choices(self.words, cum_weights=self.cum_weights, k=n)
+
+    def text(self, n_words: int, *, phrase_rate: float = 0.05) -> str:
+        """About ``n_words`` words in sentences: content words, function words and collocations."""
+        rng = self.rng
+        tokens = []
+        content = iter(self.content(n_words))
+        while len(tokens) < n_words:
+            roll = rng.random()
+            if roll < 0.30:
+                tokens.append(rng.choice(FUNCTION_WORDS))
+            elif roll < 0.30 + phrase_rate:
+                tokens.extend(rng.choices(self.phrases, cum_weights=self.phrase_cum)[0])
+            else:
+                tokens.append(next(content, None) or self.content(1)[0])
+        sentences, start = [], 0
+        while start < len(tokens):
+            end = min(len(tokens), start + rng.randint(9, 22))
+            words = tokens[start:end]
+            words[0] = words[0].capitalize()
+            if len(words) > 6 and rng.random() < 0.5:
+                cut = rng.randint(3, len(words) - 3)
+                words[cut] += ","
+            sentences.append(" ".join(words) + ".")
+            start = end
+        return " ".join(sentences)
+
+    def title(self, lo=3, hi=7) -> str:
+        return " ".join(w.capitalize() for w in self.content(self.rng.randint(lo, hi)))
+
+
+@dataclass
+class Sizes:
+    precedents: int = 10_000
+    snippets: int = 100_000
+    companies: int = 400
+    sources: int = 5_000
+    topics: int = 25
+
+
+@dataclass
+class Seeded:
+    vocabulary: Vocabulary
+    snippet_df: Counter = field(default_factory=Counter)
+    precedent_df: Counter = field(default_factory=Counter)
+    snippet_bigrams: Counter = field(default_factory=Counter)
+    precedent_bigrams: Counter = field(default_factory=Counter)
+    sizes: Sizes = field(default_factory=Sizes)
+    terms: dict = field(default_factory=dict)  # {"snippets"|"precedents": {class: (query, rows, fraction)}}
+
+    def settle(self) -> None:
+        """Choose the query terms, then drop the generator's counts (millions of small objects)
+        so that the process measuring pages is as light as a web worker."""
+        self.terms = {table: pick_terms(self, table=table) for table in ("snippets", "precedents")}
+        self.snippet_df = self.precedent_df = self.snippet_bigrams = self.precedent_bigrams = None
+        gc.collect()
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _tokens(text: str) -> list[str]:
+    return [w.strip(".,;:").lower() for w in text.split()]
+
+
+def _count(document: str, df: Counter, bigrams: Counter) -> None:
+    tokens = _tokens(document)
+    df.update(set(tokens))
+    bigrams.update({(a, b) for a, b in zip(tokens, tokens[1:]) if a not in FUNCTION_WORDS and b not in FUNCTION_WORDS})
+
+
+def seed(sizes: Sizes, *, log=print) -> Seeded:
+    """Insert everything; returns the vocabulary and the document frequencies it produced."""
+    from django.db import connection, transaction
+    from django.utils.text import slugify
+
+    from accounts.models import User
+    from evidence.models import Snippet
+    from resolutions.models import Company, Precedent, Topic
+    from resolutions.search import search_vector_expression
+
+    rng = random.Random(SEED)
+    result = Seeded(vocabulary=Vocabulary(rng), sizes=sizes)
+    vocab = result.vocabulary
+    curator = User.objects.filter(is_staff=True).order_by("pk").first()
+    with transaction.atomic():
+        companies = Company.objects.bulk_create(
+            Company(name=f"{vocab.title(1, 2)} {rng.choice(['Inc.', 'Corp.', 'Holdings', 'Group', 'plc'])} {n}",
+                    ticker=f"B{n:04d}", prior_proxy_date=date(2026, rng.randint(1, 12), rng.randint(1, 28)))
+            for n in range(sizes.companies)
+        )
+        names = [f"{vocab.title(1, 2)} {n}" for n in range(sizes.topics)]
+        topics = Topic.objects.bulk_create(Topic(name=name, slug=slugify(name)) for name in names)
+        _seed_precedents(result, rng, companies, topics, log=log)
+        _seed_snippets(result, rng, companies, topics, curator, log=log)
+    log("  search vectors (one UPDATE per table)…")
+    for model in (Precedent, Snippet):
+        model.objects.filter(search_vector__isnull=True).update(search_vector=search_vector_expression(model))
+    # Fresh statistics and visibility map, as autovacuum would leave them (VACUUM cannot run in a
+    # transaction, as inside a test; ANALYZE alone can).
+    command = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
+    with connection.cursor() as cursor:
+        for table in ("resolutions_precedent", "evidence_snippet", "evidence_source", "resolutions_precedentpart"):
+            cursor.execute(f"{command} {table}")
+    result.settle()
+    return result
+
+
+def _batched(model, rows, batch=2_000):
+    return model.objects.bulk_create(rows, batch_size=batch)
+
+
+def _seed_precedents(result: Seeded, rng, companies, topics, *, log) -> None:
+    from resolutions.models import FootnoteCall, Precedent, PrecedentFiler, PrecedentFootnote, PrecedentPart
+
+    vocab = result.vocabulary
+    log(f"  {result.sizes.precedents:,} precedents…")
+    precedents, structures = [], []
+    for n in range(result.sizes.precedents):
+        company = rng.choice(companies)
+        title = "Report on " + vocab.title()
+        whereas = [vocab.text(rng.randint(25, 45)) for _ in range(rng.randint(2, 4))]
+        resolved = ["Shareholders request that the Board " + _lower_first(vocab.text(rng.randint(30, 50)))]
+        supporting = [vocab.text(rng.randint(30, 50)) for _ in range(rng.randint(1, 3))]
+        notes = [f"{vocab.title(2, 4)}, {vocab.title(3, 6)}, {rng.randint(2012, 2026)}. "
+                 f"https://example.org/{n}/{i}" for i in range(1, len(whereas) + 1)]
+        filers = [(f"{vocab.title(1, 1)} {vocab.title(1, 1)}", f"{vocab.title(2, 3)} Fund", i == 0)
+                  for i in range(rng.randint(1, 3))]
+        pieces = [title, company.name, company.ticker, *resolved, *whereas, *supporting, *notes,
+                  *(f"{name} {org}" for name, org, _ in filers)]
+        document = "\n".join(p for p in pieces if p)  # as services.precedents.precedent_refresh_search builds it
+        _count(document, result.precedent_df, result.precedent_bigrams)
+        outcome = rng.choice(OUTCOMES)
+        precedents.append(Precedent(
+            company=company, meeting_year=rng.randint(2012, 2026), title=title, outcome=outcome,
+            support_percent=round(rng.uniform(2, 60), 2) if outcome == "voted" else None,
+            source_text=document, source_sha256=f"bench-{n}", curated=rng.random() < 0.7,
+            search_document=document, resolved_first=False,
+        ))
+        structures.append((whereas, resolved, supporting, notes, filers))
+    precedents = _batched(Precedent, precedents)
+    parts, calls_for, notes_rows, filer_rows, topic_rows = [], [], [], [], []
+    Through = Precedent.topics.through
+    for precedent, (whereas, resolved, supporting, notes, filers) in zip(precedents, structures):
+        position = 0
+        for kind, texts in (("whereas", whereas), ("resolved", resolved), ("supporting", supporting)):
+            for text in texts:
+                parts.append(PrecedentPart(precedent=precedent, kind=kind, position=position, text=text))
+                calls_for.append(position + 1 if kind == "whereas" else None)
+                position += 1
+        notes_rows += [PrecedentFootnote(precedent=precedent, number=i, text=t, urls=[t.rsplit(" ", 1)[-1]])
+                       for i, t in enumerate(notes, 1)]
+        filer_rows += [PrecedentFiler(precedent=precedent, name=name, organization=org, lead=lead, position=i)
+                       for i, (name, org, lead) in enumerate(filers)]
+        topic_rows += [Through(precedent_id=precedent.pk, topic_id=t.pk) for t in rng.sample(topics, rng.randint(1, 2))]
+    parts = _batched(PrecedentPart, parts)
+    _batched(FootnoteCall, [FootnoteCall(part=part, number=number, offset=len(part.text))
+                            for part, number in zip(parts, calls_for) if number])
+    _batched(PrecedentFootnote, notes_rows)
+    _batched(PrecedentFiler, filer_rows)
+    _batched(Through, topic_rows)
+
+
+def _seed_snippets(result: Seeded, rng, companies, topics, curator, *, log) -> None:
+    from evidence.models import Snippet, Source
+
+    vocab = result.vocabulary
+    log(f"  {result.sizes.snippets:,} snippets from {result.sizes.sources:,} sources…")
+    publishers = [vocab.title(2, 3) + rng.choice([" Institute", " Research", " News", " Coalition"]) for _ in range(150)]
+    kinds = [k for k, _ in Source.Kind.choices]
+    sources = _batched(Source, [
+        Source(kind=rng.choice(kinds), title=vocab.title(4, 10), publisher=rng.choice(publishers),
+               published=date(rng.randint(2015, 2026), rng.randint(1, 12), rng.randint(1, 28)),
+               url=f"https://example.org/bench-source-{n}", added_by=curator)
+        for n in range(result.sizes.sources)
+    ])
+    snippets = []
+    for n in range(result.sizes.snippets):
+        source = sources[n % len(sources)]
+        quote = vocab.text(rng.randint(25, 60))
+        paraphrase = vocab.text(rng.randint(12, 25)) if rng.random() < 0.15 else ""
+        # As evidence.services.snippet_refresh_search builds it.
+        document = "\n".join(p for p in (quote, paraphrase, source.title, source.publisher) if p)
+        _count(document, result.snippet_df, result.snippet_bigrams)
+        snippets.append(Snippet(
+            source=source, quote=quote, paraphrase=paraphrase, pinpoint=f"p. {rng.randint(1, 240)}",
+            added_by=curator, verified_by=curator if rng.random() < 0.3 else None, search_document=document,
+        ))
+    snippets = _batched(Snippet, snippets)
+    TopicLink, CompanyLink = Snippet.topics.through, Snippet.companies.through
+    _batched(TopicLink, [TopicLink(snippet_id=s.pk, topic_id=rng.choice(topics).pk) for s in snippets])
+    _batched(CompanyLink, [CompanyLink(snippet_id=s.pk, company_id=rng.choice(companies).pk)
+                           for s in snippets if rng.random() < 0.3])
+
+
+# --- Query terms ---------------------------------------------------------------------------
+
+CLASSES = {"rare": (0.0002, 0.001), "mid": (0.007, 0.015), "common": (0.30, 0.60), "phrase": (0.005, 0.02)}
+
+
+def pick_terms(result: Seeded, *, table: str) -> dict:
+    """For one table, a query per class chosen by measured document frequency.
+
+    Candidates come from the generator's own counts; the final pick is checked with
+    PostgreSQL (stemming can merge words) and the one nearest the middle of its band wins.
+    Returns {class: (query, matching rows, fraction)}.
+    """
+    from evidence.models import Snippet
+    from resolutions.models import Precedent
+
+    model = {"snippets": Snippet, "precedents": Precedent}[table]
+    df = result.snippet_df if table == "snippets" else result.precedent_df
+    bigrams = result.snippet_bigrams if table == "snippets" else result.precedent_bigrams
+    total = model.objects.count()
+    vocabulary = set(result.vocabulary.words)
+    chosen = {}
+    for name, (lo, hi) in CLASSES.items():
+        target = (lo + hi) / 2 * total
+        if name == "phrase":
+            collocations = set(result.vocabulary.phrases)
+            pool = [(f'"{a} {b}"', c) for (a, b), c in bigrams.items()
+                    if (a, b) in collocations and lo * total <= c <= hi * total]
+        else:
+            pool = [(w, c) for w, c in df.items() if w in vocabulary and lo * total <= c <= hi * total]
+        pool.sort(key=lambda item: (abs(item[1] - target), item[0]))
+        best = None
+        for query, _ in pool[:8]:
+            rows = _matching(model, query)
+            if lo * total <= rows <= hi * total:
+                best = min(best or (query, rows), (query, rows), key=lambda item: abs(item[1] - target))
+        if best is None:  # tiny (--quick) data: take the nearest candidate whatever its band
+            query = pool[0][0] if pool else max(df, key=df.get)
+            best = (query, _matching(model, query))
+        chosen[name] = (best[0], best[1], best[1] / total if total else 0)
+    return chosen
+
+
+def _matching(model, query: str) -> int:
+    from django.contrib.postgres.search import SearchQuery
+
+    return model.objects.filter(search_vector=SearchQuery(query, search_type="websearch", config="english")).count()
+
+
+# --- Resolution texts for the importer ------------------------------------------------------
+
+def resolution_texts(n: int, *, seed: int = SEED) -> list[str]:
+    """``n`` filed-resolution texts in the shapes the importer meets: WHEREAS recitals with
+    footnote calls, RESOLVED, a supporting statement and numbered or bracketed notes."""
+    rng = random.Random(seed + 1)
+    vocab = Vocabulary(rng, size=8_000)
+    texts = []
+    for i in range(n):
+        recitals = rng.randint(2, 4)
+        bracketed = rng.random() < 0.4
+        lines = ["Report on " + vocab.title(), ""]
+        for k in range(1, recitals + 1):
+            lines += [f"WHEREAS, {_lower_first(vocab.text(rng.randint(25, 45))).rstrip('.')};{k}", ""]
+        lines += ["RESOLVED: Shareholders request that the Board " + _lower_first(vocab.text(rng.randint(30, 50))), ""]
+        lines += ["Supporting Statement", ""]
+        lines += [vocab.text(rng.randint(40, 70)) + (f"[{recitals + 1}]" if bracketed else ""), ""]
+        notes = recitals + (1 if bracketed else 0)
+        if bracketed:
+            lines.append("Notes")
+        for k in range(1, notes + 1):
+            label = f"[{k}]" if bracketed else f"{k}."
+            lines.append(f"{label} {vocab.title(2, 4)}, {vocab.title(3, 6)}, {rng.randint(2015, 2026)}. "
+                         f"https://example.org/import/{i}/{k}")
+        texts.append("\n".join(lines) + "\n")
+    return texts

@@ -23,7 +23,7 @@ class EvidenceSearchForm(forms.Form):
     q = forms.CharField(label="Search", required=False,
                         widget=forms.SearchInput(attrs={"placeholder": 'e.g. Rekognition "police departments"'}))
     topic = forms.ModelChoiceField(Topic.objects.all(), required=False, empty_label="Any topic")
-    company = forms.ModelChoiceField(Company.objects.all(), required=False, empty_label="Any company")
+    company = forms.CharField(label="Company", required=False, max_length=255, help_text="Name or ticker.")
     kind = forms.ChoiceField(label="Source kind", choices=[("", "Any kind"), *Source.Kind.choices], required=False)
     published_from = forms.DateField(label="Published from", required=False, widget=_DATE)
     published_to = forms.DateField(label="Published until", required=False, widget=_DATE)

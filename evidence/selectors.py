@@ -5,7 +5,7 @@ from datetime import date
 
 from django.db.models import Q
 
-from resolutions.models import Draft, Precedent, PrecedentFootnote
+from resolutions.models import Company, Draft, Precedent, PrecedentFootnote
 
 from .citations import format_footnote
 from .freshness import age_label
@@ -28,7 +28,8 @@ def snippet_search(*, query="", topic=None, company=None, kind="", published_fro
     if topic:
         snippets = snippets.filter(topics=topic)
     if company:
-        snippets = snippets.filter(companies=company)
+        snippets = snippets.filter(pk__in=Snippet.companies.through.objects.filter(
+            company__in=Company.objects.matching(company)).values("snippet_id"))
     if kind:
         snippets = snippets.filter(source__kind=kind)
     if published_from:

@@ -11,7 +11,8 @@ YEAR_MIN, YEAR_MAX = 1990, 2100
 class PrecedentSearchForm(forms.Form):
     q = forms.CharField(label="Search", required=False,
                         widget=forms.SearchInput(attrs={"placeholder": 'e.g. "due diligence" -climate'}))
-    company = forms.ModelChoiceField(Company.objects.all(), required=False, empty_label="Any company")
+    company = forms.CharField(label="Company", required=False, max_length=255,
+                              help_text="Name or ticker.")
     year_from = forms.IntegerField(label="From year", required=False, min_value=YEAR_MIN, max_value=YEAR_MAX)
     year_to = forms.IntegerField(label="To year", required=False, min_value=YEAR_MIN, max_value=YEAR_MAX)
     topic = forms.ModelChoiceField(Topic.objects.all(), required=False, empty_label="Any topic")

@@ -11,6 +11,13 @@ from .review import interleave_calls
 from .search import SearchableQuerySet, ranked_search
 
 
+class CompanyQuerySet(models.QuerySet):
+    def matching(self, text: str):
+        """Companies whose name contains ``text`` or whose ticker is ``text`` (for list filters)."""
+        text = text.strip()
+        return self.filter(Q(name__icontains=text) | Q(ticker__iexact=text))
+
+
 class Company(models.Model):
     """A company that receives proposals, with what 14a-8 deadlines and Texas thresholds need."""
 
@@ -30,6 +37,8 @@ class Company(models.Model):
         "14a-8 deadline stated by the company", null=True, blank=True,
         help_text="The date printed in last year's proxy statement; it wins over the computed date.",
     )
+
+    objects = CompanyQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

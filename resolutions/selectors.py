@@ -9,7 +9,7 @@ from evidence.models import Snippet
 
 from . import checks
 from .drafting import Citation, RenderedDraft, canonical_content, markers_in, render_clauses
-from .models import Draft, DraftNote, FootnoteCall, Precedent, PrecedentPart, SignOn
+from .models import Company, Draft, DraftNote, FootnoteCall, Precedent, PrecedentPart, SignOn
 from .redline import document_text
 from .review import precedent_note_text
 
@@ -23,7 +23,7 @@ def precedent_search(*, query="", company=None, year_from=None, year_to=None, to
     """The precedent list: filters, then ranked full-text search when there is a query."""
     precedents = Precedent.objects.select_related("company").prefetch_related("topics")
     if company:
-        precedents = precedents.filter(company=company)
+        precedents = precedents.filter(company__in=Company.objects.matching(company))
     if year_from:
         precedents = precedents.filter(meeting_year__gte=year_from)
     if year_to:

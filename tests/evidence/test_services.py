@@ -354,7 +354,7 @@ def test_search_filters_combine_with_the_query(lead):
     services.snippet_create(user=lead, source=old, quote="Police use of cameras began.", topics=[human_rights])
     services.snippet_create(user=lead, source=new, quote="Police use of cameras grew again.", topics=[labor])
 
-    found = selectors.snippet_search(query="police cameras", topic=human_rights, company=amazon, kind="report",
+    found = selectors.snippet_search(query="police cameras", topic=human_rights, company="amazon", kind="report",
                                      published_from=date(2024, 1, 1), published_to=date(2025, 12, 31))
 
     assert list(found) == [wanted]

@@ -192,7 +192,7 @@ def test_filters_narrow_the_list(lead_client):
     a, b = factories.company(), factories.company()
     _precedent("Old", 2019, a)
     _precedent("New", 2025, b)
-    response = lead_client.get("/precedents/", {"company": b.pk, "year_from": 2020})
+    response = lead_client.get("/precedents/", {"company": b.ticker.lower(), "year_from": 2020})
     assert [p.title for p in response.context["page"]] == ["New"]
     assert [p.title for p in lead_client.get("/precedents/", {"organization": "demo sis"}).context["page"]] == ["New", "Old"]
 

@@ -275,9 +275,10 @@ def pick_terms(result: Seeded, *, table: str) -> dict:
             rows = _matching(model, query)
             if lo * total <= rows <= hi * total:
                 best = min(best or (query, rows), (query, rows), key=lambda item: abs(item[1] - target))
-        if best is None:  # tiny (--quick) data: take the nearest candidate whatever its band
-            query = pool[0][0] if pool else max(df, key=df.get)
-            best = (query, _matching(model, query))
+        if best is None:  # tiny (--quick) data: the nearest candidate that matches at all, whatever its band
+            candidates = [q for q, _ in pool] or sorted((w for w in df if w in vocabulary), key=df.get, reverse=True)
+            best = next(((q, rows) for q in candidates[:50] if (rows := _matching(model, q)) > 0),
+                        (candidates[0], 0))  # English stop words ("the") match nothing in PostgreSQL
         chosen[name] = (best[0], best[1], best[1] / total if total else 0)
     return chosen
 

@@ -117,7 +117,7 @@ def _count(document: str, df: Counter, bigrams: Counter) -> None:
 
 
 def seed(sizes: Sizes, *, log=print) -> Seeded:
-    """Insert everything; returns the vocabulary and the document frequencies it produced."""
+    """Insert everything; returns the vocabulary and the query terms chosen from what was inserted."""
     from django.db import connection, transaction
     from django.utils.text import slugify
 

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -233,10 +233,9 @@ class DraftQuerySet(models.QuerySet):
         """Drafts of the user's organization, and drafts the user co-files. Curators get no extra reach."""
         if not user.is_authenticated or user.organization_id is None:
             return self.none()
-        return self.filter(
-            Q(lead_organization_id=user.organization_id)
-            | Q(invitations__organization_id=user.organization_id, invitations__revoked_at__isnull=True)
-        ).distinct()
+        invited = Invitation.objects.filter(draft=OuterRef("pk"), organization_id=user.organization_id,
+                                            revoked_at__isnull=True)
+        return self.filter(Q(lead_organization_id=user.organization_id) | Exists(invited))
 
     def editable_by(self, user):
         """Only members of the lead organization edit; co-filers read, comment and sign."""
@@ -299,6 +298,16 @@ class Draft(models.Model):
     def deadline(self):
         """The Rule 14a-8(e) filing deadline for this draft's company, or None when unknown."""
         return self.company.filing_deadline().date
+
+    def is_led_by(self, user) -> bool:
+        """The user belongs to the lead organization (the one draft ``editable_by`` them)."""
+        return user.is_authenticated and user.organization_id is not None \
+            and user.organization_id == self.lead_organization_id
+
+    def is_cofiled_by(self, user) -> bool:
+        """The user's organization holds an invitation to this draft that was not revoked."""
+        return user.is_authenticated and user.organization_id is not None \
+            and self.invitations.filter(organization_id=user.organization_id, revoked_at__isnull=True).exists()
 
 
 class Clause(models.Model):

@@ -105,17 +105,18 @@ def get_draft_for(user, pk, *, need: str = "read") -> Draft:
 
     ``need`` is "read" (lead organization and co-filers), "edit" (lead organization) or "sign"
     (co-filers). A draft the user may not use that way is a 404, never a 403, so a draft's
-    existence does not leak; curators get no extra reach.
+    existence does not leak; curators get no extra reach. The same rules as
+    ``DraftQuerySet.visible_to`` and ``editable_by``, checked on the one draft: a lead pays
+    for no invitation lookup.
     """
-    drafts = {
-        "read": Draft.objects.visible_to(user),
-        "edit": Draft.objects.editable_by(user),
-        "sign": Draft.objects.visible_to(user).exclude(lead_organization_id=user.organization_id),
-    }[need]
-    try:
-        return drafts.select_related("company", "lead_organization").get(pk=pk)
-    except Draft.DoesNotExist as error:
-        raise Http404("No such draft.") from error
+    draft = Draft.objects.select_related("company", "lead_organization").filter(pk=pk).first()
+    if draft is not None:
+        lead = draft.is_led_by(user)
+        if {"read": lambda: lead or draft.is_cofiled_by(user),
+                "edit": lambda: lead,
+                "sign": lambda: not lead and draft.is_cofiled_by(user)}[need]():
+            return draft
+    raise Http404("No such draft.")
 
 
 def draft_words(draft: Draft, rendered: RenderedDraft):

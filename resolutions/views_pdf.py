@@ -7,7 +7,6 @@ own organization's letter.
 from functools import partial
 
 from django.contrib import messages
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -26,7 +25,9 @@ from .tasks import build_packet
 
 
 def _version(draft, number) -> DraftVersion:
-    return get_object_or_404(DraftVersion.objects.select_related("created_by"), draft=draft, number=number)
+    version = get_object_or_404(DraftVersion.objects.select_related("created_by"), draft=draft, number=number)
+    version.draft = draft  # already fetched, with its company and lead organization
+    return version
 
 
 def _pdf(file_or_bytes, filename: str):
@@ -56,10 +57,10 @@ def proposal_pdf(request, pk, number):
     if variant not in VARIANTS:
         raise Http404("No such PDF variant.")
     try:
-        name = stored_proposal(version, user=request.user, variant=variant)
+        pdf = stored_proposal(version, user=request.user, variant=variant)
     except PDFRenderTimeout as error:
         return _too_slow(request, error)
-    return _pdf(default_storage.open(name), _filename(version, "proposal"))
+    return _pdf(pdf, _filename(version, "proposal"))
 
 
 @require_GET
@@ -70,8 +71,7 @@ def print_preview(request, pk, number):
     if request.GET.get("pages") != "1":
         return HttpResponse(ProposalDocument.of(version).html())
     try:
-        with default_storage.open(stored_proposal(version, user=request.user)) as file:
-            images = page_images(file.read())
+        images = page_images(stored_proposal(version, user=request.user))
     except PDFRenderTimeout as error:
         return _too_slow(request, error)
     return render(request, "pdf/pages.html", {"draft": draft, "version": version, "images": images})

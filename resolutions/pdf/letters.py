@@ -14,7 +14,7 @@ from ..models import AuditEvent, DraftVersion, SignOn
 from ..services.audit import audit_record
 from .filers import Filer, version_filers
 from .merge import merge_pdfs
-from .proposal import stored_proposal_bytes
+from .proposal import stored_proposal
 from .render import render_pdf
 
 
@@ -105,7 +105,7 @@ def letter_with_proposal(version: DraftVersion, organization_id: int, *, user) -
     if filer is None:
         return None
     letter = render_letter(version, filer, lead=filers[0], today=timezone.localdate())
-    proposal = stored_proposal_bytes(version, user=user)
+    proposal = stored_proposal(version, user=user)
     content = version.content
     pdf = merge_pdfs([(f"Letter of {filer.organization}", letter), ("Proposal", proposal)], metadata={
         "/Title": f"Submission letter of {filer.organization}: {content['title']}",

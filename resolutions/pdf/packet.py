@@ -20,7 +20,7 @@ from ..services.drafts import version_save
 from .filers import Filer, version_filers
 from .letters import render_letter
 from .merge import merge_pdfs
-from .proposal import stored_proposal_bytes
+from .proposal import stored_proposal
 from .render import render_pdf
 
 logger = logging.getLogger(__name__)
@@ -60,7 +60,7 @@ def packet_build(packet: PacketExport) -> PacketExport:
             letter = render_letter(version, filer, lead=filers[0], today=today)
             documents.append((f"Letter of {filer.organization}", letter))
         _progress(packet, 100 * len(filers) // steps, "Proposal")
-        documents.append(("Proposal", stored_proposal_bytes(version, user=packet.requested_by)))
+        documents.append(("Proposal", stored_proposal(version, user=packet.requested_by)))
         _progress(packet, 100 * (len(filers) + 1) // steps, "Sign-on certificate")
         documents.append(("Sign-on certificate", render_certificate(version, filers)))
         _progress(packet, 100 * (len(filers) + 2) // steps, "Merging")

@@ -107,17 +107,18 @@ class ProposalDocument:
         return render_pdf(self.html(), variant=self.variant)
 
 
-def stored_proposal(version: DraftVersion, *, user, variant: str = DEFAULT_VARIANT) -> str:
-    """The storage name of the version's proposal PDF, rendering and storing it the first time."""
+def stored_proposal(version: DraftVersion, *, user, variant: str = DEFAULT_VARIANT) -> bytes:
+    """The version's proposal PDF: read from storage, or rendered, stored and audited the first time.
+
+    A fresh render is returned as it is, not read back from storage.
+    """
     document = ProposalDocument.of(version, variant)
     name = document.storage_name
-    if not default_storage.exists(name):
-        default_storage.save(name, ContentFile(document.render()))
-        audit_record(draft=version.draft, actor=user, verb=AuditEvent.Verb.EXPORTED,
-                     detail=f"Proposal PDF of version {version.number} ({version.short_hash})")
-    return name
-
-
-def stored_proposal_bytes(version: DraftVersion, *, user, variant: str = DEFAULT_VARIANT) -> bytes:
-    with default_storage.open(stored_proposal(version, user=user, variant=variant)) as file:
-        return file.read()
+    if default_storage.exists(name):
+        with default_storage.open(name) as file:
+            return file.read()
+    pdf = document.render()
+    default_storage.save(name, ContentFile(pdf))
+    audit_record(draft=version.draft, actor=user, verb=AuditEvent.Verb.EXPORTED,
+                 detail=f"Proposal PDF of version {version.number} ({version.short_hash})")
+    return pdf

@@ -162,11 +162,12 @@ def test_a_stored_pdf_is_made_once_then_served_from_storage(lead, monkeypatch):
     real_render = proposal_module.ProposalDocument.render
     monkeypatch.setattr(proposal_module.ProposalDocument, "render", lambda doc: renders.append(1) or real_render(doc))
 
-    name = stored_proposal(version, user=lead)
-    assert stored_proposal(version, user=lead) == name
+    pdf = stored_proposal(version, user=lead)
+    assert stored_proposal(version, user=lead) == pdf
 
+    name = ProposalDocument.of(version).storage_name
     assert name.startswith(f"pdfs/draft-{draft.pk}/v1-{version.short_hash}-") and name.endswith(".pdf")
-    assert default_storage.open(name).read().startswith(b"%PDF")
+    assert default_storage.open(name).read() == pdf and pdf.startswith(b"%PDF")
     assert len(renders) == 1
     assert list(draft.audit_events.filter(verb=AuditEvent.Verb.EXPORTED).values_list("detail", flat=True)) == [
         f"Proposal PDF of version 1 ({version.short_hash})"]
@@ -188,3 +189,12 @@ def test_a_render_over_the_time_limit_raises_a_clear_error(lead, settings, monke
     monkeypatch.setattr(render_module, "_write_pdf", lambda html, variant: time.sleep(1))
     with pytest.raises(PDFRenderTimeout, match="longer than 0.2 seconds"):
         render_module.render_pdf("<p>Slow</p>")
+
+
+def test_renders_share_one_font_configuration_and_each_pdf_carries_its_own_glyphs():
+    first = render_module.render_pdf('<p style="font-family: serif">Alpha beta</p>')
+    second = render_module.render_pdf('<p style="font-family: serif">Zygote quorum §14a-8 “quoted” — 2026</p>')
+
+    assert render_module._font_configuration.cache_info().currsize == 1
+    assert "Alpha beta" in b.page_texts(first)[0]
+    assert "Zygote quorum §14a-8 “quoted” — 2026" in b.page_texts(second)[0]

@@ -4,8 +4,12 @@ Anyone who may not see a draft gets 404 (never 403), so a draft's existence does
 A new URL without an entry in ACCESS fails this test until someone decides who may use it.
 """
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.http import Http404
 from django.urls import get_resolver
 
+from resolutions.models import Draft, Invitation
+from resolutions.selectors import get_draft_for
 from resolutions.services import cofilers, drafts as draft_services
 from tests import factories
 
@@ -79,3 +83,32 @@ def test_the_permission_matrix(client, world, role):
         if not ok:
             failures.append(f"{name} {url} → {response.status_code}")
     assert not failures, "\n".join(failures)
+
+
+def gate_opens(user, pk, need) -> bool:
+    try:
+        get_draft_for(user, pk, need=need)
+    except Http404:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("role", ["anonymous", "outsider", "cofiler_of_another_draft", "cofiler", "lead", "curator"])
+def test_the_gate_agrees_with_the_draft_lists(world, role):
+    values, users = world
+    user = users[role] or AnonymousUser()
+    listed = {
+        "read": Draft.objects.visible_to(user), "edit": Draft.objects.editable_by(user),
+        "sign": Draft.objects.visible_to(user).exclude(lead_organization_id=getattr(user, "organization_id", None)),
+    }
+    assert {need: gate_opens(user, values["pk"], need) for need in listed} == {
+        need: drafts.filter(pk=values["pk"]).exists() for need, drafts in listed.items()}
+    assert {need for need in listed if gate_opens(user, values["pk"], need)} == {
+        need for need, roles in ALLOWED.items() if role in roles}
+
+
+def test_a_revoked_co_filer_loses_the_draft(world):
+    values, users = world
+    Invitation.objects.filter(pk=values["invitation_id"]).update(revoked_at="2026-01-01T00:00Z")
+    assert not gate_opens(users["cofiler"], values["pk"], "read")
+    assert not Draft.objects.visible_to(users["cofiler"]).exists()

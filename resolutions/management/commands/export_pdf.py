@@ -1,6 +1,5 @@
 from pathlib import Path
 
-from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 
 from resolutions.models import Draft, PacketExport
@@ -47,7 +46,6 @@ class Command(BaseCommand):
             chosen = chosen or draft.versions.order_by("-number").first()
             if chosen is None:
                 raise CommandError(f"Draft {draft.pk} has no saved version; save one, or use --packet.")
-            with default_storage.open(stored_proposal(chosen, user=None, variant=variant)) as file:
-                data = file.read()
+            data = stored_proposal(chosen, user=None, variant=variant)
         Path(output).write_bytes(data)
         self.stdout.write(self.style.SUCCESS(f"Wrote {output} ({len(data):,} bytes)."))

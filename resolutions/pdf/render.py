@@ -5,7 +5,7 @@ settings.PDF_RENDER_TIMEOUT_SECONDS: no ``signal.alarm``, so it works in any web
 thread. A thread cannot be killed, so a render that overruns is abandoned and finishes in
 the background; one worker per process keeps such a run-away from piling up with others
 (and WeasyPrint's font caches out of concurrent use). That one thread keeps one
-FontConfiguration for every render: a fresh one per document costs about 7 ms of a 50 ms
+FontConfiguration for every render: a fresh one per document costs about 8 ms of a 55 ms
 proposal (`make bench`). ``presentational_hints`` stays off for user HTML (CVE-2026-49452).
 """
 from concurrent.futures import ThreadPoolExecutor

@@ -1,8 +1,11 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 
 from .checks import filing_deadline
@@ -529,8 +532,17 @@ class AuditEvent(models.Model):
         super().save(*args, **kwargs)
 
 
+class PacketExportQuerySet(models.QuerySet):
+    def building(self, *, now=None):
+        """Packets waiting or being built, started less than ``STALE_AFTER`` ago (older ones died with their worker)."""
+        since = (now or timezone.now()) - PacketExport.STALE_AFTER
+        return self.filter(status__in=[PacketExport.Status.PENDING, PacketExport.Status.RUNNING], created_at__gte=since)
+
+
 class PacketExport(models.Model):
     """A filing packet being built in the background; the page polls its progress."""
+
+    STALE_AFTER = timedelta(minutes=15)
 
     class Status(models.TextChoices):
         PENDING = "pending", "Waiting to start"
@@ -548,6 +560,8 @@ class PacketExport(models.Model):
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PacketExportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from .models import DraftVersion, PacketExport
 from .pdf.filers import version_filers
 from .pdf.letters import letter_with_proposal
-from .pdf.packet import draft_content_sha256, packet_start
+from .pdf.packet import draft_content_sha256, packet_request
 from .pdf.pages import page_images
 from .pdf.proposal import ProposalDocument, stored_proposal
 from .pdf.render import DEFAULT_VARIANT, VARIANTS, PDFRenderTimeout
@@ -98,9 +98,12 @@ def packet_page(request, pk):
     """The packet's progress (polled by htmx while it builds); POST builds one of the latest version."""
     draft = get_draft_for(request.user, pk, need="edit")
     if request.method == "POST":
-        packet = packet_start(draft=draft, user=request.user)
-        transaction.on_commit(partial(build_packet.delay, packet.pk))
-        messages.info(request, f"Building the filing packet of version {packet.version.number}.")
+        packet, started = packet_request(draft=draft, user=request.user)
+        if started:
+            transaction.on_commit(partial(build_packet.delay, packet.pk))
+            messages.info(request, f"Building the filing packet of version {packet.version.number}.")
+        else:
+            messages.info(request, f"The filing packet of version {packet.version.number} is already being built.")
         return redirect("drafts:packet", pk=draft.pk)
     packet = draft.packets.select_related("version").first()
     context = {"draft": draft, "packet": packet}

@@ -1,7 +1,8 @@
 """The filing packet: every filer's letter, the proposal and a sign-on certificate, as one PDF.
 
-``packet_start`` picks the version (saving one if the draft changed since the latest) and makes
-the PacketExport row; ``packet_build`` (run by the Celery task) fills it in, writing its
+``packet_request`` is the Build button: it picks the version (saving one if the draft changed
+since the latest) and makes the PacketExport row with ``packet_start``, unless a packet of that
+same version is still building; ``packet_build`` (run by the Celery task) fills it in, writing its
 progress to the row so the packet page can show it.
 """
 import logging
@@ -37,6 +38,20 @@ def version_to_export(draft: Draft, *, user) -> DraftVersion:
     if latest is None or latest.sha256 != draft_content_sha256(draft):
         return version_save(draft=draft, user=user, reason=DraftVersion.Reason.EXPORTED)
     return latest
+
+
+def packet_request(*, draft: Draft, user) -> tuple[PacketExport, bool]:
+    """A new packet of the draft's current text (True), or the one of that text still building (False).
+
+    The draft's row is locked meanwhile, so a double-click cannot start two builds.
+    """
+    with transaction.atomic():
+        Draft.objects.select_for_update().values_list("pk", flat=True).get(pk=draft.pk)
+        version = version_to_export(draft, user=user)
+        building = draft.packets.building().filter(version=version).first()
+        if building is not None:
+            return building, False
+        return packet_start(draft=draft, user=user, version=version), True
 
 
 def packet_start(*, draft: Draft, user, version: DraftVersion | None = None) -> PacketExport:

@@ -3,11 +3,12 @@ from io import BytesIO
 from types import SimpleNamespace
 
 import pytest
+from django.utils import timezone
 from pypdf import PdfReader
 
 from resolutions.models import AuditEvent, DraftVersion, PacketExport
 from resolutions.pdf import packet as packet_module
-from resolutions.pdf.packet import packet_build, packet_start
+from resolutions.pdf.packet import packet_build, packet_request, packet_start
 from resolutions.services.drafts import clause_update, version_save
 from resolutions.tasks import build_packet
 
@@ -109,6 +110,32 @@ def test_a_draft_without_a_version_gets_one_saved_for_export(lead_client, draft,
     with django_capture_on_commit_callbacks(execute=True):
         lead_client.post(f"/drafts/{draft.pk}/packet/")
     assert list(draft.versions.values_list("number", "reason")) == [(1, DraftVersion.Reason.EXPORTED)]
+
+
+def test_building_again_while_a_packet_of_the_same_text_builds_starts_nothing(
+        lead_client, draft, lead, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as first:
+        lead_client.post(f"/drafts/{draft.pk}/packet/")
+    with django_capture_on_commit_callbacks() as second:
+        page = lead_client.post(f"/drafts/{draft.pk}/packet/", follow=True).content.decode()
+
+    assert len(first) == 1 and second == [], "one build task queued"
+    assert draft.packets.count() == 1
+    assert "The filing packet of version 1 is already being built." in page
+
+
+def test_a_changed_text_or_a_packet_stuck_for_long_starts_a_new_build(draft, lead):
+    stuck, started = packet_request(draft=draft, user=lead)
+    assert started
+    PacketExport.objects.filter(pk=stuck.pk).update(
+        status=PacketExport.Status.RUNNING, created_at=timezone.now() - PacketExport.STALE_AFTER)
+    again, started = packet_request(draft=draft, user=lead)
+    assert started and again.pk != stuck.pk and again.version == stuck.version
+
+    clause_update(draft=draft, clause_id=draft.clauses.first().pk, expected_revision=draft.revision, text="Changed.")
+    draft.refresh_from_db()
+    changed, started = packet_request(draft=draft, user=lead)
+    assert started and changed.version.number == 2
 
 
 def test_the_status_polls_every_second_while_the_packet_builds(lead_client, draft, lead):

@@ -312,6 +312,18 @@ class Draft(models.Model):
         return user.is_authenticated and user.organization_id is not None \
             and self.invitations.filter(organization_id=user.organization_id, revoked_at__isnull=True).exists()
 
+    def is_open_to(self, user, need: str) -> bool:
+        """``need`` "read" (lead organization and co-filers), "edit" (lead organization) or "sign"
+        (co-filers): the rules of ``visible_to`` and ``editable_by``, for this one draft."""
+        lead = self.is_led_by(user)
+        if need == "edit":
+            return lead
+        if need == "sign":
+            return not lead and self.is_cofiled_by(user)
+        if need == "read":
+            return lead or self.is_cofiled_by(user)
+        raise ValueError(f"Unknown need {need!r}")
+
 
 class Clause(models.Model):
     """A WHEREAS recital, the RESOLVED clause or a supporting paragraph.

@@ -9,7 +9,7 @@ from evidence.models import Snippet
 
 from . import checks
 from .drafting import Citation, RenderedDraft, canonical_content, markers_in, render_clauses
-from .models import Company, Draft, DraftNote, FootnoteCall, Precedent, PrecedentPart, SignOn
+from .models import Company, Draft, DraftNote, DraftVersion, FootnoteCall, Precedent, PrecedentPart, SignOn
 from .redline import document_text
 from .review import precedent_note_text
 
@@ -105,18 +105,25 @@ def get_draft_for(user, pk, *, need: str = "read") -> Draft:
 
     ``need`` is "read" (lead organization and co-filers), "edit" (lead organization) or "sign"
     (co-filers). A draft the user may not use that way is a 404, never a 403, so a draft's
-    existence does not leak; curators get no extra reach. The same rules as
-    ``DraftQuerySet.visible_to`` and ``editable_by``, checked on the one draft: a lead pays
-    for no invitation lookup.
+    existence does not leak; curators get no extra reach. The draft is loaded by its key and
+    checked with ``Draft.is_open_to``, so a lead pays for no invitation lookup.
     """
     draft = Draft.objects.select_related("company", "lead_organization").filter(pk=pk).first()
-    if draft is not None:
-        lead = draft.is_led_by(user)
-        if {"read": lambda: lead or draft.is_cofiled_by(user),
-                "edit": lambda: lead,
-                "sign": lambda: not lead and draft.is_cofiled_by(user)}[need]():
-            return draft
-    raise Http404("No such draft.")
+    if draft is None or not draft.is_open_to(user, need):
+        raise Http404("No such draft.")
+    return draft
+
+
+def get_version_for(user, pk, number, *, need: str = "read") -> DraftVersion:
+    """Version ``number`` of draft ``pk`` through the same gate, loaded with its draft in one query."""
+    version = (DraftVersion.objects.select_related("draft__company", "draft__lead_organization", "created_by")
+               .filter(draft_id=pk, number=number).first())
+    if version is None:
+        get_draft_for(user, pk, need=need)  # the draft's own 404 first, so a version never hints at a draft
+        raise Http404("No such version.")
+    if not version.draft.is_open_to(user, need):
+        raise Http404("No such draft.")
+    return version
 
 
 def draft_words(draft: Draft, rendered: RenderedDraft):

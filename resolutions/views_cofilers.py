@@ -174,10 +174,8 @@ def comment_resolve(request, pk, comment_id):
 
 
 def sign(request, pk, number):
-    draft = selectors.get_draft_for(request.user, pk, need="sign")
-    version = draft.versions.filter(number=number).first()
-    if version is None:
-        raise Http404("No such version.")
+    version = selectors.get_version_for(request.user, pk, number, need="sign")
+    draft = version.draft
     latest = draft.versions.order_by("-number").first()
     initial = {"legal_name": str(request.user.organization), "signatory_name": request.user.get_full_name(),
                "signatory_title": request.user.job_title, "email": request.user.email, "phone": request.user.phone,

@@ -2,8 +2,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -12,7 +10,7 @@ from evidence.models import Snippet
 
 from . import selectors
 from .forms_drafts import ClauseForm, DraftCreateForm, DraftSettingsForm, NoteForm, RevisionForm
-from .models import Draft, DraftVersion, PartKind, Precedent
+from .models import Draft, PartKind, Precedent
 from .redline import document_text, redline_html
 from .services import drafts as services
 
@@ -198,22 +196,15 @@ def version_list(request, pk):
     return render(request, "drafts/version_list.html", {"draft": draft, "versions": draft.versions.order_by("-number")})
 
 
-def _version(draft, number) -> DraftVersion:
-    try:
-        return draft.versions.get(number=number)
-    except DraftVersion.DoesNotExist as error:
-        raise Http404("No such version.") from error
-
-
 def version_detail(request, pk, number):
-    draft = selectors.get_draft_for(request.user, pk)
-    return render(request, "drafts/version_detail.html", {"draft": draft, "version": _version(draft, number)})
+    version = selectors.get_version_for(request.user, pk, number)
+    return render(request, "drafts/version_detail.html", {"draft": version.draft, "version": version})
 
 
 @require_POST
 def version_restore(request, pk, number):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
-    version = _version(draft, number)
+    version = selectors.get_version_for(request.user, pk, number, need="edit")
+    draft = version.draft
     revision = RevisionForm(request.POST)
     if not revision.is_valid():
         messages.error(request, "The page was out of date; nothing was restored. Try again.")

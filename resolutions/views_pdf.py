@@ -1,6 +1,6 @@
 """PDF endpoints: the proposal, the print preview, letters and the filing packet.
 
-Every view starts with ``get_draft_for``. The proposal is for everyone who reads the draft;
+Every view starts with ``get_draft_for`` or ``get_version_for``. The proposal is for everyone who reads the draft;
 letters and the packet are for the lead organization, except that a co-filer may fetch its
 own organization's letter.
 """
@@ -9,7 +9,7 @@ from functools import partial
 from django.contrib import messages
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -20,14 +20,8 @@ from .pdf.packet import draft_content_sha256, packet_request
 from .pdf.pages import page_images
 from .pdf.proposal import ProposalDocument, stored_proposal
 from .pdf.render import DEFAULT_VARIANT, VARIANTS, PDFRenderTimeout
-from .selectors import get_draft_for
+from .selectors import get_draft_for, get_version_for
 from .tasks import build_packet
-
-
-def _version(draft, number) -> DraftVersion:
-    version = get_object_or_404(DraftVersion.objects.select_related("created_by"), draft=draft, number=number)
-    version.draft = draft  # already fetched, with its company and lead organization
-    return version
 
 
 def _pdf(file_or_bytes, filename: str):
@@ -51,8 +45,7 @@ def _filename(version: DraftVersion, what: str) -> str:
 @require_GET
 def proposal_pdf(request, pk, number):
     """The stored PDF of the version, made on the first request (``?variant=a-3u`` for PDF/A-3u)."""
-    draft = get_draft_for(request.user, pk, need="read")
-    version = _version(draft, number)
+    version = get_version_for(request.user, pk, number)
     variant = request.GET.get("variant", DEFAULT_VARIANT)
     if variant not in VARIANTS:
         raise Http404("No such PDF variant.")
@@ -66,24 +59,22 @@ def proposal_pdf(request, pk, number):
 @require_GET
 def print_preview(request, pk, number):
     """The PDF's own HTML in the browser; ``?pages=1`` shows the stored PDF's pages as images."""
-    draft = get_draft_for(request.user, pk, need="read")
-    version = _version(draft, number)
+    version = get_version_for(request.user, pk, number)
     if request.GET.get("pages") != "1":
         return HttpResponse(ProposalDocument.of(version).html())
     try:
         images = page_images(stored_proposal(version, user=request.user))
     except PDFRenderTimeout as error:
         return _too_slow(request, error)
-    return render(request, "pdf/pages.html", {"draft": draft, "version": version, "images": images})
+    return render(request, "pdf/pages.html", {"draft": version.draft, "version": version, "images": images})
 
 
 @require_GET
 def letter_pdf(request, pk, number, filer_id):
     """One filer's letter with the proposal: the lead organization gets any, a co-filer its own."""
-    draft = get_draft_for(request.user, pk, need="read")
-    if request.user.organization_id not in (draft.lead_organization_id, filer_id):
+    version = get_version_for(request.user, pk, number)
+    if request.user.organization_id not in (version.draft.lead_organization_id, filer_id):
         raise Http404("No such letter.")
-    version = _version(draft, number)
     try:
         pdf = letter_with_proposal(version, filer_id, user=request.user)
     except PDFRenderTimeout as error:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from accounts.models import Organization
 from resolutions.services import cofilers, drafts as draft_services
 from tests import factories
 

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.urls import get_resolver
 
 from resolutions.models import Draft, Invitation
-from resolutions.selectors import get_draft_for
+from resolutions.selectors import get_draft_for, get_version_for
 from resolutions.services import cofilers, drafts as draft_services
 from tests import factories
 
@@ -112,3 +112,18 @@ def test_a_revoked_co_filer_loses_the_draft(world):
     Invitation.objects.filter(pk=values["invitation_id"]).update(revoked_at="2026-01-01T00:00Z")
     assert not gate_opens(users["cofiler"], values["pk"], "read")
     assert not Draft.objects.visible_to(users["cofiler"]).exists()
+
+
+def test_a_version_is_found_only_through_its_drafts_gate(world):
+    values, users = world
+    version = get_version_for(users["cofiler"], values["pk"], values["number"])
+    assert (version.draft.pk, version.number) == (values["pk"], values["number"])
+
+    with pytest.raises(Http404, match="No such draft"):
+        get_version_for(users["outsider"], values["pk"], values["number"])
+    with pytest.raises(Http404, match="No such draft"):
+        get_version_for(users["outsider"], values["pk"], 99)  # no hint that the draft exists
+    with pytest.raises(Http404, match="No such draft"):
+        get_version_for(users["cofiler"], values["pk"], values["number"], need="edit")
+    with pytest.raises(Http404, match="No such version"):
+        get_version_for(users["cofiler"], values["pk"], 99)

@@ -2,21 +2,13 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from config.uploads import validate_upload_size
 from resolutions.models import Company, Topic
 
 from . import capture
 from .models import Snippet, Source
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def check_upload_size(upload) -> None:
-    """Refuse a file over MAX_UPLOAD_BYTES before anything reads it."""
-    limit = settings.MAX_UPLOAD_BYTES
-    if upload.size > limit:
-        raise forms.ValidationError(
-            f"“{upload.name}” is {filesizeformat(upload.size)}; the largest file accepted is {filesizeformat(limit)}."
-        )
 
 
 class EvidenceSearchForm(forms.Form):
@@ -78,7 +70,7 @@ class SourceForm(forms.Form):
         upload = self.cleaned_data.get("text_file")
         if not upload:
             return None
-        check_upload_size(upload)
+        validate_upload_size(upload)
         try:
             self.cleaned_data["full_text"] = capture.extract_text(
                 upload.name, upload.read(), max_bytes=settings.MAX_UPLOAD_BYTES
@@ -157,6 +149,6 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        check_upload_size(upload)
+        validate_upload_size(upload)
         self.cleaned_data["data"] = upload.read()
         return upload

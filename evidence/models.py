@@ -5,11 +5,12 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from .citations import CitationSource
-from .freshness import is_stale
-
+from config.uploads import validate_upload_size
 from resolutions.models import Company, Topic, _plain_terms
 from resolutions.search import SearchableQuerySet, ranked_search
+
+from .citations import CitationSource
+from .freshness import is_stale
 
 
 class Source(models.Model):
@@ -34,7 +35,7 @@ class Source(models.Model):
     archived_url = models.URLField(max_length=1000, blank=True)
     accessed = models.DateField("accessed date", null=True, blank=True)
     full_text = models.TextField(blank=True, help_text="The source's text, for capturing exact quotes.")
-    text_file = models.FileField(upload_to="sources/%Y/", blank=True)
+    text_file = models.FileField(upload_to="sources/%Y/", blank=True, validators=[validate_upload_size])
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

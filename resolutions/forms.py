@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
+
+from config.uploads import validate_upload_size
 
 from .importer import DocumentError, read_document
 from .models import Company, Precedent, Topic
@@ -36,13 +37,9 @@ class ImportUploadForm(forms.Form):
                 raise forms.ValidationError("Choose a file to import, or paste the resolution's text.")
             return cleaned
         if upload:
-            limit = settings.MAX_UPLOAD_BYTES
-            if upload.size > limit:
-                raise forms.ValidationError(
-                    f"{upload.name} is {filesizeformat(upload.size)}; the largest file accepted is {filesizeformat(limit)}."
-                )
+            validate_upload_size(upload)
             try:
-                cleaned["source_text"] = read_document(upload.name, upload.read(), max_bytes=limit)
+                cleaned["source_text"] = read_document(upload.name, upload.read(), max_bytes=settings.MAX_UPLOAD_BYTES)
             except DocumentError as error:
                 raise forms.ValidationError(str(error)) from error
             cleaned["filename"] = upload.name

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from config.uploads import validate_upload_size
+
 from .checks import filing_deadline
 from .review import interleave_calls
 
@@ -137,7 +139,7 @@ class Precedent(models.Model):
         "support (%)", max_digits=5, decimal_places=2, null=True, blank=True
     )
     source_url = models.URLField(max_length=500, blank=True)
-    source_file = models.FileField(upload_to="precedents/%Y/", blank=True)
+    source_file = models.FileField(upload_to="precedents/%Y/", blank=True, validators=[validate_upload_size])
     source_text = models.TextField(blank=True, help_text="The text the import was made from.")
     source_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
     import_warnings = models.JSONField(default=list, blank=True)

@@ -4,9 +4,10 @@ from unittest import mock
 import pytest
 from django.db import connection
 
-from resolutions.models import Draft, DraftVersion
+from resolutions.models import Draft, DraftVersion, SignOn
 from resolutions.services import drafts as draft_services
 from tests import factories
+from tests.resolutions import pdf_builders as b
 
 
 @pytest.mark.django_db(transaction=True)
@@ -40,3 +41,28 @@ def test_circulating_writes_the_version_status_and_audit_event_together(lead):
             draft_services.draft_circulate(draft=draft, user=lead)
     assert not DraftVersion.objects.exists()
     assert Draft.objects.get(pk=draft.pk).status == Draft.Status.DRAFTING
+
+
+@pytest.mark.django_db
+def test_a_crash_between_the_version_and_the_sign_ons_it_unsettles_leaves_neither(lead, cofiler):
+    draft = factories.draft(lead, clauses=[("resolved", "Shareholders request a report.")])
+    first = draft_services.version_save(draft=draft, user=lead)
+    draft_services.clause_update(draft=draft, clause_id=draft.clauses.get().pk, expected_revision=0,
+                                 text="Shareholders urge a report.")
+    draft.refresh_from_db()
+    second = draft_services.version_save(draft=draft, user=lead)
+    sign_on = b.sign(second, cofiler, signed_at=b.at(1))
+    draft_services.clause_update(draft=draft, clause_id=draft.clauses.get().pk, expected_revision=1,
+                                 text="Shareholders urge an annual report.")  # unsaved: the restore keeps it as a version
+    SignOn.objects.filter(pk=sign_on.pk).update(status=SignOn.Status.SIGNED)  # as if signed after that edit
+    draft.refresh_from_db()
+
+    with mock.patch("resolutions.services.drafts.sign_ons_flag_for_reconfirmation",
+                    side_effect=RuntimeError("crash")):
+        with pytest.raises(RuntimeError):
+            draft_services.version_restore(draft=draft, version=first, expected_revision=draft.revision, user=lead)
+
+    assert list(draft.versions.values_list("number", flat=True)) == [1, 2], "no version of the restore"
+    assert draft.clauses.get().text == "Shareholders urge an annual report."
+    assert SignOn.objects.get(pk=sign_on.pk).status == SignOn.Status.SIGNED
+    assert Draft.objects.get(pk=draft.pk).revision == draft.revision

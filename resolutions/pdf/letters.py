@@ -13,9 +13,8 @@ from django.utils.formats import date_format
 from ..models import AuditEvent, DraftVersion, SignOn
 from ..services.audit import audit_record
 from .filers import Filer, version_filers
-from .merge import merge_pdfs
-from .proposal import stored_proposal
-from .render import render_pdf
+from .proposal import ProposalDocument
+from .render import combine_pdf, render_document, render_pdf
 
 
 def engagement_slots(values: list) -> list[str]:
@@ -36,7 +35,7 @@ def engagement_slots(values: list) -> list[str]:
     return slots
 
 
-def letter_context(version: DraftVersion, filer: Filer, *, lead: Filer, today: date) -> dict:
+def letter_context(version: DraftVersion, filer: Filer, *, lead: Filer, today: date, bookmark: str = "") -> dict:
     draft = version.draft
     sign_on: SignOn | None = filer.sign_on
     author = version.created_by or draft.created_by
@@ -51,7 +50,7 @@ def letter_context(version: DraftVersion, filer: Filer, *, lead: Filer, today: d
         "address": (sign_on.organization if sign_on else draft.lead_organization).address,
         "date": timezone.localdate(sign_on.signed_at) if sign_on and sign_on.signed_at else today,
         "signer": signer, "statements": statements(version, filer, lead=lead),
-        "slots": engagement_slots(sign_on.availability) if sign_on else [],
+        "slots": engagement_slots(sign_on.availability) if sign_on else [], "bookmark": bookmark,
     }
 
 
@@ -94,8 +93,13 @@ def statements(version: DraftVersion, filer: Filer, *, lead: Filer) -> dict[str,
     return said
 
 
+def letter_html(version: DraftVersion, filer: Filer, *, lead: Filer, today: date, bookmark: str = "") -> str:
+    return render_to_string("pdf/letter.html",
+                            letter_context(version, filer, lead=lead, today=today, bookmark=bookmark))
+
+
 def render_letter(version: DraftVersion, filer: Filer, *, lead: Filer, today: date) -> bytes:
-    return render_pdf(render_to_string("pdf/letter.html", letter_context(version, filer, lead=lead, today=today)))
+    return render_pdf(letter_html(version, filer, lead=lead, today=today))
 
 
 def letter_with_proposal(version: DraftVersion, organization_id: int, *, user) -> bytes | None:
@@ -104,13 +108,15 @@ def letter_with_proposal(version: DraftVersion, organization_id: int, *, user) -
     filer = next((f for f in filers if f.organization_id == organization_id), None)
     if filer is None:
         return None
-    letter = render_letter(version, filer, lead=filers[0], today=timezone.localdate())
-    proposal = stored_proposal(version, user=user)
+    letter = letter_html(version, filer, lead=filers[0], today=timezone.localdate(),
+                         bookmark=f"Letter of {filer.organization}")
+    proposal = ProposalDocument.of(version).html(bookmark="Proposal")
     content = version.content
-    pdf = merge_pdfs([(f"Letter of {filer.organization}", letter), ("Proposal", proposal)], metadata={
-        "/Title": f"Submission letter of {filer.organization}: {content['title']}",
-        "/Author": filer.organization,
-        "/Subject": f"{content['company']}, {content['meeting_year']} annual meeting",
+    pdf = combine_pdf([render_document(letter), render_document(proposal)], metadata={
+        "title": f"Submission letter of {filer.organization}: {content['title']}",
+        "authors": [filer.organization],
+        "description": f"{content['company']}, {content['meeting_year']} annual meeting",
+        "keywords": content["topics"],
     })
     audit_record(draft=version.draft, actor=user, verb=AuditEvent.Verb.EXPORTED,
                  detail=f"Letter of {filer.organization}, version {version.number} ({version.short_hash})")

@@ -19,10 +19,9 @@ from ..selectors import draft_content
 from ..services.audit import audit_record
 from ..services.drafts import version_save
 from .filers import Filer, version_filers
-from .letters import render_letter
-from .merge import merge_pdfs
-from .proposal import stored_proposal
-from .render import render_pdf
+from .letters import letter_html
+from .proposal import ProposalDocument
+from .render import combine_pdf, render_document
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +61,7 @@ def packet_start(*, draft: Draft, user, version: DraftVersion | None = None) -> 
 
 
 def packet_build(packet: PacketExport) -> PacketExport:
-    """Render and merge the packet; a failure is recorded on the row, not raised."""
+    """Render the packet's documents and join them; a failure is recorded on the row, not raised."""
     version = packet.version
     try:
         _progress(packet, 0, "Listing the filers", status=PacketExport.Status.RUNNING)
@@ -72,18 +71,18 @@ def packet_build(packet: PacketExport) -> PacketExport:
         documents = []
         for done, filer in enumerate(filers):
             _progress(packet, 100 * done // steps, f"Letter of {filer.organization}")
-            letter = render_letter(version, filer, lead=filers[0], today=today)
-            documents.append((f"Letter of {filer.organization}", letter))
+            documents.append(render_document(letter_html(version, filer, lead=filers[0], today=today,
+                                                         bookmark=f"Letter of {filer.organization}")))
         _progress(packet, 100 * len(filers) // steps, "Proposal")
-        documents.append(("Proposal", stored_proposal(version, user=packet.requested_by)))
+        documents.append(render_document(ProposalDocument.of(version).html(bookmark="Proposal")))
         _progress(packet, 100 * (len(filers) + 1) // steps, "Sign-on certificate")
-        documents.append(("Sign-on certificate", render_certificate(version, filers)))
-        _progress(packet, 100 * (len(filers) + 2) // steps, "Merging")
+        documents.append(render_document(certificate_html(version, filers, bookmark="Sign-on certificate")))
+        _progress(packet, 100 * (len(filers) + 2) // steps, "Joining the documents")
         content = version.content
-        pdf = merge_pdfs(documents, metadata={
-            "/Title": f"Filing packet: {content['title']}", "/Author": filers[0].organization,
-            "/Subject": f"{content['company']}, {content['meeting_year']} annual meeting",
-            "/Keywords": ", ".join(content["topics"]),
+        pdf = combine_pdf(documents, metadata={
+            "title": f"Filing packet: {content['title']}", "authors": [filers[0].organization],
+            "description": f"{content['company']}, {content['meeting_year']} annual meeting",
+            "keywords": content["topics"],
         })
         packet.file.save(f"draft-{version.draft_id}-v{version.number}-packet-{packet.pk}.pdf", ContentFile(pdf),
                          save=False)
@@ -109,7 +108,7 @@ def _progress(packet: PacketExport, percent: int, step: str, **fields) -> None:
         setattr(packet, name, value)
 
 
-def render_certificate(version: DraftVersion, filers: list[Filer]) -> bytes:
+def certificate_html(version: DraftVersion, filers: list[Filer], *, bookmark: str = "") -> str:
     def when(moment) -> str:
         return date_format(timezone.localtime(moment), "F j, Y, g:i A T") if moment else ""
 
@@ -122,7 +121,7 @@ def render_certificate(version: DraftVersion, filers: list[Filer]) -> bytes:
             signed, sha256 = f"Saved version {version.number} on {when(version.created_at)}", version.sha256
         rows.append({"signer": filer.name, "organization": filer.organization, "lead": filer.lead,
                      "when": signed, "sha256": sha256})
-    return render_pdf(render_to_string("pdf/certificate.html", {
+    return render_to_string("pdf/certificate.html", {
         "version": version, "content": version.content, "lead": filers[0], "rows": rows,
-        "generated_at": timezone.now(),
-    }))
+        "generated_at": timezone.now(), "bookmark": bookmark,
+    })

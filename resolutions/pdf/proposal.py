@@ -84,7 +84,8 @@ class ProposalDocument:
         version = self.version
         return f"pdfs/draft-{version.draft_id}/v{version.number}-{version.short_hash}-{edition}.pdf"
 
-    def html(self) -> str:
+    def html(self, *, bookmark: str = "") -> str:
+        """The proposal's HTML; ``bookmark`` names it when it is joined with other documents."""
         content = self.version.content
         printed: set[int] = set()
         parts, previous = [], None
@@ -100,7 +101,7 @@ class ProposalDocument:
         return render_to_string("pdf/proposal.html", {
             "version": self.version, "content": content, "parts": parts, "filers": self.filers,
             "final": self.final, "author": self.filers[0].organization,
-            "subject": f"{content['company']}, {content['meeting_year']} annual meeting",
+            "subject": f"{content['company']}, {content['meeting_year']} annual meeting", "bookmark": bookmark,
         })
 
     def render(self) -> bytes:

@@ -13,7 +13,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from functools import cache
 
 from django.conf import settings
-from weasyprint import HTML
+from weasyprint import HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 
 from .fetcher import BASE_URL, StaticOnlyFetcher
@@ -34,8 +34,26 @@ class PDFRenderTimeout(Exception):
 
 def render_pdf(html: str, *, variant: str = DEFAULT_VARIANT) -> bytes:
     """A tagged PDF of ``html`` (``variant`` "ua-1" or "a-3u"), fonts embedded."""
+    return _in_render_thread(_write_pdf, html, VARIANTS[variant])
+
+
+def render_document(html: str, *, variant: str = DEFAULT_VARIANT) -> Document:
+    """The laid-out pages of ``html``, to be joined with others by ``combine_pdf``."""
+    return _in_render_thread(_layout, html, VARIANTS[variant])
+
+
+def combine_pdf(documents: list[Document], *, variant: str = DEFAULT_VARIANT, metadata: dict) -> bytes:
+    """One tagged PDF of the documents' pages, in order (WeasyPrint's own way to join documents).
+
+    Each keeps its page numbers ("Page 1 of 2"), bookmarks and tags; ``metadata`` sets the
+    joined document's title, authors, description and keywords.
+    """
+    return _in_render_thread(_write_combined, documents, VARIANTS[variant], metadata)
+
+
+def _in_render_thread(function, *args):
     timeout = settings.PDF_RENDER_TIMEOUT_SECONDS
-    future = _renderer.submit(_write_pdf, html, VARIANTS[variant])
+    future = _renderer.submit(function, *args)
     try:
         return future.result(timeout=timeout)
     except FutureTimeout:
@@ -49,6 +67,17 @@ def _font_configuration() -> FontConfiguration:
     return FontConfiguration()
 
 
+def _layout(html: str, pdf_variant: str) -> Document:
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()).render(
+        font_config=_font_configuration(), pdf_variant=pdf_variant, pdf_tags=True)
+
+
 def _write_pdf(html: str, pdf_variant: str) -> bytes:
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher())
-    return document.write_pdf(pdf_variant=pdf_variant, pdf_tags=True, font_config=_font_configuration())
+    return _layout(html, pdf_variant).write_pdf(pdf_variant=pdf_variant, pdf_tags=True)
+
+
+def _write_combined(documents: list[Document], pdf_variant: str, metadata: dict) -> bytes:
+    combined = documents[0].copy([page for document in documents for page in document.pages])
+    for name, value in metadata.items():
+        setattr(combined.metadata, name, value)
+    return combined.write_pdf(pdf_variant=pdf_variant, pdf_tags=True)

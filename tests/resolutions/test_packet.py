@@ -78,8 +78,24 @@ def test_the_certificate_names_each_signer_organization_time_and_the_version_has
 def test_the_packet_metadata_and_the_audit_trail(built):
     info = PdfReader(BytesIO(built.pdf)).metadata
     assert info["/Title"] == f"Filing packet: {b.DEMO_TITLE}" and info["/Author"] == "Sisters of Testing"
-    assert built.audit == [f"Proposal PDF of version 2 ({built.version.short_hash})",
-                           f"Filing packet of version 2 ({built.version.short_hash}), 3 filers"]
+    assert built.audit == [f"Filing packet of version 2 ({built.version.short_hash}), 3 filers"]
+
+
+def test_the_whole_packet_is_one_tagged_pdf_ua_document(built):
+    reader = PdfReader(BytesIO(built.pdf))
+    assert b'pdfuaid:part="1"' in reader.xmp_metadata.stream.get_data()
+    tree = reader.trailer["/Root"]["/StructTreeRoot"]
+    assert [page["/StructParents"] for page in reader.pages] == list(range(len(reader.pages))), "every page tagged"
+    assert [kid.get_object()["/S"] for kid in tree["/K"]] == ["/Document"], "one document, not several glued"
+
+
+def test_each_document_of_the_packet_is_a_bookmark_with_its_sections_under_it(built):
+    outline = PdfReader(BytesIO(built.pdf)).outline
+    nested = dict(zip([item.title for item in outline if not isinstance(item, list)],
+                      [[item.title for item in items] for items in outline if isinstance(items, list)]))
+    assert nested["Letter of Early Foundation"] == [
+        "Ownership", "Intent to hold", "Availability for engagement", "Authorization of the lead filer"]
+    assert nested["Proposal"] == ["Supporting Statement", "Filers"]
 
 
 # --- the packet page -------------------------------------------------------------------
@@ -162,7 +178,7 @@ def test_a_failed_build_is_recorded_and_shown(lead_client, draft, lead, monkeypa
     def broken(*args, **kwargs):
         raise RuntimeError("the letter template is broken")
 
-    monkeypatch.setattr(packet_module, "render_letter", broken)
+    monkeypatch.setattr(packet_module, "letter_html", broken)
     packet = packet_build(packet_start(draft=draft, user=lead))
     assert packet.status == PacketExport.Status.FAILED and packet.error == "the letter template is broken"
     page = lead_client.get(f"/drafts/{draft.pk}/packet/").content.decode()

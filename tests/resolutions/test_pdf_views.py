@@ -106,6 +106,14 @@ def test_a_co_filers_letter_makes_the_14a_8_b_statements_and_attaches_the_propos
     assert "RESOLVED: Shareholders request a report on water risk." in texts[-1]
 
 
+def test_a_letter_with_its_proposal_is_one_tagged_document_with_a_bookmark_for_each(client, filed, cofiler):
+    reader = PdfReader(BytesIO(body(get_as(client, cofiler, filed.letter(cofiler)))))
+    assert "/StructTreeRoot" in reader.trailer["/Root"] and b'pdfuaid:part="1"' in reader.xmp_metadata.stream.get_data()
+    assert [item.title for item in reader.outline if not isinstance(item, list)] == [
+        "Letter of Pension Fund of Tests", "Proposal"]
+    assert reader.metadata["/Title"] == "Submission letter of Pension Fund of Tests: Report on Water Risk"
+
+
 def test_the_lead_letter_without_a_sign_on_promises_nothing_it_was_not_told(client, filed, lead):
     letter = b.page_texts(body(get_as(client, lead, filed.letter(lead))))[0]
     assert "Sisters of Testing is the lead filer of this proposal." in letter

@@ -548,7 +548,9 @@ class AuditEvent(models.Model):
 
 class PacketExportQuerySet(models.QuerySet):
     def building(self, *, now=None):
-        """Packets waiting or being built, started less than ``STALE_AFTER`` ago (older ones died with their worker)."""
+        """Packets waiting or being built, started less than ``STALE_AFTER`` ago (older ones died with their worker).
+
+        The same rule as ``PacketExport.is_building``, for many packets."""
         since = (now or timezone.now()) - PacketExport.STALE_AFTER
         return self.filter(status__in=[PacketExport.Status.PENDING, PacketExport.Status.RUNNING], created_at__gte=since)
 
@@ -579,3 +581,17 @@ class PacketExport(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    @property
+    def unfinished(self) -> bool:
+        return self.status in (self.Status.PENDING, self.Status.RUNNING)
+
+    @property
+    def is_building(self) -> bool:
+        """Unfinished and started less than ``STALE_AFTER`` ago, as ``PacketExportQuerySet.building``."""
+        return self.unfinished and self.created_at >= timezone.now() - self.STALE_AFTER
+
+    @property
+    def has_stalled(self) -> bool:
+        """Unfinished long after it started: its worker died; a new build is allowed."""
+        return self.unfinished and not self.is_building

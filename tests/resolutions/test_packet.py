@@ -154,6 +154,16 @@ def test_a_changed_text_or_a_packet_stuck_for_long_starts_a_new_build(draft, lea
     assert started and changed.version.number == 2
 
 
+def test_a_stalled_build_stops_the_polling_and_says_to_build_again(lead_client, draft, lead):
+    packet = packet_start(draft=draft, user=lead)
+    PacketExport.objects.filter(pk=packet.pk).update(
+        status="running", step="Letter of Sisters of Testing", created_at=timezone.now() - PacketExport.STALE_AFTER)
+
+    partial = lead_client.get(f"/drafts/{draft.pk}/packet/", HTTP_HX_REQUEST="true").content.decode()
+    assert "hx-trigger" not in partial and "<progress" not in partial
+    assert "This build stopped answering at “Letter of Sisters of Testing”. Build the packet again." in partial
+
+
 def test_the_status_polls_every_second_while_the_packet_builds(lead_client, draft, lead):
     packet = packet_start(draft=draft, user=lead)
     PacketExport.objects.filter(pk=packet.pk).update(status="running", progress=40, step="Letter of Sisters of Testing")

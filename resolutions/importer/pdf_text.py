@@ -3,7 +3,8 @@
 pdfplumber gives words with positions. Words are grouped into lines by vertical overlap
 (so a raised superscript stays on its line), small raised digits become superscript
 digits glued to the word before, and a blank line is written where the vertical gap
-between two lines is clearly larger than the usual line spacing.
+between two lines is clearly larger than the usual line spacing. A page set in two
+columns (as proxy statements often are) is read left column first: see ``_gutter``.
 """
 
 from __future__ import annotations
@@ -34,6 +35,13 @@ _PARAGRAPH_GAP = 0.5
 _SIZE_CHANGE = 0.15
 # A page's last line ending this far left of the text's right edge ends its paragraph.
 _FULL_LINE = 0.85
+# A gutter: a band in the middle of the page at least this many font sizes wide that the
+# words of at most this share of the lines cross, with this many lines of text on each side.
+_GUTTER_WIDTH = 0.8
+_GUTTER_CROSSING = 0.25
+_GUTTER_MIN_LINES = 4
+# ...and, being prose, at least this share of the left column's lines run most of its width.
+_GUTTER_PROSE = 0.5
 _PAGE_NUMBER = re.compile(r"(?:page\s+)?[0-9]{1,3}(?:\s*(?:of|/)\s*[0-9]{1,3})?|-\s*[0-9]{1,3}\s*-", re.I)
 
 
@@ -66,6 +74,9 @@ def pdf_text(data: bytes) -> str:
 def _page_lines(page: Any) -> list[_Line]:
     words = page.extract_words(extra_attrs=["size"])
     lines = _group_lines(sorted(words, key=lambda word: word["top"]))
+    gutter = _gutter(lines)
+    if gutter is not None:
+        lines = _column_order(lines, gutter)
     for line in lines:
         line.text = _line_text(line)
     lines = _attach_stray_superscripts(lines)
@@ -85,6 +96,75 @@ def _group_lines(words: list[dict[str, Any]]) -> list[_Line]:
         if word["size"] > line.size:
             line.top, line.bottom, line.size = word["top"], word["bottom"], word["size"]
     return sorted(lines, key=lambda line: line.top)
+
+
+def _gutter(lines: list[_Line]) -> tuple[float, float] | None:
+    """The left and right x of the widest empty band in the middle third of the text, if it parts two columns.
+
+    Word spaces never line up down a page, so in one-column text every x is crossed by most
+    lines; between two columns almost none are (only a heading set across both).
+    """
+    words = [word for line in lines for word in line.words]
+    if len(lines) < 2 * _GUTTER_MIN_LINES:
+        return None
+    left, right = min(word["x0"] for word in words), max(word["x1"] for word in words)
+    sizes = sorted(word["size"] for word in words)
+    body_size = sizes[len(sizes) // 2]
+    start, end = int(left + (right - left) / 3), int(left + 2 * (right - left) / 3)
+    crossing = [0] * (end - start + 1)
+    for line in lines:
+        covered = {x for word in line.words for x in range(max(start, int(word["x0"])), min(end, int(word["x1"])) + 1)}
+        for x in covered:
+            crossing[x - start] += 1
+    allowed = _GUTTER_CROSSING * len(lines)
+    best, run_start = None, None
+    for offset, count in enumerate(crossing + [len(lines)]):
+        if count <= allowed and run_start is None:
+            run_start = offset
+        elif count > allowed and run_start is not None:
+            if best is None or offset - run_start > best[1] - best[0]:
+                best = (run_start, offset)
+            run_start = None
+    if best is None or best[1] - best[0] < _GUTTER_WIDTH * body_size:
+        return None
+    gutter = (start + best[0], start + best[1])
+    sides = [parts for parts in _split_at(lines, gutter) if parts]
+    if min(sum(1 for parts in sides if parts[i]) for i in (0, 1)) < _GUTTER_MIN_LINES:
+        return None
+    left_lines = [max(word["x1"] for word in parts[0]) for parts in sides if parts[0]]
+    full = sum(1 for x1 in left_lines if x1 >= left + _FULL_LINE * (gutter[0] - left))
+    if full < _GUTTER_PROSE * len(left_lines):
+        return None  # a table of names and organizations, say: its rows are read across
+    return gutter
+
+
+def _split_at(lines: list[_Line], gutter: tuple[float, float]) -> list[tuple[list, list] | None]:
+    """Each line's words left and right of the gutter, or None for a line that spans it."""
+    parts = []
+    for line in lines:
+        left = [word for word in line.words if word["x1"] <= gutter[1]]
+        right = [word for word in line.words if word["x0"] >= gutter[0]]
+        spans = len(left) + len(right) != len(line.words) or (
+            left and right and min(w["x0"] for w in right) - max(w["x1"] for w in left) < _GUTTER_WIDTH * line.size)
+        parts.append(None if spans else (left, right))
+    return parts
+
+
+def _column_order(lines: list[_Line], gutter: tuple[float, float]) -> list[_Line]:
+    """Reading order: a line across the gutter stays in place; between such lines, the left column, then the right."""
+    ordered: list[_Line] = []
+    left: list[_Line] = []
+    right: list[_Line] = []
+    for line, parts in zip(lines, _split_at(lines, gutter)):
+        if parts is None:
+            ordered += left + right + [line]
+            left.clear()
+            right.clear()
+            continue
+        for column, words in zip((left, right), parts):
+            if words:
+                column.extend(_group_lines(sorted(words, key=lambda word: word["top"])))
+    return ordered + left + right
 
 
 def _overlaps(line: _Line, word: dict[str, Any]) -> bool:

@@ -580,6 +580,41 @@ def test_a_pdf_made_from_a_resolution_parses_to_the_same_structure():
     assert len(from_pdf["filers"]) == 3
 
 
+def test_a_two_column_pdf_is_read_column_by_column():
+    text = fixture("packaging-for-pdf.txt")
+    columns = "<style>body { columns: 2; column-gap: 0.35in } h1 { column-span: all }</style>"
+    pdf = weasyprint.HTML(string=html_from_text(text).replace("<html>", f"<html><head>{columns}</head>")).write_pdf()
+    from_pdf = parse_resolution(read_document("packaging.pdf", pdf), filename="packaging.pdf").as_dict()
+    assert from_pdf == parse_resolution(text, filename="packaging.pdf").as_dict()
+
+
+def test_columns_between_full_width_lines_are_read_left_then_right_then_what_follows():
+    first = " ".join(f"Site {n} reported a methane leak to the state regulator." for n in range(1, 9))
+    second = " ".join(f"Investors at site {n} asked for measured figures." for n in range(1, 9))
+    page = ('<html><head><style>main { display: flex; gap: 0.4in } main > * { flex: 1 } main p { margin: 0 }'
+            "</style></head><body><h1>Methane Measurement</h1><p>RESOLVED: Shareholders request a report on measured methane.</p>"
+            f"<h2>Supporting Statement</h2><main><div><p>{first}</p><p>Measure it.</p></div><p>{second}</p></main>"
+            "<p>Both columns above come before this line, which runs across the whole width of the page.</p>"
+            "</body></html>")
+    from_pdf = parse(read_document("methane.pdf", weasyprint.HTML(string=page).write_pdf()))
+    assert from_pdf["supporting"] == [
+        first, "Measure it.", second,
+        "Both columns above come before this line, which runs across the whole width of the page."]
+
+
+def test_a_page_holding_only_a_table_of_filers_is_read_row_by_row():
+    rows = [("Lena Fischer", "Alder Street Investments"), ("Omar Haddad", "Cedar Ridge Pension Fund"),
+            ("Ruth Okafor", "Birchwood Community Trust"), ("Sam Lee", "Harbor Light Sisters"),
+            ("Ana Diaz", "Millrace Endowment"), ("Ben Cho", "North Fork Capital"),
+            ("Ida Berg", "Quarry Lane Foundation"), ("Tom Ruiz", "Saltmarsh Retirement Plan"),
+            ("Eve Park", "Thornfield Investors")]
+    table = "".join(f"<tr><td>{name}</td><td>{organization}</td></tr>" for name, organization in rows)
+    page = (f"<html><head><style>td {{ padding: 2pt 40pt 2pt 0 }}</style></head><body><p>Co-filers</p>"
+            f"<table>{table}</table></body></html>")
+    text = read_document("filers.pdf", weasyprint.HTML(string=page).write_pdf())
+    assert [line for line in text.splitlines() if line][1:] == [f"{name} {organization}" for name, organization in rows]
+
+
 def test_a_pdf_with_notes_at_the_page_foot_keeps_a_paragraph_cut_by_the_page_break_whole():
     sentences = " ".join(f"Plant {n} draws water from a stressed river basin." for n in range(1, 91))
     css = (

@@ -1,0 +1,72 @@
+"""Every kind of page, with the demo data, checked by axe-core in Chromium against WCAG 2.1 A/AA and best practice."""
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+from django.core.management import call_command
+
+from evidence.models import Source
+from resolutions.demo import DEMO_DRAFT_TITLE, DEMO_PASSWORD
+from resolutions.models import Draft, Precedent
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
+
+
+@pytest.fixture
+def demo(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_demo", stdout=open(tmp_path / "load_demo.log", "w"))
+    draft = Draft.objects.get(title=DEMO_DRAFT_TITLE)
+    version = draft.versions.order_by("-number").first()
+    return {"draft": f"/drafts/{draft.pk}", "version": f"/drafts/{draft.pk}/versions/{version.number}",
+            "source": f"/evidence/sources/{Source.objects.first().pk}/",
+            "precedent": f"/precedents/{Precedent.objects.first().pk}/"}
+
+
+def violations(page, url) -> list[str]:
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    found = Axe().run(page, options=RULES).response["violations"]
+    return [f"{url}: {v['id']} ({v['impact']}) at {', '.join(str(n['target']) for n in v['nodes'][:3])}"
+            for v in found]
+
+
+@pytest.mark.parametrize("who", ["visitor", "lead", "cofiler", "curator"])
+def test_no_page_has_an_accessibility_violation(browser, live_server, sign_in, demo, who):
+    pages = {
+        "visitor": ["/accounts/login/", "/accounts/password_reset/"],
+        "lead": ["/", "/drafts/", "/drafts/new/", f"{demo['draft']}/", f"{demo['draft']}/preview/",
+                 f"{demo['draft']}/versions/", f"{demo['version']}/", f"{demo['draft']}/filers/",
+                 f"{demo['draft']}/packet/", f"{demo['draft']}/audit/", "/evidence/", "/evidence/?q=police",
+                 demo["source"], "/evidence/sources/new/", "/evidence/import/", "/precedents/",
+                 "/precedents/?q=methane", demo["precedent"]],
+        "cofiler": [f"{demo['draft']}/review/", f"{demo['version']}/sign/"],
+        "curator": ["/precedents/import/"],
+    }[who]
+    page = browser.new_context().new_page()
+    if who != "visitor":
+        sign_in(page, f"{who}@example.org", DEMO_PASSWORD)
+    found = [problem for path in pages for problem in violations(page, f"{live_server.url}{path}")]
+    assert not found, "\n".join(found)
+
+
+def test_the_editor_with_the_cite_picker_open_and_the_import_review_have_none(browser, live_server, sign_in, demo):
+    lead = browser.new_context().new_page()
+    sign_in(lead, "lead@example.org", DEMO_PASSWORD)
+    lead.goto(f"{live_server.url}{demo['draft']}/")
+    lead.get_by_role("button", name="Cite…").first.click()
+    lead.get_by_label("Search the evidence library").fill("police")
+    expect(lead.locator(".js-insert-citation").first).to_be_visible()
+    curator = browser.new_context().new_page()
+    sign_in(curator, "curator@example.org", DEMO_PASSWORD)
+    curator.goto(f"{live_server.url}/precedents/import/")
+    recitals = "".join(f"WHEREAS, plant {n} draws water in a stressed basin;\n\n" for n in range(1, 60))
+    curator.get_by_label("…or paste the text").fill(  # long enough for the source text to scroll
+        f"Water Stewardship\n\n{recitals}RESOLVED: Shareholders request a report on water risk.")
+    curator.get_by_role("button", name="Read and review").click()
+    expect(curator.get_by_role("heading", name="Source text")).to_be_visible()
+
+    found = [f"{page.url}: {v['id']} ({v['impact']}) at {v['nodes'][0]['target']}"
+             for page in (lead, curator) for v in Axe().run(page, options=RULES).response["violations"]]
+    assert not found, "\n".join(found)

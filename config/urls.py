@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from config.health import health
 from resolutions import views as resolution_views
 from resolutions import views_cofilers
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("evidence/", include("evidence.urls")),
     path("drafts/", include("resolutions.urls_drafts")),
     path("admin/", admin.site.urls),
+    path("health/", health, name="health"),
 ]
 
 if settings.DEBUG:

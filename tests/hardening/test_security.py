@@ -40,6 +40,17 @@ def test_production_settings_pass_the_deployment_checklist():
     assert "no issues" in result.stdout
 
 
+def test_in_production_plain_http_is_redirected_except_the_health_check():
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {**inherited, "DJANGO_SETTINGS_MODULE": "config.settings.prod", "SECRET_KEY": secrets.token_urlsafe(60),
+           "ALLOWED_HOSTS": "testserver", "DATABASE_URL": "sqlite:///:memory:", "REDIS_URL": ""}
+    script = ("from django.test import Client; c = Client(); "
+              "print(c.get('/health/').status_code, c.get('/accounts/login/').status_code)")
+    result = subprocess.run([sys.executable, "manage.py", "shell", "--no-imports", "-c", script],
+                            cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    assert result.stdout.split()[-2:] == ["200", "301"], result.stdout + result.stderr
+
+
 def test_a_hostile_payload_is_shown_as_text_on_every_page_that_shows_it(client, lead, cofiler):
     lead.organization.legal_name = f"Org {PAYLOAD}"
     lead.organization.save()

@@ -1,5 +1,6 @@
-// The draft editor: autosave feedback, retries when the server is unreachable, citation
-// insertion at the cursor, and drag-and-drop reordering (buttons do the same from the keyboard).
+// The draft editor: each clause on a formatted surface with citation chips, autosave feedback,
+// retries when the server is unreachable, and drag-and-drop reordering (buttons do the same from
+// the keyboard).
 (function () {
   "use strict";
   // Let htmx swap 4xx answers too: a conflict (409) or a refused save (400) carries its message.
@@ -10,57 +11,174 @@
     { code: "[5]..", swap: false, error: true },
   ];
 
-  let activeTextarea = null;
+  // Each clause is edited on a surface that reads as it prints: bold, italics, links, lists,
+  // and citations as numbered chips. The textarea under it (hidden) keeps what the form saves:
+  // the sanitized HTML with [[snippet:ID]] / [[note:ID]] markers. Without JavaScript the
+  // textarea itself is the editor.
+  const MARKER = /\[\[(?:snippet|note):\d+\]\]/g;
+  const TAGS = { B: "b", STRONG: "b", I: "i", EM: "i", UL: "ul", OL: "ol", LI: "li" };
+  const ranges = new WeakMap(); // surface → its last selection, kept while a button or the cite picker has focus
+  let citingSurface = null;
 
-  // Inline formatting: wrap the selection in the few tags the server keeps (b, i, a, ul/li).
-  function format(textarea, kind) {
-    const start = textarea.selectionStart, end = textarea.selectionEnd;
-    const selected = textarea.value.slice(start, end);
-    let wrapped;
+  function chip(marker) {
+    const span = document.createElement("span");
+    span.className = "cite-chip";
+    span.contentEditable = "false";
+    span.dataset.marker = marker;
+    span.textContent = "…";
+    return span;
+  }
+
+  function enhance(textarea) {
+    if (textarea.nextElementSibling && textarea.nextElementSibling.matches(".clause-surface")) return;
+    const surface = document.createElement("div");
+    surface.className = "form-control clause-surface";
+    surface.contentEditable = "true";
+    surface.setAttribute("role", "textbox");
+    surface.setAttribute("aria-multiline", "true");
+    surface.setAttribute("aria-labelledby", textarea.dataset.labelledby);
+    surface.dataset.target = textarea.id;
+    surface.innerHTML = textarea.value.replace(MARKER, (marker) => chip(marker).outerHTML);
+    textarea.after(surface);
+    number(surface);
+  }
+
+  // The workspace's class hides the textareas and the "as it will print" lines under them
+  // (print.css-like rendering is now the surface itself). A class on the workspace, not on
+  // them, so it holds for whatever htmx swaps in.
+  function enhanceAll() {
+    const workspace = document.getElementById("workspace");
+    if (!workspace) return;
+    workspace.classList.add("has-surfaces");
+    workspace.querySelectorAll(".clause-textarea").forEach(enhance);
+  }
+
+  // Chips show the footnote numbers of the last save: the n-th chip is the n-th call in the
+  // clause as the server rendered it; a chip not saved yet shows "…".
+  function number(surface) {
+    const textarea = document.getElementById(surface.dataset.target);
+    const calls = document.getElementById(textarea.getAttribute("aria-describedby"))?.querySelectorAll("sup") || [];
+    surface.querySelectorAll(".cite-chip").forEach((cite, n) => {
+      const number = calls[n] ? calls[n].textContent : "";
+      cite.textContent = number || "…";
+      cite.setAttribute("aria-label", number ? `footnote ${number}` : "footnote, numbered when saved");
+      cite.title = number ? document.querySelector(`#footnote-list > li:nth-child(${number})`)?.textContent.trim() || "" : "";
+    });
+  }
+
+  function escapeHTML(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+
+  function serialize(node) {
+    let html = "";
+    node.childNodes.forEach((child) => {
+      if (child.nodeType === Node.TEXT_NODE) {
+        html += escapeHTML(child.nodeValue);
+      } else if (child.nodeType === Node.ELEMENT_NODE) {
+        const inner = serialize(child);
+        const tag = TAGS[child.tagName];
+        if (child.dataset.marker) html += child.dataset.marker;
+        else if (tag) html += `<${tag}>${inner}</${tag}>`;
+        else if (child.tagName === "A") html += `<a href="${escapeHTML(child.getAttribute("href") || "")}">${inner}</a>`;
+        else if (child.tagName === "BR") html += "<br>";
+        else if (child.tagName === "DIV" || child.tagName === "P") html += (html ? "<br>" : "") + inner;
+        else html += inner; // spans and fonts a browser adds carry nothing the proposal keeps
+      }
+    });
+    return html;
+  }
+
+  function save(surface) {
+    const textarea = document.getElementById(surface.dataset.target);
+    textarea.value = serialize(surface).replace(/(<br>)+$/, "");
+    textarea.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  function surfaceFor(textareaId) {
+    return document.querySelector(`.clause-surface[data-target="${textareaId}"]`);
+  }
+
+  // Focus the surface with its last selection (or the caret at its end).
+  function resume(surface) {
+    surface.focus();
+    const selection = document.getSelection();
+    let range = ranges.get(surface);
+    if (!range || !surface.contains(range.startContainer)) {
+      range = document.createRange();
+      range.selectNodeContents(surface);
+      range.collapse(false);
+    }
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return range;
+  }
+
+  function format(surface, kind) {
+    resume(surface);
     if (kind === "a") {
       const url = window.prompt("Link address (https://…)");
       if (!url) return;
-      wrapped = `<a href="${url.replace(/"/g, "%22")}">${selected || url}</a>`;
-    } else if (kind === "ul") {
-      const items = (selected || "item").split("\n").filter((line) => line.trim());
-      wrapped = "<ul>" + items.map((line) => `<li>${line.replace(/^[-•]\s*/, "")}</li>`).join("") + "</ul>";
+      if (document.getSelection().isCollapsed) {
+        document.execCommand("insertHTML", false, `<a href="${escapeHTML(url)}">${escapeHTML(url)}</a>`);
+      } else {
+        document.execCommand("createLink", false, url);
+      }
     } else {
-      wrapped = `<${kind}>${selected}</${kind}>`;
+      document.execCommand({ b: "bold", i: "italic", ul: "insertUnorderedList" }[kind]);
     }
-    textarea.setRangeText(wrapped, start, end, "end");
-    textarea.dispatchEvent(new Event("change", { bubbles: true }));
-    textarea.focus();
   }
 
+  enhanceAll();
+  document.body.addEventListener("htmx:afterSwap", enhanceAll); // in the same task as the swap: no moment without surfaces
+  document.body.addEventListener("htmx:afterSettle", () => document.querySelectorAll(".clause-surface").forEach(number));
+
+  document.addEventListener("input", (event) => {
+    const surface = event.target.closest && event.target.closest(".clause-surface");
+    if (surface) save(surface);
+  });
+  document.addEventListener("selectionchange", () => {
+    const selection = document.getSelection();
+    const node = selection.rangeCount ? selection.getRangeAt(0).startContainer : null;
+    const element = node && (node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement);
+    const surface = element && element.closest(".clause-surface");
+    if (surface) ranges.set(surface, selection.getRangeAt(0).cloneRange());
+  });
   document.addEventListener("keydown", (event) => {
-    const textarea = event.target.closest(".clause-textarea");
-    if (!textarea || !(event.ctrlKey || event.metaKey)) return;
-    const kind = { b: "b", i: "i" }[event.key.toLowerCase()];
-    if (kind) {
-      event.preventDefault();
-      format(textarea, kind);
-    }
+    const surface = event.target.closest && event.target.closest(".clause-surface");
+    if (!surface || event.key !== "Enter" || event.shiftKey) return;
+    const node = document.getSelection().anchorNode;
+    const element = node && (node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement);
+    const item = element && element.closest("li");
+    if (!(item && surface.contains(item))) event.preventDefault(); // a clause is one paragraph; Shift+Enter breaks a line
+  });
+  document.addEventListener("paste", (event) => {
+    const surface = event.target.closest && event.target.closest(".clause-surface");
+    if (!surface) return;
+    event.preventDefault(); // text only: formatting from a web page or Word is not the proposal's
+    document.execCommand("insertText", false, event.clipboardData.getData("text/plain"));
   });
 
   document.addEventListener("click", (event) => {
     const formatButton = event.target.closest(".js-format");
     if (formatButton) {
-      format(document.getElementById(formatButton.dataset.target), formatButton.dataset.format);
+      format(surfaceFor(formatButton.dataset.target), formatButton.dataset.format);
       return;
     }
     const cite = event.target.closest(".js-cite");
     if (cite) {
-      activeTextarea = document.getElementById(cite.dataset.target);
+      citingSurface = surfaceFor(cite.dataset.target);
       return;
     }
     const insert = event.target.closest(".js-insert-citation");
-    if (insert && activeTextarea) {
-      const start = activeTextarea.selectionStart ?? activeTextarea.value.length;
-      const end = activeTextarea.selectionEnd ?? start;
-      const value = activeTextarea.value;
-      activeTextarea.value = value.slice(0, start) + insert.dataset.marker + value.slice(end);
-      activeTextarea.dispatchEvent(new Event("change", { bubbles: true }));
-      activeTextarea.focus();
+    if (insert && citingSurface) {
+      const range = resume(citingSurface);
+      const marker = chip(insert.dataset.marker);
+      range.deleteContents();
+      range.insertNode(marker);
+      range.setStartAfter(marker);
+      range.collapse(true);
+      save(citingSurface);
     }
   });
 

@@ -55,7 +55,7 @@ def test_invite_join_comment_sign_and_reconfirm(browser, live_server, lead, cofi
 
     lead_page.goto(f"{live_server.url}/drafts/{draft.pk}/")
     first = lead_page.locator("li.clause").first
-    first.locator("textarea").fill("Facts matter more than ever.")
+    first.get_by_role("textbox").fill("Facts matter more than ever.")
     expect(first.get_by_role("status")).to_have_text("Saved")
 
     cofiler_page.goto(f"{live_server.url}/drafts/{draft.pk}/review/")

@@ -39,15 +39,15 @@ def test_start_from_a_precedent_reorder_cite_and_save_a_version(page, live_serve
 
     # Reorder: move the second recital above the first, from the keyboard-friendly buttons.
     second = page.locator("li.clause").nth(1)
-    expect(second.locator("textarea")).to_have_value("Customers are not told.")
+    expect(second.get_by_role("textbox")).to_have_text("Customers are not told.")
     second.get_by_role("button", name="Move clause up").click()
-    expect(page.locator("li.clause").first.locator("textarea")).to_have_value("Customers are not told.")
+    expect(page.locator("li.clause").first.get_by_role("textbox")).to_have_text("Customers are not told.")
 
     # Cite a snippet in the (now) first recital: it becomes footnote 1 and the old note 2.
     words_before = int(page.locator("#word-total").inner_text())
     first = page.locator("li.clause").first
-    first.locator("textarea").click()
-    first.locator("textarea").press("End")
+    first.get_by_role("textbox").click()
+    first.get_by_role("textbox").press("End")
     first.get_by_role("button", name="Cite…").click()
     page.get_by_label("Search the evidence library").fill("cameras")
     page.get_by_role("option", name=re.compile("Cameras were installed")).click()
@@ -56,7 +56,9 @@ def test_start_from_a_precedent_reorder_cite_and_save_a_version(page, live_serve
     expect(notes.nth(1)).to_have_text("A precedent note.")
     expect(notes.first).to_contain_text("Camera Report")
     expect(first.locator(".clause-rendered sup")).to_have_text("1")
-    expect(page.locator("li.clause").nth(1).locator(".clause-rendered sup")).to_have_text("2")
+    expect(first.get_by_role("textbox").locator(".cite-chip")).to_have_text("1")
+    expect(page.locator("li.clause").nth(1).get_by_role("textbox").locator(".cite-chip")).to_have_text("2")
+    assert first.locator("textarea").input_value().startswith("Customers are not told.[[snippet:")
     assert int(page.locator("#word-total").inner_text()) > words_before
 
     page.get_by_role("button", name="Save version").click()
@@ -69,9 +71,9 @@ def test_an_autosave_that_cannot_reach_the_server_keeps_the_text_and_retries(pag
     page.goto(f"{live_server.url}/drafts/{draft.pk}/")
     page.route("**/clauses/*/", lambda route: route.abort())
     clause = page.locator("li.clause").first
-    clause.locator("textarea").fill("Facts typed while offline.")
+    clause.get_by_role("textbox").fill("Facts typed while offline.")
     expect(clause.get_by_role("status")).to_contain_text("cannot reach the server")
-    expect(clause.locator("textarea")).to_have_value("Facts typed while offline.")
+    expect(clause.get_by_role("textbox")).to_have_text("Facts typed while offline.")
     page.unroute("**/clauses/*/")
     expect(clause.get_by_role("status")).to_have_text("Saved", timeout=15_000)
     assert draft.clauses.get().text == "Facts typed while offline."
@@ -83,9 +85,9 @@ def test_an_autosave_after_the_session_expired_says_so_and_keeps_the_text(page, 
     page.goto(f"{live_server.url}/drafts/{draft.pk}/")
     page.context.clear_cookies(name="sessionid")
     clause = page.locator("li.clause").first
-    clause.locator("textarea").fill("Words typed after the session ended.")
+    clause.get_by_role("textbox").fill("Words typed after the session ended.")
     expect(clause.get_by_role("status")).to_contain_text("session expired")
-    expect(clause.locator("textarea")).to_have_value("Words typed after the session ended.")
+    expect(clause.get_by_role("textbox")).to_have_text("Words typed after the session ended.")
     assert draft.clauses.get().text == "Facts."
 
 
@@ -94,10 +96,37 @@ def test_bold_from_the_keyboard_is_saved_as_sanitized_markup(page, live_server, 
     sign_in(page, lead.email, PASSWORD)
     page.goto(f"{live_server.url}/drafts/{draft.pk}/")
     clause = page.locator("li.clause").first
-    textarea = clause.locator("textarea")
-    textarea.fill("Revenue doubled.")
-    textarea.evaluate("t => t.setSelectionRange(0, 7)")
-    textarea.press("Control+b")
+    surface = clause.get_by_role("textbox", name="Text of WHEREAS clause")
+    surface.fill("Revenue doubled.")
+    surface.evaluate("s => getSelection().setBaseAndExtent(s.firstChild, 0, s.firstChild, 7)")
+    surface.press("Control+b")
+    expect(surface.locator("b")).to_have_text("Revenue")
     expect(clause.get_by_role("status")).to_have_text("Saved")
     expect(clause.locator(".clause-rendered b")).to_have_text("Revenue")
     assert draft.clauses.get().text == "<b>Revenue</b> doubled."
+
+
+def test_the_clause_surface_keeps_one_paragraph_pastes_plain_text_and_makes_lists(page, live_server, lead, sign_in):
+    draft = factories.draft(lead, clauses=[("supporting", "")])
+    sign_in(page, lead.email, PASSWORD)
+    page.goto(f"{live_server.url}/drafts/{draft.pk}/")
+    clause = page.locator("li.clause").first
+    surface = clause.get_by_role("textbox", name="Text of Supporting statement clause")
+
+    surface.click()
+    surface.press_sequentially("Water risk grows")
+    surface.press("Enter")  # a clause is one paragraph: Enter adds nothing
+    surface.evaluate("""s => {
+        const data = new DataTransfer();
+        data.setData("text/html", '<span style="color:red">in three basins</span>');
+        data.setData("text/plain", " in three basins.");
+        s.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
+    }""")
+    expect(clause.get_by_role("status")).to_have_text("Saved")
+    assert draft.clauses.get().text == "Water risk grows in three basins."
+
+    surface.evaluate("s => getSelection().selectAllChildren(s)")
+    with page.expect_response(re.compile(r"/clauses/\d+/$")):
+        clause.get_by_role("button", name="• List").click()
+    expect(surface.locator("li")).to_have_text("Water risk grows in three basins.")
+    assert draft.clauses.get().text == "<ul><li>Water risk grows in three basins.</li></ul>"

@@ -91,12 +91,17 @@ def test_an_autosave_after_the_session_expired_says_so_and_keeps_the_text(page, 
     assert draft.clauses.get().text == "Facts."
 
 
-def test_bold_from_the_keyboard_is_saved_as_sanitized_markup(page, live_server, lead, sign_in):
-    draft = factories.draft(lead, clauses=[("whereas", "")])
+def one_empty_clause(page, live_server, lead, sign_in, kind):
+    """A new draft with one empty clause of ``kind``, open in the editor: the draft, the clause's card, its surface."""
+    draft = factories.draft(lead, clauses=[(kind, "")])
     sign_in(page, lead.email, PASSWORD)
     page.goto(f"{live_server.url}/drafts/{draft.pk}/")
     clause = page.locator("li.clause").first
-    surface = clause.get_by_role("textbox", name="Text of WHEREAS clause")
+    return draft, clause, clause.get_by_role("textbox", name=re.compile(r"^Text of .* clause$"))
+
+
+def test_bold_from_the_keyboard_is_saved_as_sanitized_markup(page, live_server, lead, sign_in):
+    draft, clause, surface = one_empty_clause(page, live_server, lead, sign_in, "whereas")
     surface.fill("Revenue doubled.")
     surface.evaluate("s => getSelection().setBaseAndExtent(s.firstChild, 0, s.firstChild, 7)")
     surface.press("Control+b")
@@ -107,11 +112,7 @@ def test_bold_from_the_keyboard_is_saved_as_sanitized_markup(page, live_server, 
 
 
 def test_the_clause_surface_keeps_one_paragraph_pastes_plain_text_and_makes_lists(page, live_server, lead, sign_in):
-    draft = factories.draft(lead, clauses=[("supporting", "")])
-    sign_in(page, lead.email, PASSWORD)
-    page.goto(f"{live_server.url}/drafts/{draft.pk}/")
-    clause = page.locator("li.clause").first
-    surface = clause.get_by_role("textbox", name="Text of Supporting statement clause")
+    draft, clause, surface = one_empty_clause(page, live_server, lead, sign_in, "supporting")
 
     surface.click()
     surface.press_sequentially("Water risk grows")

@@ -16,7 +16,9 @@
   // the sanitized HTML with [[snippet:ID]] / [[note:ID]] markers. Without JavaScript the
   // textarea itself is the editor.
   const MARKER = /\[\[(?:snippet|note):\d+\]\]/g;
-  const TAGS = { B: "b", STRONG: "b", I: "i", EM: "i", UL: "ul", OL: "ol", LI: "li" };
+  const ONE_MARKER = /^\[\[(?:snippet|note):\d+\]\]$/;
+  const TAGS = { B: "b", STRONG: "b", I: "i", EM: "i", UL: "ul", OL: "ol", LI: "li", P: "p" };
+  const LINK = /^(https?:|mailto:)/i;
   const ranges = new WeakMap(); // surface → its last selection, kept while a button or the cite picker has focus
   let citingSurface = null;
 
@@ -38,7 +40,7 @@
     surface.setAttribute("aria-multiline", "true");
     surface.setAttribute("aria-labelledby", textarea.dataset.labelledby);
     surface.dataset.target = textarea.id;
-    surface.innerHTML = textarea.value.replace(MARKER, (marker) => chip(marker).outerHTML);
+    surface.append(surfaceContent(textarea.value));
     textarea.after(surface);
     number(surface);
   }
@@ -51,6 +53,37 @@
     if (!workspace) return;
     workspace.classList.add("has-surfaces");
     workspace.querySelectorAll(".clause-textarea").forEach(enhance);
+  }
+
+  // The stored HTML is never handed to innerHTML: it is parsed in an inert document and only
+  // what a clause keeps is copied over (the server sanitized it already; this keeps the editor
+  // safe whatever reaches the textarea).
+  function surfaceContent(html) {
+    const marked = html.replace(MARKER, (marker) => `<cite data-marker="${marker}"></cite>`);
+    const fragment = document.createDocumentFragment();
+    copyAllowed(new DOMParser().parseFromString(marked, "text/html").body, fragment);
+    return fragment;
+  }
+
+  function copyAllowed(from, to) {
+    from.childNodes.forEach((node) => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        to.append(node.nodeValue);
+      } else if (node.nodeType === Node.ELEMENT_NODE) {
+        const marker = node.tagName === "CITE" ? node.dataset.marker || "" : "";
+        const tag = node.tagName === "A" ? "a" : node.tagName === "BR" ? "br" : TAGS[node.tagName];
+        if (ONE_MARKER.test(marker)) {
+          to.append(chip(marker));
+        } else if (!tag) {
+          copyAllowed(node, to);
+        } else {
+          const element = document.createElement(tag);
+          if (tag === "a" && LINK.test(node.getAttribute("href") || "")) element.setAttribute("href", node.getAttribute("href"));
+          copyAllowed(node, element);
+          to.append(element);
+        }
+      }
+    });
   }
 
   // Chips show the footnote numbers of the last save: the n-th chip is the n-th call in the
@@ -82,7 +115,7 @@
         else if (tag) html += `<${tag}>${inner}</${tag}>`;
         else if (child.tagName === "A") html += `<a href="${escapeHTML(child.getAttribute("href") || "")}">${inner}</a>`;
         else if (child.tagName === "BR") html += "<br>";
-        else if (child.tagName === "DIV" || child.tagName === "P") html += (html ? "<br>" : "") + inner;
+        else if (child.tagName === "DIV") html += (html ? "<br>" : "") + inner; // a line a browser started
         else html += inner; // spans and fonts a browser adds carry nothing the proposal keeps
       }
     });

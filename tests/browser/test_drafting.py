@@ -131,3 +131,19 @@ def test_the_clause_surface_keeps_one_paragraph_pastes_plain_text_and_makes_list
         clause.get_by_role("button", name="• List").click()
     expect(surface.locator("li")).to_have_text("Water risk grows in three basins.")
     assert draft.clauses.get().text == "<ul><li>Water risk grows in three basins.</li></ul>"
+
+
+def test_markup_a_clause_may_not_hold_never_reaches_the_editor(page, live_server, lead, sign_in):
+    stored = ('Costs <b>rose</b><img src="/x" onerror="window.pwned = 1"> <a href="javascript:window.pwned = 2">here</a> '
+              '<a href="https://example.org/r">there</a>[[snippet:12]]<cite data-marker="<b>x</b>">y</cite>')
+    draft = factories.draft(lead, clauses=[("whereas", stored)])  # written past the sanitizer, as a bug might
+    sign_in(page, lead.email, PASSWORD)
+    page.goto(f"{live_server.url}/drafts/{draft.pk}/")
+    surface = page.locator("li.clause").first.get_by_role("textbox")
+
+    expect(surface.locator(".cite-chip")).to_have_count(1)
+    assert surface.evaluate("s => s.innerHTML") == (
+        'Costs <b>rose</b> <a>here</a> <a href="https://example.org/r">there</a>'
+        '<span class="cite-chip" contenteditable="false" data-marker="[[snippet:12]]" '
+        'aria-label="footnote, numbered when saved" title="">…</span>y')
+    assert page.evaluate("window.pwned") is None

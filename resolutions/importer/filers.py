@@ -39,6 +39,12 @@ _ORG_WORDS = frozenset(
     advocates benedictine dominican franciscan ursuline jesuit""".split()
 )
 _MAX_FILER_LINE = 90
+# An email address or a telephone number on a line of its own, under a filer: contact details, not a filer.
+_CONTACT = re.compile(
+    r"(?:(?:e-?mail|tel\.?|telephone|phone|ph\.?|fax|mobile)\s*:?\s*)?"
+    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\(?\d[\d\s().-]{6,}\d(?:\s*(?:x|ext\.?)\s*\d+)?)",
+    re.IGNORECASE,
+)
 
 
 def find_filers(lines: list[Line]) -> tuple[range, list[Filer], list[str]]:
@@ -79,7 +85,9 @@ def _is_note_block(lines: list[Line], block: range) -> bool:
 
 
 def _is_filer_block(lines: list[Line], block: range) -> bool:
-    return all(_HEADING.fullmatch(lines[i].text) or _is_filer_line(lines[i].text) for i in block)
+    texts = [lines[i].text for i in block]
+    return any(not _CONTACT.fullmatch(text) for text in texts) and all(
+        _HEADING.fullmatch(text) or _is_filer_line(text) or _CONTACT.fullmatch(text) for text in texts)
 
 
 def _is_filer_line(text: str) -> bool:
@@ -112,7 +120,7 @@ def _parse_filer_lines(texts: list[str]) -> tuple[list[Filer], list[str]]:
             _read_group(group, lead, filers, warnings)
             group = [heading["rest"]] if heading["rest"] else []
             lead = bool(heading["lead"]) and not heading["co"]
-        else:
+        elif not _CONTACT.fullmatch(text):
             group.append(text)
     _read_group(group, lead, filers, warnings)
     if filers and not any(filer.lead for filer in filers):

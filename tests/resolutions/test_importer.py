@@ -202,6 +202,16 @@ def test_a_note_with_several_urls_lists_them_all_without_trailing_punctuation_or
     assert footnotes[2] == {"number": 3, "text": "Investor survey on technology governance, 2022.", "urls": []}
 
 
+def test_contact_lines_in_the_filer_list_are_left_out_of_the_filers():
+    text = fixture("deforestation-resolved-last.txt").replace(
+        "Grace Whitfield\nRiverbend Foundation",
+        "Grace Whitfield\nRiverbend Foundation\ngwhitfield@riverbend.example.org\n(212) 555-0147",
+    ).replace("Green Harbor Capital\n", "Green Harbor Capital\nEmail: ana@greenharbor.example\nTel.: +1 212 555 0199 ext. 12\n")
+    result = parse(text)
+    assert result["filers"] == parse(fixture("deforestation-resolved-last.txt"))["filers"]
+    assert result["warnings"] == []
+
+
 def test_no_filers_means_an_empty_filer_list_and_no_warning():
     result = parse(fixture("ai-oversight-supporting-statement.txt"))
     assert result["filers"] == []

@@ -179,6 +179,11 @@
   });
   document.addEventListener("keydown", (event) => {
     const surface = event.target.closest && event.target.closest(".clause-surface");
+    if (surface && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k") {
+      event.preventDefault(); // Ctrl+K: link, as in most editors (Ctrl+B and Ctrl+I are the browser's own)
+      format(surface, "a");
+      return;
+    }
     if (!surface || event.key !== "Enter" || event.shiftKey) return;
     const node = document.getSelection().anchorNode;
     const element = node && (node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement);

@@ -100,15 +100,21 @@ def one_empty_clause(page, live_server, lead, sign_in, kind):
     return draft, clause, clause.get_by_role("textbox", name=re.compile(r"^Text of .* clause$"))
 
 
-def test_bold_from_the_keyboard_is_saved_as_sanitized_markup(page, live_server, lead, sign_in):
+def test_bold_and_a_link_from_the_keyboard_are_saved_as_sanitized_markup(page, live_server, lead, sign_in):
     draft, clause, surface = one_empty_clause(page, live_server, lead, sign_in, "whereas")
     surface.fill("Revenue doubled.")
     surface.evaluate("s => getSelection().setBaseAndExtent(s.firstChild, 0, s.firstChild, 7)")
     surface.press("Control+b")
     expect(surface.locator("b")).to_have_text("Revenue")
+    surface.evaluate("s => getSelection().setBaseAndExtent(s.lastChild, 1, s.lastChild, 8)")  # "doubled"
+    page.once("dialog", lambda dialog: dialog.accept("https://example.org/results"))
+    surface.press("Control+k")
+    expect(surface.locator("a")).to_have_attribute("href", "https://example.org/results")
     expect(clause.get_by_role("status")).to_have_text("Saved")
     expect(clause.locator(".clause-rendered b")).to_have_text("Revenue")
-    assert draft.clauses.get().text == "<b>Revenue</b> doubled."
+    page.wait_for_function("() => document.querySelector('.clause-rendered a')")
+    assert draft.clauses.get().text == ('<b>Revenue</b> <a href="https://example.org/results" rel="noopener noreferrer nofollow">'
+                                        'doubled</a>.')
 
 
 def test_the_clause_surface_keeps_one_paragraph_pastes_plain_text_and_makes_lists(page, live_server, lead, sign_in):

@@ -14,6 +14,7 @@ import nh3
 from evidence.citations import CitationSource, format_footnotes
 
 MARKER = re.compile(r"\[\[(snippet|note):(\d+)\]\]")
+CALL_SITE = re.compile(r"\s*" + MARKER.pattern)  # a call hugs the word before it, as in print
 ALLOWED_TAGS = {"b", "strong", "i", "em", "a", "ul", "ol", "li", "p", "br"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"http", "https", "mailto"}
@@ -90,7 +91,7 @@ def render_clauses(clauses, citations: dict[tuple[str, int], Citation], *, style
             return f'<sup class="footnote-call">{numbers[key]}</sup>'
 
         parts.append(RenderedPart(
-            kind=clause.kind, html=MARKER.sub(call, clause.text), source=clause.text, clause_id=clause.pk, calls=calls
+            kind=clause.kind, html=CALL_SITE.sub(call, clause.text), source=clause.text, clause_id=clause.pk, calls=calls
         ))
     return RenderedDraft(
         parts=parts, footnotes=_footnote_texts(ordered, citations, style), missing=missing,

@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from evidence.citations import CitationSource
+from resolutions.checks import count_words
 from resolutions.drafting import Citation, render_clauses, sanitize_clause_html
 
 
@@ -70,7 +71,13 @@ def test_a_repeated_source_uses_the_short_form():
 def test_mixed_snippets_and_free_text_notes_share_one_sequence():
     rendered = render_clauses([FakeClause("whereas", "[[note:7]] then [[snippet:1]]")], CITATIONS, style="url-only")
     assert rendered.footnotes == ["Company 10-K, 2025.", "https://example.org/surveillance"]
-    assert '<sup class="footnote-call">1</sup> then <sup class="footnote-call">2</sup>' in rendered.parts[0].html
+    assert '<sup class="footnote-call">1</sup> then<sup class="footnote-call">2</sup>' in rendered.parts[0].html
+
+
+def test_a_call_hugs_the_word_before_it_and_is_not_a_word_itself():
+    rendered = render_clauses([FakeClause("whereas", "Costs rose \n [[snippet:1]].")], CITATIONS, style="url-only")
+    assert rendered.parts[0].html == 'Costs rose<sup class="footnote-call">1</sup>.'
+    assert count_words(rendered.parts[0].html) == 2
 
 
 def test_a_marker_to_missing_evidence_is_reported_not_numbered():

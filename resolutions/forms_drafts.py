@@ -11,8 +11,9 @@ class DraftCreateForm(forms.Form):
     title = forms.CharField(max_length=300)
     company = forms.ModelChoiceField(Company.objects.all())
     meeting_year = forms.IntegerField(min_value=YEAR_MIN, max_value=YEAR_MAX)
-    precedent = forms.ModelChoiceField(Precedent.objects.select_related("company"), required=False,
-                                       empty_label="Start blank", label="Start from a precedent")
+    # Chosen on the precedent's page ("Start a draft from this precedent"), not from a list of the
+    # whole library here: a library holds thousands.
+    precedent = forms.ModelChoiceField(Precedent.objects.all(), required=False, widget=forms.HiddenInput)
 
 
 class DraftSettingsForm(forms.ModelForm):

@@ -3,7 +3,7 @@ from datetime import date
 from itertools import count
 
 from evidence.models import Snippet, Source
-from resolutions.models import Clause, Company, Draft, Topic
+from resolutions.models import Clause, Company, Draft, Precedent, Topic
 from resolutions.search import refresh_search_vector
 
 _seq = count(1)
@@ -13,6 +13,11 @@ def company(**fields) -> Company:
     n = next(_seq)
     defaults = {"name": f"Example Corp {n}", "ticker": f"EX{n}", "prior_proxy_date": date(2026, 4, 10)}
     return Company.objects.create(**{**defaults, **fields})
+
+
+def precedent(**fields) -> Precedent:
+    defaults = {"company": fields.pop("company", None) or company(), "meeting_year": 2025, "title": "Report on Water Risk"}
+    return Precedent.objects.create(**{**defaults, **fields})
 
 
 def topic(name="Human rights") -> Topic:

@@ -92,6 +92,18 @@ def test_starting_from_a_precedent_copies_its_parts_and_notes(lead_client, lead)
     assert "A source." in editor
 
 
+def test_the_new_draft_page_does_not_list_the_library_but_carries_a_chosen_precedent(lead_client):
+    first, second = factories.precedent(title="Water Risk Report"), factories.precedent(title="Methane Disclosure")
+    blank = lead_client.get("/drafts/new/").content.decode()
+    assert "Water Risk Report" not in blank and "Methane Disclosure" not in blank
+    assert "precedent library" in blank
+
+    chosen = lead_client.get(f"/drafts/new/?precedent={second.pk}").content.decode()
+    assert f'<input type="hidden" name="precedent" value="{second.pk}"' in chosen
+    assert "Methane Disclosure" in chosen and "Water Risk Report" not in chosen
+    assert first.pk != second.pk
+
+
 @pytest.mark.parametrize("clauses", [5, 50])
 def test_the_editor_runs_a_fixed_number_of_queries(lead_client, lead, clauses, django_assert_max_num_queries):
     src = factories.source()

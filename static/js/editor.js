@@ -46,8 +46,8 @@
   }
 
   // The workspace's class hides the textareas and the "as it will print" lines under them
-  // (print.css-like rendering is now the surface itself). A class on the workspace, not on
-  // them, so it holds for whatever htmx swaps in.
+  // (the surface now shows that). A class on the workspace, not on them, so it holds for
+  // whatever htmx swaps in.
   function enhanceAll() {
     const workspace = document.getElementById("workspace");
     if (!workspace) return;
@@ -150,8 +150,9 @@
   function format(surface, kind) {
     resume(surface);
     if (kind === "a") {
-      const url = window.prompt("Link address (https://…)");
+      let url = (window.prompt("Link address (https://…)") || "").trim();
       if (!url) return;
+      if (!LINK.test(url)) url = (url.includes("@") && !url.includes("/") ? "mailto:" : "https://") + url;
       if (document.getSelection().isCollapsed) {
         document.execCommand("insertHTML", false, `<a href="${escapeHTML(url)}">${escapeHTML(url)}</a>`);
       } else {

@@ -221,10 +221,68 @@
     }
   });
 
+  // Words typed during the autosave's quiet period are saved before anything else happens:
+  // a move, a delete or a reorder (htmx requests that redraw the workspace) waits behind them
+  // on the clauses' request queue; a full-page form (Save version, Add clause) is sent once
+  // they are saved; leaving the page while some are unsaved asks first.
+  function unsaved() {
+    return [...document.querySelectorAll("form.clause-form")].filter((form) => {
+      const textarea = form.querySelector(".clause-textarea");
+      return textarea && textarea.value !== textarea.dataset.sent;
+    });
+  }
+
+  function saveNow() {
+    const forms = unsaved();
+    forms.forEach((form) => htmx.trigger(form, "change"));
+    return forms.length > 0;
+  }
+
+  function saving() {
+    return document.querySelector("form.clause-form.htmx-request") !== null;
+  }
+
+  document.querySelectorAll(".clause-textarea").forEach((textarea) => { textarea.dataset.sent = textarea.value; });
+  document.body.addEventListener("htmx:afterSwap", () => document.querySelectorAll(".clause-textarea").forEach((textarea) => {
+    if (textarea.dataset.sent === undefined) textarea.dataset.sent = textarea.value;
+  }));
+  document.body.addEventListener("htmx:beforeRequest", (event) => {
+    const form = event.detail.elt.closest && event.detail.elt.closest("form.clause-form");
+    if (form) {
+      const textarea = form.querySelector(".clause-textarea");
+      textarea.dataset.sent = textarea.value;
+    }
+  });
+  document.body.addEventListener("htmx:confirm", (event) => {
+    if (!event.detail.elt.closest("form.clause-form")) saveNow();
+  });
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!document.getElementById("workspace") || form.closest("form.clause-form") || form.dataset.afterSaves) return;
+    if (!saveNow() && !saving()) return;
+    event.preventDefault();
+    form.dataset.afterSaves = "true";
+    const waited = Date.now();
+    const wait = setInterval(() => {
+      if ((!saving() && unsaved().length === 0) || Date.now() - waited > 15000) {
+        clearInterval(wait);
+        form.requestSubmit();
+      }
+    }, 100);
+  }, true);
+  window.addEventListener("beforeunload", (event) => {
+    if (unsaved().length || saving()) event.preventDefault();
+  });
+
   // A save that never reached the server keeps the text in the page and is tried again.
+  function markUnsent(form) {
+    form.querySelector(".clause-textarea").dataset.sent = "\u0000 not saved";
+  }
+
   document.body.addEventListener("htmx:sendError", (event) => {
     const form = event.detail.elt.closest("form.clause-form");
     if (!form) return;
+    markUnsent(form);
     const status = form.querySelector("[role=status]");
     if (status) status.textContent = "Not saved: cannot reach the server. Retrying in 5 s…";
     setTimeout(() => htmx.trigger(form, "change"), 5000);
@@ -236,16 +294,19 @@
     const status = form.querySelector("[role=status]");
     if (event.detail.xhr.responseURL.includes("/accounts/login/")) {
       event.detail.shouldSwap = false;
+      markUnsent(form);
       status.textContent = "Not saved: your session expired. Sign in again in another tab; your text stays here and is saved once you do.";
       setTimeout(() => htmx.trigger(form, "change"), 10000);
     } else if (event.detail.xhr.status === 403) {
       event.detail.shouldSwap = false;
+      markUnsent(form);
       status.textContent = "Not saved: this page's security token expired. Copy your text, then reload the page.";
     }
   });
   document.body.addEventListener("htmx:responseError", (event) => {
     const form = event.detail.elt.closest("form.clause-form");
     if (!form) return;
+    markUnsent(form);
     const status = form.querySelector("[role=status]");
     if (status) status.textContent = "Not saved: the server had a problem. Your text is still here; retrying in 10 s…";
     setTimeout(() => htmx.trigger(form, "change"), 10000);

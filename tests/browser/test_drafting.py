@@ -153,3 +153,20 @@ def test_markup_a_clause_may_not_hold_never_reaches_the_editor(page, live_server
         '<span class="cite-chip" contenteditable="false" data-marker="[[snippet:12]]" '
         'aria-label="footnote, numbered when saved" title="">…</span>y')
     assert page.evaluate("window.pwned") is None
+
+
+def test_words_typed_just_before_another_action_are_saved_first(page, live_server, lead, sign_in):
+    draft = factories.draft(lead, clauses=[("whereas", "Facts."), ("resolved", "Shareholders request a report.")])
+    sign_in(page, lead.email, PASSWORD)
+    page.goto(f"{live_server.url}/drafts/{draft.pk}/")
+    first = page.locator("li.clause").first
+
+    first.get_by_role("textbox").fill("Facts typed a moment before moving.")
+    first.get_by_role("button", name="Move clause down").click()  # before the autosave's quiet period ends
+    expect(page.locator("li.clause").nth(1).get_by_role("textbox")).to_have_text("Facts typed a moment before moving.")
+
+    page.locator("li.clause").first.get_by_role("textbox").fill("Shareholders request a report now.")
+    page.get_by_role("button", name="Save version").click()
+    expect(page.get_by_text(re.compile(r"Saved as version 1"))).to_be_visible()
+    parts = [part["source"] for part in draft.versions.get().content["parts"]]
+    assert parts == ["Shareholders request a report now.", "Facts typed a moment before moving."]

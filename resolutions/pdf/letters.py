@@ -14,7 +14,7 @@ from ..models import AuditEvent, DraftVersion, SignOn
 from ..services.audit import audit_record
 from .filers import Filer, version_filers
 from .proposal import ProposalDocument
-from .render import combine_pdf, render_document, render_pdf
+from .render import combine_pdf, render_document
 
 
 def engagement_slots(values: list) -> list[str]:
@@ -96,10 +96,6 @@ def statements(version: DraftVersion, filer: Filer, *, lead: Filer) -> dict[str,
 def letter_html(version: DraftVersion, filer: Filer, *, lead: Filer, today: date, bookmark: str = "") -> str:
     return render_to_string("pdf/letter.html",
                             letter_context(version, filer, lead=lead, today=today, bookmark=bookmark))
-
-
-def render_letter(version: DraftVersion, filer: Filer, *, lead: Filer, today: date) -> bytes:
-    return render_pdf(letter_html(version, filer, lead=lead, today=today))
 
 
 def letter_with_proposal(version: DraftVersion, organization_id: int, *, user) -> bytes | None:

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from resolutions.models import DraftVersion
 from resolutions.pdf import render as render_module
 from resolutions.pdf.fetcher import BASE_URL, StaticOnlyFetcher
-from resolutions.pdf.letters import render_letter
+from resolutions.pdf.letters import letter_html
 from resolutions.pdf.proposal import ProposalDocument
 from resolutions.services.drafts import version_save
 
@@ -59,7 +59,7 @@ def hostile(django_db_setup, django_db_blocker):
         filers = ProposalDocument.of(version).filers
         return SimpleNamespace(
             proposal=rendered(ProposalDocument.of(version).render),
-            letter=rendered(lambda: render_letter(version, filers[1], lead=filers[0], today=b.at(4).date())),
+            letter=rendered(lambda: render_module.render_pdf(letter_html(version, filers[1], lead=filers[0], today=b.at(4).date()))),
         )
 
 

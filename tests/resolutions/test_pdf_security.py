@@ -59,7 +59,8 @@ def hostile(django_db_setup, django_db_blocker):
         filers = ProposalDocument.of(version).filers
         return SimpleNamespace(
             proposal=rendered(ProposalDocument.of(version).render),
-            letter=rendered(lambda: render_module.render_pdf(letter_html(version, filers[1], lead=filers[0], today=b.at(4).date()))),
+            letter=rendered(lambda: render_module.render_pdf(
+                letter_html(version, filers[1], lead=filers[0], today=b.at(4).date()))),
         )
 
 

@@ -91,7 +91,8 @@ def render_clauses(clauses, citations: dict[tuple[str, int], Citation], *, style
             return f'<sup class="footnote-call">{numbers[key]}</sup>'
 
         parts.append(RenderedPart(
-            kind=clause.kind, html=CALL_SITE.sub(call, clause.text), source=clause.text, clause_id=clause.pk, calls=calls
+            kind=clause.kind, html=CALL_SITE.sub(call, clause.text), source=clause.text, clause_id=clause.pk,
+            calls=calls,
         ))
     return RenderedDraft(
         parts=parts, footnotes=_footnote_texts(ordered, citations, style), missing=missing,

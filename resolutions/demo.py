@@ -142,7 +142,7 @@ def load_draft(*, lead: User, cofiler: User) -> Draft:
     if existing:
         return existing
     snippets = list(Snippet.objects.filter(companies__name="Amazon.com, Inc.").order_by("pk").distinct()[:5])
-    cite = [f" [[snippet:{s.pk}]]" for s in snippets] + [""] * 5
+    cite = [f"[[snippet:{s.pk}]]" for s in snippets] + [""] * 5  # a call hugs the word before it
     amazon = Company.objects.get(name="Amazon.com, Inc.")
     with transaction.atomic():
         draft = drafts.draft_create(user=lead, company=amazon, meeting_year=2027, title=DEMO_DRAFT_TITLE,

@@ -8,7 +8,7 @@ from django.utils import timezone
 from evidence.models import Snippet
 
 from . import checks
-from .drafting import Citation, RenderedDraft, canonical_content, markers_in, render_clauses
+from .drafting import Citation, RenderedDraft, canonical_content, markers_in, render_clauses, sanitize_clause_html
 from .models import Company, Draft, DraftNote, DraftVersion, FootnoteCall, Precedent, PrecedentPart, SignOn
 from .redline import document_text
 from .review import precedent_note_text
@@ -72,6 +72,19 @@ def draft_rendered(draft: Draft, *, clauses=None) -> RenderedDraft:
     """The draft's clauses with numbered calls and formatted footnotes, in a fixed number of queries."""
     clauses = list(draft.clauses.all()) if clauses is None else clauses
     return render_clauses(clauses, draft_citations(draft, clauses), style=draft.citation_style)
+
+
+def clause_reading(draft: Draft, *, clause_id: int, text: str) -> str:
+    """How clause ``clause_id`` reads with ``text`` as its text: sanitized, calls numbered as in the draft.
+
+    For a conflict: the words a save could not store, shown as the editor shows them.
+    """
+    clauses = list(draft.clauses.all())
+    for clause in clauses:
+        if clause.pk == clause_id:
+            clause.text = sanitize_clause_html(text)
+    parts = draft_rendered(draft, clauses=clauses).parts
+    return next((part.html for part in parts if part.clause_id == clause_id), sanitize_clause_html(text))
 
 
 def draft_content(draft: Draft) -> dict:

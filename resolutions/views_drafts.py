@@ -60,10 +60,19 @@ def draft_editor(request, pk):
     return render(request, "drafts/editor.html", context)
 
 
-def _panels(request, draft, *, status, status_code=200, clause=None, conflict=None, user_text=None):
-    """The htmx answer to an edit: save status plus out-of-band refreshes of the side panels."""
+def _panels(request, draft, *, status, status_code=200, clause=None, conflict=None):
+    """The htmx answer to an edit: save status plus out-of-band refreshes of the side panels.
+
+    ``conflict`` is (clause id, the words that could not be saved): both texts are shown as they read.
+    """
     context = _editor_context(draft)
-    context.update(status=status, status_code=status_code, clause=clause, conflict=conflict, user_text=user_text)
+    context.update(status=status, status_code=status_code, clause=clause)
+    if conflict:
+        clause_id, user_text = conflict
+        context["conflict"] = {
+            "saved": next((part.html for part in context["rendered"].parts if part.clause_id == clause_id), ""),
+            "yours": selectors.clause_reading(draft, clause_id=clause_id, text=user_text),
+        }
     return render(request, "drafts/_edit_response.html", context, status=status_code)
 
 
@@ -78,9 +87,8 @@ def clause_save(request, pk, clause_id):
         clause = services.clause_update(draft=draft, clause_id=clause_id, expected_revision=data["revision"], user=request.user,
                                         text=data["text"], kind=data["kind"] or None)
     except services.StaleRevision as stale:
-        current = stale.draft.clauses.filter(pk=clause_id).first()
         return _panels(request, stale.draft, status="Not saved: someone else saved this draft first.",
-                       status_code=409, conflict=current, user_text=data["text"])
+                       status_code=409, conflict=(clause_id, data["text"]))
     except ValidationError as error:
         return _panels(request, draft, status="Not saved: " + " ".join(error.messages), status_code=400)
     draft.refresh_from_db()

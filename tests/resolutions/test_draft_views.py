@@ -42,6 +42,17 @@ def test_a_stale_autosave_gets_a_conflict_view_with_both_texts(lead_client, draf
     assert draft.clauses.get(pk=clause.pk).text == "Text saved by a colleague."
 
 
+def test_a_conflict_shows_both_texts_as_they_read_and_the_unsaved_one_sanitized(lead_client, draft):
+    snippet = factories.snippet(quote="Sales doubled.")
+    clause = draft.clauses.first()
+    save(lead_client, draft, clause, f"Saved with a source.[[snippet:{snippet.pk}]]", 0)
+    response = save(lead_client, draft, clause, f"Mine is <b>bold</b>.[[snippet:{snippet.pk}]]<script>alert(1)</script>", 0)
+    panel = response.content.decode().split('id="conflict"')[1].split("</div>\n</div>")[0]
+    assert 'Saved with a source.<sup class="footnote-call">1</sup>' in panel
+    assert 'Mine is <b>bold</b>.<sup class="footnote-call">1</sup>' in panel
+    assert "<script" not in panel and "[[snippet:" not in panel
+
+
 def test_an_oversized_clause_is_refused_with_a_message(lead_client, draft):
     response = save(lead_client, draft, draft.clauses.first(), "y" * 100_000, 0)
     assert response.status_code == 400

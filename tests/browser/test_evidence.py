@@ -41,7 +41,7 @@ def test_a_filer_finds_a_source_selects_a_passage_and_saves_it_as_a_snippet(page
     expect(page.get_by_label("Passage")).to_have_value(passage)
     page.get_by_role("button", name="Save selection as snippet").click()
 
-    expect(page.get_by_role("status")).to_contain_text("Snippet saved at § Political Influence")
+    expect(page.get_by_role("status")).to_contain_text("Snippet saved at § Political Spending")
     snippets = page.locator("#snippets")
     expect(snippets.get_by_role("heading", name="Snippets (2)")).to_be_visible()
     expect(snippets).to_contain_text(passage)

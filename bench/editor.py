@@ -16,7 +16,7 @@ def build_draft(user, clauses: int, *, title: str):
 
     from evidence.models import Snippet
     from resolutions.models import Clause, Company, Topic
-    from resolutions.services import drafts
+    from resolutions.drafts import services as drafts
 
     from .seed import Vocabulary
 

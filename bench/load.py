@@ -71,7 +71,7 @@ def prepare_accounts(n: int) -> list[Account]:
     from accounts.models import Organization, User
     from resolutions.demo import DEMO_DRAFT_TITLE
     from resolutions.models import Clause, Draft
-    from resolutions.services import drafts
+    from resolutions.drafts import services as drafts
 
     # gunicorn runs the production hasher; one PBKDF2 hash serves every bench account.
     encoded = PBKDF2PasswordHasher().encode(PASSWORD, PBKDF2PasswordHasher().salt())

@@ -41,9 +41,9 @@ def run(*, quick, log, **_):
     from accounts.models import User
     from resolutions.demo import DEMO_DRAFT_TITLE
     from resolutions.models import Draft
-    from resolutions.pdf.fetcher import BASE_URL, StaticOnlyFetcher
-    from resolutions.pdf.proposal import ProposalDocument
-    from resolutions.pdf.render import DEFAULT_VARIANT, VARIANTS
+    from resolutions.filing.pdf.fetcher import BASE_URL, StaticOnlyFetcher
+    from resolutions.filing.pdf.proposal import ProposalDocument
+    from resolutions.filing.pdf.render import DEFAULT_VARIANT, VARIANTS
 
     lead = User.objects.get(email="lead@example.org")
     draft = Draft.objects.get(title=DEMO_DRAFT_TITLE, lead_organization=lead.organization)

@@ -3,8 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 from config.health import health
-from resolutions import views as resolution_views
-from resolutions import views_cofilers
+from resolutions.precedents import views as resolution_views
+from resolutions.cofiling import views as views_cofilers
 
 admin.site.site_header = "Whereas — curator's workbench"
 admin.site.site_title = "Whereas admin"
@@ -13,9 +13,9 @@ urlpatterns = [
     path("", resolution_views.dashboard, name="home"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("invite/<str:token>/", views_cofilers.invitation_accept, name="invitation_accept"),
-    path("precedents/", include("resolutions.urls_precedents")),
+    path("precedents/", include("resolutions.precedents.urls")),
     path("evidence/", include("evidence.urls")),
-    path("drafts/", include("resolutions.urls_drafts")),
+    path("drafts/", include("resolutions.drafts.urls")),
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),
 ]

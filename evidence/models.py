@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from config.uploads import validate_upload_size
-from resolutions.models import Company, Topic, _plain_terms
-from resolutions.search import SearchableQuerySet, ranked_search
+from resolutions.models import Company, Topic
+from resolutions.search import SearchableQuerySet, plain_terms, ranked_search
 
 from .citations import CitationSource
 from .freshness import is_stale
@@ -76,7 +76,7 @@ class SnippetQuerySet(SearchableQuerySet):
         if connection.vendor == "postgresql":
             return ranked_search(self, query, recent=("-pk",), tiebreak=("-pk",))
         matches = Q()
-        for term in _plain_terms(query):
+        for term in plain_terms(query):
             matches &= Q(search_document__icontains=term)
         return self.filter(matches).order_by("-pk")
 

@@ -5,7 +5,7 @@ from django.contrib import admin, messages
 from django.http import HttpResponse
 
 from .models import Company, Precedent, PrecedentFiler, PrecedentFootnote, PrecedentPart, Topic
-from .services.precedents import precedent_refresh_search, precedent_structure, precedents_mark_curated
+from resolutions.precedents.services import precedent_refresh_search, precedent_structure, precedents_mark_curated
 
 
 @admin.register(Company)

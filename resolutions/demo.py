@@ -12,10 +12,11 @@ from accounts.models import Organization, User
 from evidence.demo import load_evidence
 from evidence.models import Snippet
 
-from .importer import parse_resolution
+from resolutions.precedents.importer import parse_resolution
 from .models import Company, Draft, Precedent, SignOn, Topic
-from .services import cofilers, drafts
-from .services.precedents import PrecedentFields, precedent_save_import
+from .cofiling import services as cofilers
+from .drafts import services as drafts
+from resolutions.precedents.services import PrecedentFields, precedent_save_import
 
 DEMO_PASSWORD = "whereas-demo-2026"
 DEMO_DRAFT_TITLE = "Report on Customer Due Diligence for Surveillance Products"

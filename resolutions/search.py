@@ -93,6 +93,17 @@ def ranked_search(queryset: SearchableQuerySet, query: str, *, recent: tuple, ti
     return results
 
 
+def plain_terms(query: str) -> list[str]:
+    """Words and quoted phrases of a websearch-style query, minus its operators (SQLite path)."""
+    import shlex
+
+    try:
+        parts = shlex.split(query)
+    except ValueError:
+        parts = query.split()
+    return [p for p in parts if p.lower() != "or" and not p.startswith("-")] or [query]
+
+
 def query_terms(query: str) -> list[str]:
     """The words a user searched for, without websearch operators, for highlighting."""
     words = []

@@ -7,8 +7,8 @@ from django.test import override_settings
 
 from config.celery import app
 from resolutions.models import PacketExport
-from resolutions.pdf.packet import packet_start
-from resolutions.tasks import build_packet
+from resolutions.filing.pdf.packet import packet_start
+from resolutions.filing.tasks import build_packet
 from tests import factories
 from tests.conftest import PASSWORD
 

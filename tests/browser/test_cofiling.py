@@ -4,7 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from resolutions.services import drafts as draft_services
+from resolutions.drafts import services as draft_services
 from tests import factories
 from tests.conftest import PASSWORD
 

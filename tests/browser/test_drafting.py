@@ -4,7 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from resolutions.services.precedents import PrecedentFields, precedent_save_import
+from resolutions.precedents.services import PrecedentFields, precedent_save_import
 from tests import factories
 from tests.conftest import PASSWORD
 

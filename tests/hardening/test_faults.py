@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 
 from resolutions.models import Draft, DraftVersion, SignOn
-from resolutions.services import drafts as draft_services
+from resolutions.drafts import services as draft_services
 from tests import factories
 from tests.resolutions import pdf_builders as b
 
@@ -36,7 +36,7 @@ def test_a_dropped_database_connection_gives_a_styled_503_and_the_next_request_r
 @pytest.mark.django_db
 def test_circulating_writes_the_version_status_and_audit_event_together(lead):
     draft = factories.draft(lead, clauses=[("whereas", "Facts.")])
-    with mock.patch("resolutions.services.drafts.audit_record", side_effect=RuntimeError("crash")):
+    with mock.patch("resolutions.drafts.services.audit_record", side_effect=RuntimeError("crash")):
         with pytest.raises(RuntimeError):
             draft_services.draft_circulate(draft=draft, user=lead)
     assert not DraftVersion.objects.exists()
@@ -57,7 +57,7 @@ def test_a_crash_between_the_version_and_the_sign_ons_it_unsettles_leaves_neithe
     SignOn.objects.filter(pk=sign_on.pk).update(status=SignOn.Status.SIGNED)  # as if signed after that edit
     draft.refresh_from_db()
 
-    with mock.patch("resolutions.services.drafts.sign_ons_flag_for_reconfirmation",
+    with mock.patch("resolutions.drafts.services.sign_ons_flag_for_reconfirmation",
                     side_effect=RuntimeError("crash")):
         with pytest.raises(RuntimeError):
             draft_services.version_restore(draft=draft, version=first, expected_revision=draft.revision, user=lead)

@@ -8,7 +8,8 @@ import os
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from resolutions.services import cofilers, drafts as draft_services
+from resolutions.cofiling import services as cofilers
+from resolutions.drafts import services as draft_services
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from resolutions.services import cofilers, drafts as draft_services
+from resolutions.cofiling import services as cofilers
+from resolutions.drafts import services as draft_services
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from accounts.models import Organization, User
 from resolutions.models import Invitation, SignOn
-from resolutions.services import drafts as services
+from resolutions.drafts import services
 from tests import factories
 
 DEMO_TITLE = "Report on Human Rights Due Diligence for Surveillance Products"

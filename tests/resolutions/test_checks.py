@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resolutions.checks import (
+from resolutions.rule14a8 import (
     Check,
     Deadline,
     WordCount,

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from resolutions.models import AuditEvent, SignOn
-from resolutions.services import cofilers as services
-from resolutions.services import drafts as draft_services
+from resolutions.cofiling import services
+from resolutions.drafts import services as draft_services
 from tests import factories
 
 pytestmark = pytest.mark.django_db

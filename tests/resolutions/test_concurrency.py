@@ -5,8 +5,8 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from resolutions.pdf.packet import packet_request
-from resolutions.services import drafts as services
+from resolutions.filing.pdf.packet import packet_request
+from resolutions.drafts import services
 from tests import factories
 
 pytestmark = [

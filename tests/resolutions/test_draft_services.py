@@ -3,7 +3,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from resolutions.models import DraftVersion
-from resolutions.services import drafts as services
+from resolutions.drafts import services
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -85,7 +85,7 @@ def test_an_outsider_and_a_curator_get_404_for_a_draft(client, draft, outsider, 
 
 
 def test_starting_from_a_precedent_copies_its_parts_and_notes(lead_client, lead):
-    from resolutions.services.precedents import PrecedentFields, precedent_save_import
+    from resolutions.precedents.services import PrecedentFields, precedent_save_import
 
     company = factories.company()
     precedent = precedent_save_import(

@@ -3,8 +3,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from evidence.citations import CitationSource
-from resolutions.checks import count_words
-from resolutions.drafting import Citation, render_clauses, sanitize_clause_html
+from resolutions.rule14a8 import count_words
+from resolutions.drafts.rendering import Citation, render_clauses, sanitize_clause_html
 
 
 @dataclass

@@ -21,7 +21,7 @@ from docx.oxml import parse_xml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resolutions.importer import DocumentError, ParsedResolution, parse_resolution, read_document
+from resolutions.precedents.importer import DocumentError, ParsedResolution, parse_resolution, read_document
 from tests.corpus import CORPUS, corpus_path, needs_corpus
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -7,10 +7,10 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from resolutions.models import AuditEvent, DraftVersion, PacketExport
-from resolutions.pdf import packet as packet_module
-from resolutions.pdf.packet import packet_build, packet_request, packet_start
-from resolutions.services.drafts import clause_update, version_save
-from resolutions.tasks import build_packet
+from resolutions.filing.pdf import packet as packet_module
+from resolutions.filing.pdf.packet import packet_build, packet_request, packet_start
+from resolutions.drafts.services import clause_update, version_save
+from resolutions.filing.tasks import build_packet
 
 from . import pdf_builders as b
 

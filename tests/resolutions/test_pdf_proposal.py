@@ -8,12 +8,12 @@ from django.core.files.storage import default_storage
 from pypdf import PdfReader
 
 from resolutions.models import AuditEvent, Draft, SignOn
-from resolutions.pdf import proposal as proposal_module
-from resolutions.pdf import render as render_module
-from resolutions.pdf.filers import version_filers
-from resolutions.pdf.proposal import ProposalDocument, is_final, stored_proposal
-from resolutions.pdf.render import PDFRenderTimeout
-from resolutions.services.drafts import version_save
+from resolutions.filing.pdf import proposal as proposal_module
+from resolutions.filing.pdf import render as render_module
+from resolutions.filing.pdf.filers import version_filers
+from resolutions.filing.pdf.proposal import ProposalDocument, is_final, stored_proposal
+from resolutions.filing.pdf.render import PDFRenderTimeout
+from resolutions.drafts.services import version_save
 from tests import factories
 
 from . import pdf_builders as b

@@ -6,11 +6,11 @@ import pytest
 from pypdf import PdfReader
 
 from resolutions.models import DraftVersion
-from resolutions.pdf import render as render_module
-from resolutions.pdf.fetcher import BASE_URL, StaticOnlyFetcher
-from resolutions.pdf.letters import letter_html
-from resolutions.pdf.proposal import ProposalDocument
-from resolutions.services.drafts import version_save
+from resolutions.filing.pdf import render as render_module
+from resolutions.filing.pdf.fetcher import BASE_URL, StaticOnlyFetcher
+from resolutions.filing.pdf.letters import letter_html
+from resolutions.filing.pdf.proposal import ProposalDocument
+from resolutions.drafts.services import version_save
 
 from . import pdf_builders as b
 

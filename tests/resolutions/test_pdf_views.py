@@ -8,10 +8,10 @@ from django.core.management import CommandError, call_command
 from pypdf import PdfReader
 
 from resolutions.models import AuditEvent
-from resolutions.pdf import proposal as proposal_module
-from resolutions.pdf.proposal import ProposalDocument
-from resolutions.pdf.render import PDFRenderTimeout
-from resolutions.services.drafts import version_save
+from resolutions.filing.pdf import proposal as proposal_module
+from resolutions.filing.pdf.proposal import ProposalDocument
+from resolutions.filing.pdf.render import PDFRenderTimeout
+from resolutions.drafts.services import version_save
 from tests import factories
 
 from . import pdf_builders as b
@@ -70,7 +70,7 @@ def test_a_render_over_the_time_limit_answers_503_with_the_reason(client, filed,
     def too_slow(*args, **kwargs):
         raise PDFRenderTimeout(60)
 
-    monkeypatch.setattr("resolutions.views_pdf.stored_proposal", too_slow)
+    monkeypatch.setattr("resolutions.filing.views.stored_proposal", too_slow)
     response = get_as(client, lead, f"{filed.url}/proposal.pdf")
     assert response.status_code == 503
     assert "longer than 60 seconds" in response.content.decode()

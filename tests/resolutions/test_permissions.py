@@ -9,8 +9,9 @@ from django.http import Http404
 from django.urls import get_resolver
 
 from resolutions.models import Draft, Invitation
-from resolutions.selectors import get_draft_for, get_version_for
-from resolutions.services import cofilers, drafts as draft_services
+from resolutions.drafts.selectors import get_draft_for, get_version_for
+from resolutions.cofiling import services as cofilers
+from resolutions.drafts import services as draft_services
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -171,7 +171,7 @@ def test_the_command_exits_non_zero_with_the_reason(tmp_path):
 
 
 def _precedent(title, year, company, topics=(), support=None, outcome="voted", body="Shareholders request a report."):
-    from resolutions.services.precedents import PrecedentFields, precedent_save_import
+    from resolutions.precedents.services import PrecedentFields, precedent_save_import
 
     return precedent_save_import(
         structure={"resolved": [body], "whereas": [], "supporting": [], "footnotes": [], "calls": [],

@@ -3,9 +3,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from resolutions.models import Draft, PacketExport
-from resolutions.pdf.packet import packet_build, packet_start
-from resolutions.pdf.proposal import stored_proposal
-from resolutions.pdf.render import DEFAULT_VARIANT, VARIANTS
+from resolutions.filing.pdf.packet import packet_build, packet_start
+from resolutions.filing.pdf.proposal import stored_proposal
+from resolutions.filing.pdf.render import DEFAULT_VARIANT, VARIANTS
 
 
 class Command(BaseCommand):

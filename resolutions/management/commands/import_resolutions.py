@@ -4,10 +4,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from resolutions import selectors
-from resolutions.importer import DocumentError, parse_resolution, read_document
+from resolutions.drafts import selectors
+from resolutions.precedents.importer import DocumentError, parse_resolution, read_document
 from resolutions.models import Company
-from resolutions.services.precedents import PrecedentFields, precedent_save_import, source_fingerprint
+from resolutions.precedents.services import PrecedentFields, precedent_save_import, source_fingerprint
 
 
 class Command(BaseCommand):

@@ -1,0 +1,286 @@
+"""Co-filing: invitations, comments and sign-ons. Each write records its audit event."""
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import Organization, User
+
+from resolutions import rule14a8
+from ..models import AuditEvent, Comment, Draft, DraftVersion, Invitation, SignOn
+from resolutions.drafts.audit import audit_record
+
+
+class InvalidInvitation(Exception):
+    """A link that cannot be used: unknown, expired, revoked or already used. The message says which."""
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def invitation_url(token: str, *, base_url: str) -> str:
+    return base_url.rstrip("/") + reverse("invitation_accept", args=[token])
+
+
+def invitation_create(*, draft: Draft, user, email: str, organization_name: str, contact_name: str = "",
+                      base_url: str, send_email: bool = True) -> tuple[Invitation, str]:
+    """Invite an organization; returns the invitation and its link (shown once to the lead filer)."""
+    email = email.strip().lower()
+    if draft.invitations.filter(email=email, revoked_at__isnull=True, accepted_at__isnull=True,
+                                expires_at__gt=timezone.now()).exists():
+        raise ValidationError(f"{email} already has an open invitation to this draft. Use “Send again” instead.")
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        invitation = Invitation.objects.create(
+            draft=draft, email=email, organization_name=organization_name.strip(), contact_name=contact_name.strip(),
+            token_sha256=_hash(token), created_by=user, last_sent_at=timezone.now(),
+            expires_at=timezone.now() + timedelta(days=settings.INVITATION_DAYS),
+        )
+        audit_record(draft=draft, actor=user, verb=AuditEvent.Verb.INVITED,
+                     detail=f"{invitation.organization_name} <{email}>")
+        link = invitation_url(token, base_url=base_url)
+        if send_email:
+            transaction.on_commit(lambda: _send_invitation(invitation, link))
+    return invitation, link
+
+
+def invitation_resend(*, invitation: Invitation, user, base_url: str) -> str:
+    """A fresh link (the old one stops working) and a new expiry date, emailed again."""
+    if invitation.accepted_at or invitation.revoked_at:
+        raise ValidationError("This invitation was already accepted or revoked; invite again instead.")
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        invitation.token_sha256 = _hash(token)
+        invitation.expires_at = timezone.now() + timedelta(days=settings.INVITATION_DAYS)
+        invitation.last_sent_at = timezone.now()
+        invitation.save(update_fields=["token_sha256", "expires_at", "last_sent_at"])
+        audit_record(draft=invitation.draft, actor=user, verb=AuditEvent.Verb.INVITED,
+                     detail=f"Sent again to {invitation.email}")
+        link = invitation_url(token, base_url=base_url)
+        transaction.on_commit(lambda: _send_invitation(invitation, link))
+    return link
+
+
+def invitation_revoke(*, invitation: Invitation, user) -> None:
+    with transaction.atomic():
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+        audit_record(draft=invitation.draft, actor=user, verb=AuditEvent.Verb.REVOKED, detail=invitation.email)
+
+
+def _send_invitation(invitation: Invitation, link: str) -> None:
+    context = {"invitation": invitation, "draft": invitation.draft, "link": link,
+               "days": settings.INVITATION_DAYS}
+    message = EmailMultiAlternatives(
+        subject=f"Invitation to co-file “{invitation.draft.title}” at {invitation.draft.company.name}",
+        body=render_to_string("cofiling/email/invitation.txt", context),
+        to=[invitation.email],
+    )
+    message.attach_alternative(render_to_string("cofiling/email/invitation.html", context), "text/html")
+    message.send()
+
+
+def invitation_for_token(token: str) -> Invitation:
+    invitation = (
+        Invitation.objects.select_related("draft__company", "draft__lead_organization")
+        .filter(token_sha256=_hash(token or "")).first()
+    )
+    if invitation is None:
+        raise InvalidInvitation("This invitation link is not valid. Check that you copied the whole link, "
+                                "or ask the lead filer to send it again.")
+    state = invitation.state(timezone.now())
+    if state == "revoked":
+        raise InvalidInvitation("This invitation was withdrawn by the lead filer.")
+    if state == "accepted":
+        raise InvalidInvitation("This invitation link was already used. Sign in to see the draft.")
+    if state == "expired":
+        raise InvalidInvitation(f"This invitation expired on {invitation.expires_at:%B %-d, %Y}. "
+                                "Ask the lead filer to send it again.")
+    return invitation
+
+
+def invitation_open(*, invitation: Invitation, user=None) -> None:
+    if invitation.opened_at is None:
+        with transaction.atomic():
+            invitation.opened_at = timezone.now()
+            invitation.save(update_fields=["opened_at"])
+            audit_record(draft=invitation.draft, actor=user, verb=AuditEvent.Verb.OPENED, detail=invitation.email)
+
+
+def invitation_accept(*, invitation: Invitation, user: User | None = None, new_account: dict | None = None) -> User:
+    """Join the draft as co-filer: an existing user with their organization, or a new account."""
+    with transaction.atomic():
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.accepted_at:
+            raise InvalidInvitation("This invitation link was already used.")
+        if user is None:
+            organization, _ = Organization.objects.get_or_create(legal_name=invitation.organization_name)
+            user = User.objects.create_user(
+                email=invitation.email, password=new_account["password"], organization=organization,
+                first_name=new_account.get("first_name", ""), last_name=new_account.get("last_name", ""),
+            )
+        elif user.organization_id is None:
+            user.organization, _ = Organization.objects.get_or_create(legal_name=invitation.organization_name)
+            user.save(update_fields=["organization"])
+        if user.organization_id == invitation.draft.lead_organization_id:
+            raise InvalidInvitation("Your organization is the lead filer of this draft already.")
+        invitation.accepted_at = timezone.now()
+        invitation.accepted_by = user
+        invitation.organization_id = user.organization_id
+        invitation.save(update_fields=["accepted_at", "accepted_by", "organization"])
+        audit_record(draft=invitation.draft, actor=user, verb=AuditEvent.Verb.JOINED, detail=str(user.organization))
+    return user
+
+
+def comment_add(*, draft: Draft, user, text: str, clause_id=None, parent_id=None) -> Comment:
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError("A comment needs some text.")
+    if len(text) > 5000:
+        raise ValidationError("A comment may hold at most 5,000 characters.")
+    clause = draft.clauses.filter(pk=clause_id).first() if clause_id else None
+    if clause_id and clause is None:
+        raise ValidationError("That clause is not part of this draft (it may have been deleted).")
+    parent = draft.comments.filter(pk=parent_id).first() if parent_id else None
+    with transaction.atomic():
+        comment = Comment.objects.create(draft=draft, clause=clause or (parent.clause if parent else None),
+                                         parent=parent, author=user, text=text,
+                                         version=draft.versions.order_by("-number").first())
+        audit_record(draft=draft, actor=user, verb=AuditEvent.Verb.COMMENTED, detail=text[:120])
+    return comment
+
+
+def comment_resolve(*, comment: Comment, user) -> None:
+    if user.organization_id != comment.draft.lead_organization_id:
+        raise PermissionDenied("Only the lead filer resolves comments.")
+    comment.resolved_at = timezone.now()
+    comment.resolved_by = user
+    comment.save(update_fields=["resolved_at", "resolved_by"])
+
+
+@dataclass(frozen=True)
+class SignOnData:
+    legal_name: str
+    signatory_name: str
+    signatory_title: str
+    email: str
+    phone: str
+    shares: int
+    market_value: Decimal
+    held_since: date
+    holder_type: str
+    intends_to_hold: bool
+    availability: list[datetime]
+    authorizes_lead: bool
+    signature: str
+    submission_date: date
+
+
+def sign_on_checks(data: SignOnData) -> list[rule14a8.Check]:
+    """The ownership verdict and the engagement check, as the sign-on form shows them."""
+    return [
+        rule14a8.ownership_verdict(market_value=data.market_value, held_since=data.held_since,
+                                 as_of=data.submission_date),
+        rule14a8.check_engagement(submission_date=data.submission_date, slots=data.availability),
+    ]
+
+
+def sign_on_create(*, draft: Draft, version: DraftVersion, user, data: SignOnData, ip_address=None,
+                   user_agent: str = "") -> SignOn:
+    """Sign (or re-confirm) one exact version. Refused for an old version or a second signature."""
+    latest = draft.versions.order_by("-number").first()
+    if latest is None or version.pk != latest.pk:
+        raise ValidationError(
+            f"Version {version.number} is no longer the current text (the latest is version "
+            f"{latest.number if latest else '—'}). Review the latest version and sign that one."
+        )
+    problems = [c.message for c in sign_on_checks(data) if c.status == rule14a8.ERROR]
+    if not data.intends_to_hold:
+        problems.append("Rule 14a-8(b): a proponent must state that it intends to hold the shares through the meeting.")
+    if not data.authorizes_lead:
+        problems.append("Rule 14a-8(b): authorize the lead filer to act for you, or decline instead.")
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        existing = SignOn.objects.select_for_update().filter(draft=draft, organization_id=user.organization_id).first()
+        if existing and existing.status == SignOn.Status.SIGNED:
+            raise ValidationError(
+                f"{existing.legal_name or user.organization} already signed version {existing.version.number}. "
+                "Withdraw that sign-on first if you need to change it."
+            )
+        reconfirming = existing is not None and existing.status == SignOn.Status.NEEDS_RECONFIRMATION
+        sign_on = existing or SignOn(draft=draft, organization_id=user.organization_id)
+        for name, value in data.__dict__.items():
+            if name == "availability":
+                value = [slot.isoformat() for slot in value]
+            if name != "submission_date":
+                setattr(sign_on, name, value)
+        sign_on.version, sign_on.version_sha256 = version, version.sha256
+        sign_on.user, sign_on.status, sign_on.signed_at = user, SignOn.Status.SIGNED, timezone.now()
+        sign_on.ip_address, sign_on.user_agent = ip_address, (user_agent or "")[:500]
+        sign_on.decline_reason = ""
+        try:
+            with transaction.atomic():
+                sign_on.save()
+        except IntegrityError as error:
+            raise ValidationError("Your organization has already signed this draft.") from error
+        verb = AuditEvent.Verb.RECONFIRMED if reconfirming else AuditEvent.Verb.SIGNED
+        audit_record(draft=draft, actor=user, verb=verb,
+                     detail=f"{sign_on.legal_name} signed version {version.number} ({version.short_hash})")
+    return sign_on
+
+
+def sign_on_decline(*, draft: Draft, user, reason: str) -> SignOn:
+    with transaction.atomic():
+        sign_on, _ = SignOn.objects.get_or_create(draft=draft, organization_id=user.organization_id,
+                                                  defaults={"user": user})
+        sign_on.status, sign_on.decline_reason, sign_on.user = SignOn.Status.DECLINED, reason.strip(), user
+        sign_on.save()
+        audit_record(draft=draft, actor=user, verb=AuditEvent.Verb.DECLINED, detail=reason[:200])
+    return sign_on
+
+
+def sign_on_withdraw(*, draft: Draft, user) -> SignOn:
+    with transaction.atomic():
+        sign_on = SignOn.objects.filter(draft=draft, organization_id=user.organization_id).first()
+        if sign_on is None or sign_on.status not in (SignOn.Status.SIGNED, SignOn.Status.NEEDS_RECONFIRMATION):
+            raise ValidationError("Your organization has no sign-on to withdraw.")
+        sign_on.status = SignOn.Status.WITHDRAWN
+        sign_on.save(update_fields=["status", "updated_at"])
+        audit_record(draft=draft, actor=user, verb=AuditEvent.Verb.WITHDRAWN, detail=str(sign_on.organization))
+    return sign_on
+
+
+def sign_ons_flag_for_reconfirmation(*, draft: Draft, user) -> int:
+    """After the lead changes the text, every signature asks to be confirmed again (and is not listed meanwhile)."""
+    signed = list(SignOn.objects.filter(draft=draft, status=SignOn.Status.SIGNED).select_related("user"))
+    if not signed:
+        return 0
+    SignOn.objects.filter(pk__in=[s.pk for s in signed]).update(status=SignOn.Status.NEEDS_RECONFIRMATION)
+    audit_record(draft=draft, actor=user, verb=AuditEvent.Verb.NEEDS_RECONFIRMATION,
+                 detail=", ".join(s.legal_name or str(s.organization_id) for s in signed))
+    recipients = [s.email or (s.user.email if s.user else "") for s in signed]
+    transaction.on_commit(lambda: _send_reconfirmation(draft, [r for r in recipients if r]))
+    return len(signed)
+
+
+def _send_reconfirmation(draft: Draft, recipients: list[str]) -> None:
+    if not recipients:
+        return
+    context = {"draft": draft}
+    message = EmailMultiAlternatives(
+        subject=f"“{draft.title}” changed after you signed: please re-confirm",
+        body=render_to_string("cofiling/email/reconfirm.txt", context),
+        bcc=recipients,
+    )
+    message.send()

@@ -1,0 +1,256 @@
+"""Co-filer views: invitations, review, comments, sign-on, the filers dashboard and the audit trail."""
+import csv
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from accounts.models import User
+
+from resolutions import rule14a8
+from resolutions.drafts import selectors
+from resolutions.cofiling.forms import CommentForm, DeclineForm, InvitationForm, NewAccountForm, SignOnForm
+from resolutions.models import Comment, Invitation, SignOn
+from resolutions.drafts.redline import document_text, redline_html
+from resolutions.cofiling import services
+from resolutions.drafts.services import draft_circulate
+
+
+def _base_url(request) -> str:
+    return request.build_absolute_uri("/")
+
+
+def filers_dashboard(request, pk):
+    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    rows = selectors.draft_filers(draft, now=timezone.now())
+    deadline = rule14a8.check_deadline(draft.company.filing_deadline(), today=timezone.localdate())
+    return render(request, "cofiling/filers.html", {
+        "draft": draft, "rows": rows, "deadline": deadline, "form": InvitationForm(),
+        "new_link": request.session.pop("new_invitation_link", None),
+    })
+
+
+@require_POST
+def invitation_create(request, pk):
+    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    form = InvitationForm(request.POST)
+    if form.is_valid():
+        try:
+            _, link = services.invitation_create(draft=draft, user=request.user, base_url=_base_url(request),
+                                                 **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            request.session["new_invitation_link"] = link
+            messages.success(request, f"Invitation emailed to {form.cleaned_data['email']}.")
+    else:
+        messages.error(request, "Invitation not sent: " + "; ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("drafts:filers", pk=draft.pk)
+
+
+def _invitation(draft, invitation_id) -> Invitation:
+    invitation = draft.invitations.filter(pk=invitation_id).first()
+    if invitation is None:
+        raise Http404("No such invitation.")
+    return invitation
+
+
+@require_POST
+def invitation_revoke(request, pk, invitation_id):
+    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    services.invitation_revoke(invitation=_invitation(draft, invitation_id), user=request.user)
+    messages.success(request, "Invitation revoked: its link no longer works.")
+    return redirect("drafts:filers", pk=draft.pk)
+
+
+@require_POST
+def invitation_resend(request, pk, invitation_id):
+    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    try:
+        link = services.invitation_resend(invitation=_invitation(draft, invitation_id), user=request.user,
+                                          base_url=_base_url(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        request.session["new_invitation_link"] = link
+        messages.success(request, "Invitation sent again with a new link; the old link no longer works.")
+    return redirect("drafts:filers", pk=draft.pk)
+
+
+@login_not_required
+def invitation_accept(request, token):
+    """The emailed link: a signed-in user joins; a new person creates an account, then joins."""
+    try:
+        invitation = services.invitation_for_token(token)
+    except services.InvalidInvitation as error:
+        return render(request, "cofiling/invitation_invalid.html", {"reason": str(error)}, status=404)
+    user = request.user if request.user.is_authenticated else None
+    services.invitation_open(invitation=invitation, user=user)
+    form = NewAccountForm(request.POST or None) if user is None else None
+    if request.method == "POST":
+        if user is None and not form.is_valid():
+            return render(request, "cofiling/invitation_accept.html", {"invitation": invitation, "form": form})
+        new_account = None if user else {"password": form.cleaned_data["password1"],
+                                          "first_name": form.cleaned_data["first_name"],
+                                          "last_name": form.cleaned_data["last_name"]}
+        if user is None and _email_taken(invitation.email):
+            messages.error(request, f"An account for {invitation.email} exists already: sign in to join.")
+            return redirect(f"{reverse('login')}?next={request.path}")
+        try:
+            joined = services.invitation_accept(invitation=invitation, user=user, new_account=new_account)
+        except services.InvalidInvitation as error:
+            return render(request, "cofiling/invitation_invalid.html", {"reason": str(error)}, status=400)
+        if user is None:
+            login(request, joined, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, f"You are now a co-filer of “{invitation.draft.title}”.")
+        return redirect("drafts:review", pk=invitation.draft_id)
+    return render(request, "cofiling/invitation_accept.html", {
+        "invitation": invitation, "form": form, "email_taken": user is None and _email_taken(invitation.email),
+    })
+
+
+def _email_taken(email: str) -> bool:
+    return User.objects.filter(email__iexact=email).exists()
+
+
+def review(request, pk):
+    draft = selectors.get_draft_for(request.user, pk)
+    version = draft.versions.order_by("-number").first()
+    invitation = draft.invitations.filter(organization_id=request.user.organization_id,
+                                          revoked_at__isnull=True).first()
+    seen = invitation.last_seen_version if invitation else None
+    redline = None
+    if version and seen and seen.pk != version.pk:
+        redline = redline_html(document_text(seen.content["parts"], seen.content["footnotes"]),
+                               document_text(version.content["parts"], version.content["footnotes"]))
+    sign_on = draft.sign_ons.filter(organization_id=request.user.organization_id).select_related("version").first()
+    if sign_on and sign_on.version and version and sign_on.status == SignOn.Status.NEEDS_RECONFIRMATION:
+        redline = redline_html(
+            document_text(sign_on.version.content["parts"], sign_on.version.content["footnotes"]),
+            document_text(version.content["parts"], version.content["footnotes"]))
+        seen = sign_on.version
+    if invitation and version and invitation.last_seen_version_id != version.pk:
+        Invitation.objects.filter(pk=invitation.pk).update(last_seen_version=version)
+    comments = (draft.comments.filter(parent__isnull=True).select_related("author", "clause", "resolved_by")
+                .prefetch_related(Prefetch("replies", queryset=Comment.objects.select_related("author"))))
+    return render(request, "cofiling/review.html", {
+        "draft": draft, "version": version, "seen": seen, "redline": redline, "comments": comments,
+        "clauses": list(draft.clauses.all()), "comment_form": CommentForm(), "sign_on": sign_on,
+        "is_lead": request.user.organization_id == draft.lead_organization_id,
+    })
+
+
+@require_POST
+def comment_add(request, pk):
+    draft = selectors.get_draft_for(request.user, pk)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.comment_add(draft=draft, user=request.user, text=form.cleaned_data["text"],
+                                 clause_id=form.cleaned_data["clause"], parent_id=form.cleaned_data["parent"])
+            messages.success(request, "Comment posted.")
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, "Comment not posted: it needs some text (5,000 characters at most).")
+    return redirect("drafts:review", pk=draft.pk)
+
+
+@require_POST
+def comment_resolve(request, pk, comment_id):
+    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    comment = draft.comments.filter(pk=comment_id).first()
+    if comment is None:
+        raise Http404("No such comment.")
+    services.comment_resolve(comment=comment, user=request.user)
+    messages.success(request, "Comment marked resolved.")
+    return redirect("drafts:review", pk=draft.pk)
+
+
+def sign(request, pk, number):
+    version = selectors.get_version_for(request.user, pk, number, need="sign")
+    draft = version.draft
+    latest = draft.versions.order_by("-number").first()
+    initial = {"legal_name": str(request.user.organization), "signatory_name": request.user.get_full_name(),
+               "signatory_title": request.user.job_title, "email": request.user.email, "phone": request.user.phone,
+               "submission_date": timezone.localdate()}
+    form = SignOnForm(request.POST or None, initial=initial, lead_organization=draft.lead_organization)
+    verdicts = []
+    if request.method == "POST" and form.is_valid():
+        data = form.to_data()
+        verdicts = services.sign_on_checks(data)
+        try:
+            services.sign_on_create(draft=draft, version=version, user=request.user, data=data,
+                                    ip_address=request.META.get("REMOTE_ADDR"),
+                                    user_agent=request.META.get("HTTP_USER_AGENT", ""))
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, f"Signed version {version.number}. The lead filer has been notified.")
+            return redirect("drafts:review", pk=draft.pk)
+    return render(request, "cofiling/sign.html", {"draft": draft, "version": version, "latest": latest,
+                                                  "form": form, "verdicts": verdicts},
+                  status=400 if request.method == "POST" else 200)
+
+
+@require_POST
+def decline(request, pk):
+    draft = selectors.get_draft_for(request.user, pk, need="sign")
+    form = DeclineForm(request.POST)
+    if form.is_valid():
+        services.sign_on_decline(draft=draft, user=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, "You declined to co-file. The lead filer sees your reason.")
+    else:
+        messages.error(request, "Please give a short reason for declining.")
+    return redirect("drafts:review", pk=draft.pk)
+
+
+@require_POST
+def withdraw(request, pk):
+    draft = selectors.get_draft_for(request.user, pk, need="sign")
+    try:
+        services.sign_on_withdraw(draft=draft, user=request.user)
+        messages.success(request, "Your sign-on is withdrawn; you are no longer listed as a filer.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("drafts:review", pk=draft.pk)
+
+
+@require_POST
+def circulate(request, pk):
+    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    version = draft_circulate(draft=draft, user=request.user)
+    messages.success(request, f"Circulated as version {version.number}. Co-filers review and sign this text.")
+    return redirect("drafts:filers", pk=draft.pk)
+
+
+def audit_timeline(request, pk):
+    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    return render(request, "cofiling/audit.html", {
+        "draft": draft, "events": draft.audit_events.select_related("actor").order_by("created_at", "pk"),
+    })
+
+
+def audit_csv(request, pk):
+    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    response = HttpResponse(content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="draft-{draft.pk}-audit.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["time (UTC)", "actor", "event", "detail"])
+    for event in draft.audit_events.select_related("actor").order_by("created_at", "pk"):
+        writer.writerow([event.created_at.isoformat(), event.actor.email if event.actor else "",
+                         event.get_verb_display(), _csv_safe(event.detail)])
+    return response
+
+
+def _csv_safe(value: str) -> str:
+    """Spreadsheets run cells that start with = + - @ as formulas; prefix them."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value

@@ -1,0 +1,41 @@
+from django import forms
+
+from evidence.citations import STYLES
+
+from resolutions.models import Company, Draft, PartKind, Precedent
+
+YEAR_MIN, YEAR_MAX = 1990, 2100
+
+
+class DraftCreateForm(forms.Form):
+    title = forms.CharField(max_length=300)
+    company = forms.ModelChoiceField(Company.objects.all())
+    meeting_year = forms.IntegerField(min_value=YEAR_MIN, max_value=YEAR_MAX)
+    # Chosen on the precedent's page ("Start a draft from this precedent"), not from a list of the
+    # whole library here: a library holds thousands.
+    precedent = forms.ModelChoiceField(Precedent.objects.all(), required=False, widget=forms.HiddenInput)
+
+
+class DraftSettingsForm(forms.ModelForm):
+    citation_style = forms.ChoiceField(choices=list(STYLES.items()))
+
+    class Meta:
+        model = Draft
+        fields = ["title", "meeting_year", "resolved_first", "supporting_heading", "citation_style"]
+
+
+class ClauseForm(forms.Form):
+    text = forms.CharField(required=False, widget=forms.Textarea)
+    kind = forms.ChoiceField(choices=PartKind.choices, required=False)
+    revision = forms.IntegerField(min_value=0)
+
+
+class RevisionForm(forms.Form):
+    revision = forms.IntegerField(min_value=0)
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(max_length=2000, error_messages={
+        "required": "A footnote needs some text.",
+        "max_length": "A footnote may hold at most 2,000 characters.",
+    })

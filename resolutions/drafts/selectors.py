@@ -1,0 +1,221 @@
+"""Non-trivial reads of the resolutions app."""
+from datetime import date
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils import timezone
+
+from evidence.models import Snippet
+
+from resolutions import rule14a8
+from resolutions.drafts.rendering import Citation, RenderedDraft, canonical_content, markers_in, render_clauses, sanitize_clause_html
+from resolutions.models import Company, Draft, DraftNote, DraftVersion, FootnoteCall, Precedent, PrecedentPart, SignOn
+from .redline import document_text
+from resolutions.precedents.import_review import precedent_note_text
+
+
+def precedents_recent(*, limit: int = 5):
+    return Precedent.objects.select_related("company").order_by("-created_at")[:limit]
+
+
+def precedent_search(*, query="", company=None, year_from=None, year_to=None, topic=None,
+                     outcome="", organization=""):
+    """The precedent list: filters, then ranked full-text search when there is a query."""
+    precedents = Precedent.objects.select_related("company").prefetch_related("topics")
+    if company:
+        precedents = precedents.filter(company__in=Company.objects.matching(company))
+    if year_from:
+        precedents = precedents.filter(meeting_year__gte=year_from)
+    if year_to:
+        precedents = precedents.filter(meeting_year__lte=year_to)
+    if topic:
+        precedents = precedents.filter(topics=topic)
+    if outcome:
+        precedents = precedents.filter(outcome=outcome)
+    if organization:
+        precedents = precedents.filter(filers__organization__icontains=organization).distinct()
+    return precedents.search(query)
+
+
+def precedent_for_display(pk: int) -> Precedent:
+    parts = PrecedentPart.objects.prefetch_related(Prefetch("calls", queryset=FootnoteCall.objects.order_by("offset")))
+    return (
+        Precedent.objects.select_related("company")
+        .prefetch_related(Prefetch("parts", queryset=parts), "footnotes", "filers", "topics")
+        .get(pk=pk)
+    )
+
+
+def precedent_matching_source(*, fingerprint: str) -> Precedent | None:
+    return Precedent.objects.select_related("company").filter(source_sha256=fingerprint).first()
+
+
+def precedent_history(precedent: Precedent):
+    """Other precedents at the same company sharing a topic, newest first."""
+    topic_ids = [t.pk for t in precedent.topics.all()]
+    if not topic_ids:
+        return Precedent.objects.none()
+    return (
+        Precedent.objects.filter(company=precedent.company, topics__in=topic_ids)
+        .exclude(pk=precedent.pk)
+        .distinct()
+        .order_by("-meeting_year")
+    )
+
+
+def upcoming_meeting_year(today: date) -> int:
+    """Proposals filed in the second half of a year are for next year's meetings."""
+    return today.year + 1 if today.month >= 7 else today.year
+
+
+def draft_rendered(draft: Draft, *, clauses=None) -> RenderedDraft:
+    """The draft's clauses with numbered calls and formatted footnotes, in a fixed number of queries."""
+    clauses = list(draft.clauses.all()) if clauses is None else clauses
+    return render_clauses(clauses, draft_citations(draft, clauses), style=draft.citation_style)
+
+
+def clause_reading(draft: Draft, *, clause_id: int, text: str) -> str:
+    """How clause ``clause_id`` reads with ``text`` as its text: sanitized, calls numbered as in the draft.
+
+    For a conflict: the words a save could not store, shown as the editor shows them.
+    """
+    clauses = list(draft.clauses.all())
+    for clause in clauses:
+        if clause.pk == clause_id:
+            clause.text = sanitize_clause_html(text)
+    parts = draft_rendered(draft, clauses=clauses).parts
+    return next((part.html for part in parts if part.clause_id == clause_id), sanitize_clause_html(text))
+
+
+def draft_content(draft: Draft) -> dict:
+    """The canonical content a version saved now would hold (its SHA-256 identifies the text)."""
+    return canonical_content(
+        title=draft.title, company=draft.company.name, meeting_year=draft.meeting_year,
+        layout={"resolved_first": draft.resolved_first, "supporting_heading": draft.supporting_heading,
+                "citation_style": draft.citation_style},
+        rendered=draft_rendered(draft), topics=[t.name for t in draft.topics.all()],
+    )
+
+
+def draft_citations(draft: Draft, clauses) -> dict:
+    keys = {key for clause in clauses for key in markers_in(clause.text)}
+    snippet_ids = [pk for kind, pk in keys if kind == "snippet"]
+    note_ids = [pk for kind, pk in keys if kind == "note"]
+    citations = {}
+    today = timezone.localdate()
+    for snippet in Snippet.objects.filter(pk__in=snippet_ids).select_related("source"):
+        citations[("snippet", snippet.pk)] = Citation(
+            source=snippet.source.as_citation_source(), pinpoint=snippet.pinpoint,
+            stale=snippet.stale_reason(today=today) is not None,
+        )
+    for note in DraftNote.objects.filter(draft=draft, pk__in=note_ids):
+        citations[("note", note.pk)] = Citation(note_text=note.text)
+    return citations
+
+
+def get_draft_for(user, pk, *, need: str = "read") -> Draft:
+    """The one gate for every /drafts/<id>/ URL.
+
+    ``need`` is "read" (lead organization and co-filers), "edit" (lead organization) or "sign"
+    (co-filers). A draft the user may not use that way is a 404, never a 403, so a draft's
+    existence does not leak; curators get no extra reach. The draft is loaded by its key and
+    checked with ``Draft.is_open_to``, so a lead pays for no invitation lookup.
+    """
+    draft = Draft.objects.select_related("company", "lead_organization").filter(pk=pk).first()
+    if draft is None or not draft.is_open_to(user, need):
+        raise Http404("No such draft.")
+    return draft
+
+
+def get_version_for(user, pk, number, *, need: str = "read") -> DraftVersion:
+    """Version ``number`` of draft ``pk`` through the same gate, loaded with its draft in one query."""
+    version = (DraftVersion.objects.select_related("draft__company", "draft__lead_organization", "created_by")
+               .filter(draft_id=pk, number=number).first())
+    if version is None:
+        get_draft_for(user, pk, need=need)  # the draft's own 404 first, so a version never hints at a draft
+        raise Http404("No such version.")
+    if not version.draft.is_open_to(user, need):
+        raise Http404("No such draft.")
+    return version
+
+
+def draft_words(draft: Draft, rendered: RenderedDraft):
+    """Words by part, counted as Rule 14a-8(d) is checked (title and footnotes included)."""
+    texts = {kind: [p.html for p in rendered.parts_of(kind)] for kind in ("resolved", "whereas", "supporting")}
+    return rule14a8.word_count_by_part(title=draft.title, footnotes=rendered.footnotes, **texts)
+
+
+def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
+    """The live side panel: every 14a-8 check for this draft, in the order a filer reads them."""
+    texts = {kind: [p.html for p in rendered.parts_of(kind)] for kind in ("resolved", "whereas", "supporting")}
+    words = draft_words(draft, rendered)
+    company = draft.company
+    deadline = company.filing_deadline()
+    other = Draft.objects.filter(company=company, meeting_year=draft.meeting_year,
+                                 lead_organization=draft.lead_organization).exclude(pk=draft.pk)
+    other = other.exclude(status=Draft.Status.WITHDRAWN).values_list("title", flat=True)
+    votes = Precedent.objects.filter(company=company, topics__in=draft.topics.all()).distinct()
+    return [
+        rule14a8.check_length(words),
+        rule14a8.check_deadline(deadline, today=today),
+        rule14a8.check_resolved_present(texts["resolved"]),
+        rule14a8.check_precatory(texts["resolved"]),
+        rule14a8.check_whereas_cited([len(p.calls) for p in rendered.parts_of("whereas")]),
+        rule14a8.check_stale_evidence(rendered.stale_count),
+        rule14a8.check_one_proposal(list(other)),
+        rule14a8.resubmission_check(
+            prior_votes=[(p.meeting_year, float(p.support_percent) if p.support_percent is not None else None)
+                         for p in votes if p.meeting_year < draft.meeting_year],
+            meeting_year=draft.meeting_year,
+        ),
+    ], words
+
+
+
+def precedent_document_text(precedent: Precedent) -> str:
+    """A precedent as plain reading text, in the same shape as a draft's, for redlines."""
+    parts = precedent.parts.prefetch_related("calls").order_by("position")
+    notes = {n.number: n for n in precedent.footnotes.all()}
+    texts, numbers = [], []
+    for part in parts:
+        pieces = part.pieces()
+        numbers += [p for p in pieces if isinstance(p, int) and p not in numbers]
+        texts.append({"kind": part.kind, "text": "".join(f"[{p}]" if isinstance(p, int) else p for p in pieces)})
+    return document_text(texts, [precedent_note_text(n, notes.get(n)) for n in numbers])
+
+
+
+def draft_deadlines(drafts, *, today: date) -> list[dict]:
+    """Each open draft's filing-deadline check, nearest first (unknown deadlines last)."""
+    rows = []
+    for draft in drafts:
+        if draft.status in (Draft.Status.FILED, Draft.Status.WITHDRAWN):
+            continue
+        deadline = draft.company.filing_deadline()
+        rows.append({"draft": draft, "date": deadline.date, "check": rule14a8.check_deadline(deadline, today=today)})
+    return sorted(rows, key=lambda row: (row["date"] is None, row["date"] or today))
+
+
+def draft_filers(draft: Draft, *, now) -> list[dict]:
+    """One row per invitee for the lead filer's dashboard: status in plain words and the ownership verdict."""
+    sign_ons = {s.organization_id: s for s in draft.sign_ons.select_related("version", "organization")}
+    commented = set(draft.comments.values_list("author__organization_id", flat=True))
+    rows = []
+    for invitation in draft.invitations.select_related("organization").order_by("created_at"):
+        sign_on = sign_ons.get(invitation.organization_id) if invitation.organization_id else None
+        state = invitation.state(now)
+        if sign_on and sign_on.status == SignOn.Status.SIGNED:
+            status = f"signed version {sign_on.version.number}" if sign_on.version else "signed"
+        elif sign_on:
+            status = sign_on.get_status_display().lower()
+        elif state == "accepted":
+            status = "commented" if invitation.organization_id in commented else "joined"
+        else:
+            status = state
+        verdict = None
+        if sign_on and sign_on.market_value is not None and sign_on.held_since and sign_on.signed_at:
+            verdict = rule14a8.ownership_verdict(market_value=sign_on.market_value, held_since=sign_on.held_since,
+                                               as_of=sign_on.signed_at.date())
+        rows.append({"invitation": invitation, "sign_on": sign_on, "status": status, "verdict": verdict,
+                     "can_resend": state in ("invited", "opened", "expired")})
+    return rows

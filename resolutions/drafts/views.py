@@ -1,0 +1,255 @@
+"""Draft views. Every one starts with ``get_draft_for``: a draft you may not see is a 404."""
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from evidence.models import Snippet
+
+from resolutions.drafts import selectors
+from resolutions.drafts.forms import ClauseForm, DraftCreateForm, DraftSettingsForm, NoteForm, RevisionForm
+from resolutions.models import Draft, PartKind, Precedent
+from .redline import document_text, redline_html
+from resolutions.drafts import services
+
+
+def draft_list(request):
+    drafts = Draft.objects.visible_to(request.user).for_list()
+    page = Paginator(drafts, 25).get_page(request.GET.get("page"))
+    return render(request, "drafts/draft_list.html", {"page": page})
+
+
+def draft_new(request):
+    precedent_id = request.GET.get("precedent") or request.POST.get("precedent")
+    precedent = get_object_or_404(Precedent, pk=precedent_id) if precedent_id and precedent_id.isdigit() else None
+    initial = {"precedent": precedent}
+    if precedent:
+        initial.update(title=precedent.title, company=precedent.company,
+                       meeting_year=selectors.upcoming_meeting_year(timezone.localdate()))
+    form = DraftCreateForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            draft = services.draft_create(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Draft created. Every change saves as you type.")
+            return redirect(draft)
+    return render(request, "drafts/draft_new.html", {"form": form, "precedent": precedent})
+
+
+def _editor_context(draft):
+    clauses = list(draft.clauses.all())
+    rendered = selectors.draft_rendered(draft, clauses=clauses)
+    checks, words = selectors.draft_checks(draft, rendered, today=timezone.localdate())
+    for clause, part in zip(clauses, rendered.parts):
+        clause.rendered_html = part.html
+    return {"draft": draft, "rendered": rendered, "checks": checks, "words": words,
+            "clauses": clauses, "kinds": PartKind.choices}
+
+
+def draft_editor(request, pk):
+    draft = selectors.get_draft_for(request.user, pk)
+    if draft.lead_organization_id != request.user.organization_id:
+        return redirect("drafts:review", pk=draft.pk)
+    context = _editor_context(draft)
+    context["settings_form"] = DraftSettingsForm(instance=draft)
+    context["versions"] = list(draft.versions.order_by("-number")[:5])
+    return render(request, "drafts/editor.html", context)
+
+
+def _panels(request, draft, *, status, status_code=200, clause=None, conflict=None):
+    """The htmx answer to an edit: save status plus out-of-band refreshes of the side panels.
+
+    ``conflict`` is (clause id, the words that could not be saved): both texts are shown as they read.
+    """
+    context = _editor_context(draft)
+    context.update(status=status, status_code=status_code, clause=clause)
+    if conflict:
+        clause_id, user_text = conflict
+        context["conflict"] = {
+            "saved": next((part.html for part in context["rendered"].parts if part.clause_id == clause_id), ""),
+            "yours": selectors.clause_reading(draft, clause_id=clause_id, text=user_text),
+        }
+    return render(request, "drafts/_edit_response.html", context, status=status_code)
+
+
+@require_POST
+def clause_save(request, pk, clause_id):
+    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    form = ClauseForm(request.POST)
+    if not form.is_valid():
+        return _panels(request, draft, status="Not saved: the page is out of date. Reload it.", status_code=400)
+    data = form.cleaned_data
+    try:
+        clause = services.clause_update(draft=draft, clause_id=clause_id, expected_revision=data["revision"], user=request.user,
+                                        text=data["text"], kind=data["kind"] or None)
+    except services.StaleRevision as stale:
+        return _panels(request, stale.draft, status="Not saved: someone else saved this draft first.",
+                       status_code=409, conflict=(clause_id, data["text"]))
+    except ValidationError as error:
+        return _panels(request, draft, status="Not saved: " + " ".join(error.messages), status_code=400)
+    draft.refresh_from_db()
+    return _panels(request, draft, status="Saved", clause=clause)
+
+
+@require_POST
+def clause_add(request, pk):
+    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    form = ClauseForm(request.POST)
+    if form.is_valid():
+        try:
+            services.clause_add(draft=draft, expected_revision=form.cleaned_data["revision"], user=request.user,
+                                kind=form.cleaned_data["kind"] or PartKind.WHEREAS, text=form.cleaned_data["text"])
+        except services.StaleRevision:
+            messages.error(request, "Someone else saved this draft first; here is the latest text. Add the clause again.")
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    return redirect(draft)
+
+
+@require_POST
+def clause_delete(request, pk, clause_id):
+    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    return _structural_edit(request, draft, lambda revision: services.clause_delete(
+        draft=draft, clause_id=clause_id, expected_revision=revision, user=request.user), done="Clause deleted.")
+
+
+@require_POST
+def clause_move(request, pk, clause_id):
+    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    direction = -1 if request.POST.get("direction") == "up" else 1
+    return _structural_edit(request, draft, lambda revision: services.clause_move(
+        draft=draft, clause_id=clause_id, direction=direction, expected_revision=revision, user=request.user), done="Clause moved.")
+
+
+@require_POST
+def clause_reorder(request, pk):
+    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    try:
+        order = [int(x) for x in request.POST.getlist("order")]
+    except ValueError:
+        order = []
+    return _structural_edit(request, draft, lambda revision: services.clause_reorder(
+        draft=draft, clause_ids=order, expected_revision=revision, user=request.user), done="Clauses reordered.")
+
+
+def _structural_edit(request, draft, action, *, done):
+    form = RevisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "The page is out of date; it has been reloaded.")
+    else:
+        try:
+            action(form.cleaned_data["revision"])
+        except services.StaleRevision:
+            messages.error(request, "Someone else saved this draft first; nothing was changed. Here is the latest text.")
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            if not request.htmx:
+                messages.success(request, done)
+    if request.htmx:
+        draft.refresh_from_db()
+        return render(request, "drafts/_workspace.html", _editor_context(draft))
+    return redirect(draft)
+
+
+@require_POST
+def draft_settings(request, pk):
+    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    form = DraftSettingsForm(request.POST, instance=Draft.objects.get(pk=draft.pk))
+    revision = RevisionForm(request.POST)
+    if form.is_valid() and revision.is_valid():
+        try:
+            services.draft_update(draft=draft, expected_revision=revision.cleaned_data["revision"], user=request.user,
+                                  **{f: form.cleaned_data[f] for f in form.Meta.fields})
+            messages.success(request, "Draft settings saved.")
+        except services.StaleRevision:
+            messages.error(request, "Someone else saved this draft first; your settings were not applied.")
+    else:
+        messages.error(request, "Settings not saved: " + "; ".join(e for errs in form.errors.values() for e in errs))
+    return redirect(draft)
+
+
+@require_GET
+def cite_picker(request, pk):
+    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    query = request.GET.get("q", "").strip()
+    snippets = Snippet.objects.search(query).select_related("source")[:10] if query else []
+    return render(request, "drafts/_cite_results.html", {"draft": draft, "snippets": snippets, "query": query})
+
+
+@require_POST
+def note_add(request, pk):
+    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return render(request, "drafts/_note_added.html", {"error": " ".join(form.errors["text"])}, status=400)
+    note = services.note_add(draft=draft, text=form.cleaned_data["text"])
+    return render(request, "drafts/_note_added.html", {"note": note})
+
+
+@require_POST
+def version_save(request, pk):
+    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    version = services.version_save(draft=draft, user=request.user)
+    messages.success(request, f"Saved as version {version.number} ({version.short_hash}).")
+    return redirect(draft)
+
+
+def version_list(request, pk):
+    draft = selectors.get_draft_for(request.user, pk)
+    return render(request, "drafts/version_list.html", {"draft": draft, "versions": draft.versions.order_by("-number")})
+
+
+def version_detail(request, pk, number):
+    version = selectors.get_version_for(request.user, pk, number)
+    return render(request, "drafts/version_detail.html", {"draft": version.draft, "version": version})
+
+
+@require_POST
+def version_restore(request, pk, number):
+    version = selectors.get_version_for(request.user, pk, number, need="edit")
+    draft = version.draft
+    revision = RevisionForm(request.POST)
+    if not revision.is_valid():
+        messages.error(request, "The page was out of date; nothing was restored. Try again.")
+        return redirect("drafts:version_detail", pk=draft.pk, number=number)
+    try:
+        services.version_restore(draft=draft, version=version, expected_revision=revision.cleaned_data["revision"],
+                                 user=request.user)
+        messages.success(request, f"Version {number}'s text is now the draft's text.")
+    except services.StaleRevision:
+        messages.error(request, "Someone else saved this draft first; nothing was restored.")
+    return redirect(draft)
+
+
+def redline(request, pk):
+    draft = selectors.get_draft_for(request.user, pk)
+    versions = {v.number: v for v in draft.versions.all()}
+    a, b = request.GET.get("a", ""), request.GET.get("b", "")
+    if a == "precedent" and draft.based_on_id:
+        old_label, old_text = f"Precedent: {draft.based_on}", selectors.precedent_document_text(draft.based_on)
+    elif a.isdigit() and int(a) in versions:
+        old_label, old_text = f"Version {a}", document_text(versions[int(a)].content["parts"], versions[int(a)].content["footnotes"])
+    else:
+        old_label, old_text = None, ""
+    if b.isdigit() and int(b) in versions:
+        new_label, new_text = f"Version {b}", document_text(versions[int(b)].content["parts"], versions[int(b)].content["footnotes"])
+    else:
+        rendered = selectors.draft_rendered(draft)
+        new_label = "Current text"
+        new_text = document_text([{"kind": p.kind, "html": p.html} for p in rendered.parts], rendered.footnotes)
+    return render(request, "drafts/redline.html", {
+        "draft": draft, "versions": versions.values(), "a": a, "b": b,
+        "old_label": old_label, "new_label": new_label,
+        "redline": redline_html(old_text, new_text) if old_label else None,
+    })
+
+
+def preview(request, pk):
+    draft = selectors.get_draft_for(request.user, pk)
+    rendered = selectors.draft_rendered(draft)
+    return render(request, "drafts/preview.html", {"draft": draft, "rendered": rendered})

@@ -1,0 +1,119 @@
+"""Submission letters: one per filer, to the company's Corporate Secretary, with the 14a-8(b) statements.
+
+The statements come from the filer's sign-on. The lead filer may have none: its letter then
+says what is still to be confirmed instead of asserting ownership or availability it was
+never given.
+"""
+from datetime import date, datetime
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from resolutions.models import AuditEvent, DraftVersion, SignOn
+from resolutions.drafts.audit import audit_record
+from .filers import Filer, version_filers
+from .proposal import ProposalDocument
+from .render import combine_pdf, render_document
+
+
+def engagement_slots(values: list) -> list[str]:
+    """Offered meeting times as a reader wants them: "Monday, December 14, 2026, 10:00 AM EST"."""
+    slots = []
+    for value in values:
+        text = str(value)
+        try:
+            if len(text) == 10:
+                slots.append(date_format(date.fromisoformat(text), "l, F j, Y"))
+                continue
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            slots.append(text)
+            continue
+        moment = timezone.localtime(moment if timezone.is_aware(moment) else timezone.make_aware(moment))
+        slots.append(date_format(moment, "l, F j, Y, g:i A T"))
+    return slots
+
+
+def letter_context(version: DraftVersion, filer: Filer, *, lead: Filer, today: date, bookmark: str = "") -> dict:
+    draft = version.draft
+    sign_on: SignOn | None = filer.sign_on
+    author = version.created_by or draft.created_by
+    if sign_on:
+        signer = {"name": filer.name, "title": sign_on.signatory_title, "signature": sign_on.signature,
+                  "email": sign_on.email or (sign_on.user.email if sign_on.user else ""), "phone": sign_on.phone}
+    else:
+        signer = {"name": filer.name, "title": getattr(author, "job_title", ""), "signature": "",
+                  "email": getattr(author, "email", ""), "phone": getattr(author, "phone", "")}
+    return {
+        "version": version, "content": version.content, "filer": filer, "lead": lead, "sign_on": sign_on,
+        "address": (sign_on.organization if sign_on else draft.lead_organization).address,
+        "date": timezone.localdate(sign_on.signed_at) if sign_on and sign_on.signed_at else today,
+        "signer": signer, "statements": statements(version, filer, lead=lead),
+        "slots": engagement_slots(sign_on.availability) if sign_on else [], "bookmark": bookmark,
+    }
+
+
+def statements(version: DraftVersion, filer: Filer, *, lead: Filer) -> dict[str, str]:
+    """The Rule 14a-8(b) statements of one filer, in plain words, from what its sign-on records."""
+    sign_on, org = filer.sign_on, filer.organization
+    company, year = version.content["company"], version.content["meeting_year"]
+    said = {}
+    if sign_on and (sign_on.shares or sign_on.market_value is not None or sign_on.held_since):
+        holding = (f"{sign_on.shares:,} shares of the voting stock of {company}" if sign_on.shares
+                   else f"voting shares of {company}")
+        if sign_on.market_value is not None:
+            holding += f", with a market value of ${sign_on.market_value:,.2f},"
+        if sign_on.held_since:
+            said["ownership"] = (f"{org} has continuously held {holding} since "
+                                 f"{date_format(sign_on.held_since, 'F j, Y')}.")
+        else:
+            said["ownership"] = f"{org} holds {holding}".rstrip(",") + "."
+        said["proof"] = {
+            SignOn.Holder.RECORD: f"{org} is a registered holder of these shares; the Company can verify its "
+                                  "ownership in its own records.",
+            SignOn.Holder.BROKER: f"The shares are held through a broker or bank, which will provide a letter "
+                                  f"verifying {org}'s continuous ownership.",
+        }.get(sign_on.holder_type, "Proof of ownership will follow.")
+    else:
+        said["ownership"] = (f"{org} holds voting shares of {company}; its ownership is to be confirmed by proof "
+                             "of ownership.")
+    if sign_on and sign_on.intends_to_hold:
+        said["intent"] = (f"{org} intends to continue to hold the required amount of shares through the date of "
+                          f"the Company's {year} annual meeting of shareholders.")
+    else:
+        said["intent"] = (f"{org}'s intent to hold the shares through the date of the {year} annual meeting is to "
+                          "be confirmed.")
+    if not filer.lead and sign_on and sign_on.authorizes_lead:
+        said["authorization"] = (
+            f"{org} authorizes {lead.organization} to act on its behalf in all matters relating to this proposal, "
+            f"submitted to {company} for its {year} annual meeting, including engagement with the Company and "
+            "the withdrawal of the proposal."
+        )
+    return said
+
+
+def letter_html(version: DraftVersion, filer: Filer, *, lead: Filer, today: date, bookmark: str = "") -> str:
+    return render_to_string("filing/pdf/letter.html",
+                            letter_context(version, filer, lead=lead, today=today, bookmark=bookmark))
+
+
+def letter_with_proposal(version: DraftVersion, organization_id: int, *, user) -> bytes | None:
+    """One filer's letter with the proposal attached, or None if the organization does not file this version."""
+    filers = version_filers(version)
+    filer = next((f for f in filers if f.organization_id == organization_id), None)
+    if filer is None:
+        return None
+    letter = letter_html(version, filer, lead=filers[0], today=timezone.localdate(),
+                         bookmark=f"Letter of {filer.organization}")
+    proposal = ProposalDocument.of(version).html(bookmark="Proposal")
+    content = version.content
+    pdf = combine_pdf([render_document(letter), render_document(proposal)], metadata={
+        "title": f"Submission letter of {filer.organization}: {content['title']}",
+        "authors": [filer.organization],
+        "description": f"{content['company']}, {content['meeting_year']} annual meeting",
+        "keywords": content["topics"],
+    })
+    audit_record(draft=version.draft, actor=user, verb=AuditEvent.Verb.EXPORTED,
+                 detail=f"Letter of {filer.organization}, version {version.number} ({version.short_hash})")
+    return pdf

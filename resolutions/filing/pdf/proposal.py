@@ -1,0 +1,125 @@
+"""The proposal PDF of a version: its HTML (also the print preview), and its stored file.
+
+A stored PDF is made once per edition: the version's text (number and SHA-256 in the name),
+plus what else it prints — the filer list, the DRAFT mark and the PDF variant — hashed into
+the last part of ``pdfs/draft-<id>/v<n>-<sha12>-<edition>.pdf``.
+"""
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+
+import nh3
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.template.loader import render_to_string
+from django.utils.html import format_html, urlize
+from django.utils.safestring import mark_safe
+
+from resolutions.drafts.rendering import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
+from resolutions.models import AuditEvent, Draft, DraftVersion
+from resolutions.drafts.audit import audit_record
+from .filers import Filer, version_filers
+from .render import DEFAULT_VARIANT, render_pdf
+
+CALL = re.compile(r'\s*<sup class="footnote-call">(\d+)</sup>')  # a call hugs the word before it
+LABELS = {"whereas": "WHEREAS:", "resolved": "RESOLVED:"}
+
+
+def is_final(version: DraftVersion) -> bool:
+    """Final: the draft is final or filed, and this is its latest version."""
+    draft = version.draft
+    return draft.status in (Draft.Status.FINAL, Draft.Status.FILED) and not draft.versions.filter(
+        number__gt=version.number).exists()
+
+
+def part_html(html: str, footnotes: list[str], printed: set[int]) -> str:
+    """A part's HTML, sanitized again, with each note's first call turned into a page footnote.
+
+    The footnote span (``float: footnote`` in print.css) carries the escaped note text; a note
+    called again gets a plain superscript with the same number. ``printed`` collects the
+    notes already placed, across parts.
+    """
+    clean = nh3.clean(html or "", tags=ALLOWED_TAGS | {"sup"}, attributes=ALLOWED_ATTRIBUTES,
+                      allowed_classes={"sup": {"footnote-call"}}, url_schemes=URL_SCHEMES, link_rel=None)
+
+    def call(match):
+        number = int(match.group(1))
+        if not 1 <= number <= len(footnotes):
+            return ""
+        if number in printed:
+            return format_html('<sup class="call">{}</sup>', number)
+        printed.add(number)
+        note = mark_safe(urlize(footnotes[number - 1], autoescape=True))
+        return format_html('<sup class="call screen-only">{0}</sup><span class="footnote" data-n="{0}">{1}</span>',
+                           number, note)
+
+    return CALL.sub(call, clean.strip())
+
+
+def _labelled(kind: str, html: str) -> str:
+    label = LABELS.get(kind)
+    if not label:
+        return html
+    if html.startswith("<p>"):
+        return f"<p><strong>{label}</strong> {html[3:]}"
+    return f"<strong>{label}</strong> {html}"
+
+
+@dataclass
+class ProposalDocument:
+    version: DraftVersion
+    filers: list[Filer]
+    final: bool
+    variant: str = DEFAULT_VARIANT
+
+    @classmethod
+    def of(cls, version: DraftVersion, variant: str = DEFAULT_VARIANT) -> "ProposalDocument":
+        return cls(version=version, filers=version_filers(version), final=is_final(version), variant=variant)
+
+    @property
+    def storage_name(self) -> str:
+        printed = [self.final, self.variant, [[f.name, f.organization, f.lead] for f in self.filers]]
+        edition = hashlib.sha256(json.dumps(printed).encode()).hexdigest()[:8]
+        version = self.version
+        return f"pdfs/draft-{version.draft_id}/v{version.number}-{version.short_hash}-{edition}.pdf"
+
+    def html(self, *, bookmark: str = "") -> str:
+        """The proposal's HTML; ``bookmark`` names it when it is joined with other documents."""
+        content = self.version.content
+        printed: set[int] = set()
+        parts, previous = [], None
+        for part in content["parts"]:
+            html = part_html(part["html"], content["footnotes"], printed)
+            if html:
+                parts.append({
+                    "kind": part["kind"], "html": mark_safe(_labelled(part["kind"], html)),
+                    "heading": part["kind"] == "supporting" and previous != "supporting"
+                    and content["layout"].get("supporting_heading", True),
+                })
+                previous = part["kind"]
+        return render_to_string("filing/pdf/proposal.html", {
+            "version": self.version, "content": content, "parts": parts, "filers": self.filers,
+            "final": self.final, "author": self.filers[0].organization,
+            "subject": f"{content['company']}, {content['meeting_year']} annual meeting", "bookmark": bookmark,
+        })
+
+    def render(self) -> bytes:
+        return render_pdf(self.html(), variant=self.variant)
+
+
+def stored_proposal(version: DraftVersion, *, user, variant: str = DEFAULT_VARIANT) -> bytes:
+    """The version's proposal PDF: read from storage, or rendered, stored and audited the first time.
+
+    A fresh render is returned as it is, not read back from storage.
+    """
+    document = ProposalDocument.of(version, variant)
+    name = document.storage_name
+    if default_storage.exists(name):
+        with default_storage.open(name) as file:
+            return file.read()
+    pdf = document.render()
+    default_storage.save(name, ContentFile(pdf))
+    audit_record(draft=version.draft, actor=user, verb=AuditEvent.Verb.EXPORTED,
+                 detail=f"Proposal PDF of version {version.number} ({version.short_hash})")
+    return pdf

@@ -1,0 +1,99 @@
+from django import forms
+from django.conf import settings
+
+from config.uploads import validate_upload_size
+
+from .importer import DocumentError, read_document
+from resolutions.models import Company, Precedent, Topic
+
+YEAR_MIN, YEAR_MAX = 1990, 2100
+
+
+class PrecedentSearchForm(forms.Form):
+    q = forms.CharField(label="Search", required=False,
+                        widget=forms.SearchInput(attrs={"placeholder": 'e.g. "due diligence" -climate'}))
+    company = forms.CharField(label="Company", required=False, max_length=255,
+                              help_text="Name or ticker.")
+    year_from = forms.IntegerField(label="From year", required=False, min_value=YEAR_MIN, max_value=YEAR_MAX)
+    year_to = forms.IntegerField(label="To year", required=False, min_value=YEAR_MIN, max_value=YEAR_MAX)
+    topic = forms.ModelChoiceField(Topic.objects.all(), required=False, empty_label="Any topic")
+    outcome = forms.ChoiceField(choices=[("", "Any outcome"), *Precedent.Outcome.choices], required=False)
+    organization = forms.CharField(label="Filer organization", required=False)
+
+
+class ImportUploadForm(forms.Form):
+    """Step one of an import: a file (.txt, .pdf, .docx) or pasted text."""
+
+    file = forms.FileField(required=False, help_text="Plain text, PDF or Word (.docx) copied from a proxy statement.")
+    text = forms.CharField(label="…or paste the text", required=False, widget=forms.Textarea(attrs={"rows": 8}))
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, text = cleaned.get("file"), (cleaned.get("text") or "").strip()
+        if upload and text:
+            raise forms.ValidationError("Give a file or pasted text, not both.")
+        if not upload and not text:
+            if "file" not in self.errors:
+                raise forms.ValidationError("Choose a file to import, or paste the resolution's text.")
+            return cleaned
+        if upload:
+            validate_upload_size(upload)
+            try:
+                cleaned["source_text"] = read_document(upload.name, upload.read(), max_bytes=settings.MAX_UPLOAD_BYTES)
+            except DocumentError as error:
+                raise forms.ValidationError(str(error)) from error
+            cleaned["filename"] = upload.name
+        else:
+            cleaned["source_text"] = text
+            cleaned["filename"] = "pasted text"
+        return cleaned
+
+
+class ImportReviewForm(forms.Form):
+    """Step two: the parsed structure, editable, with the precedent's catalogue fields."""
+
+    title = forms.CharField(max_length=300)
+    company = forms.ModelChoiceField(Company.objects.all(), required=False,
+                                     help_text="Or type a new company's name below.")
+    new_company = forms.CharField(label="New company name", required=False, max_length=255)
+    meeting_year = forms.IntegerField(min_value=YEAR_MIN, max_value=YEAR_MAX)
+    topics = forms.ModelMultipleChoiceField(Topic.objects.all(), required=False,
+                                            widget=forms.SelectMultiple(attrs={"size": 5}))
+    outcome = forms.ChoiceField(choices=Precedent.Outcome.choices, initial=Precedent.Outcome.UNKNOWN)
+    support_percent = forms.DecimalField(label="Support (%)", required=False, min_value=0, max_value=100,
+                                         decimal_places=2)
+    source_url = forms.URLField(label="Source URL", required=False, assume_scheme="https")
+    resolved_first = forms.BooleanField(label="RESOLVED comes before the WHEREAS recitals", required=False)
+    resolved = forms.CharField(label="RESOLVED", widget=forms.Textarea(attrs={"rows": 4}), required=False,
+                               help_text="One part per paragraph, separated by a blank line. [^3] marks a footnote call.")
+    whereas = forms.CharField(label="WHEREAS recitals", widget=forms.Textarea(attrs={"rows": 12}), required=False,
+                              help_text="Blank line between recitals; bullets start with “- ”.")
+    supporting = forms.CharField(label="Supporting statement", widget=forms.Textarea(attrs={"rows": 6}), required=False)
+    footnotes = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), required=False,
+                                help_text="One per line: “1. text https://…”.")
+    filers = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), required=False,
+                             help_text="One per line: “Name | Organization”, with “| lead” after the lead filer.")
+    curator_notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    curated = forms.BooleanField(label="Mark as curated", required=False)
+    source_text = forms.CharField(widget=forms.HiddenInput)
+    filename = forms.CharField(widget=forms.HiddenInput, required=False)
+    replace = forms.TypedChoiceField(coerce=int, required=False, empty_value=None, widget=forms.RadioSelect,
+                                     label="This source was imported before")
+
+    def __init__(self, *args, existing=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if existing is not None:
+            self.fields["replace"].choices = [
+                (existing.pk, f"Update the existing precedent “{existing.title}” ({existing.company.name}, {existing.meeting_year})"),
+                (0, "Save as a new precedent anyway"),
+            ]
+            self.fields["replace"].required = True
+            self.initial.setdefault("replace", existing.pk)
+        else:
+            del self.fields["replace"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("company") and not (cleaned.get("new_company") or "").strip():
+            self.add_error("company", "Choose the company, or type a new company's name.")
+        return cleaned

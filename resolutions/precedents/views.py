@@ -1,0 +1,128 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from accounts.permissions import curator_required
+
+from resolutions import rule14a8
+from resolutions.drafts import selectors
+from .forms import ImportReviewForm, ImportUploadForm, PrecedentSearchForm
+from .importer import parse_resolution
+from resolutions.models import Company, Draft, Precedent
+from resolutions.precedents.import_review import structure_to_text, text_to_structure
+from resolutions.precedents.services import PrecedentFields, precedent_save_import, source_fingerprint
+
+PAGE_SIZE = 20
+
+
+def dashboard(request):
+    drafts = list(Draft.objects.visible_to(request.user).for_list()[:10])
+    return render(request, "drafts/dashboard.html", {
+        "recent_precedents": selectors.precedents_recent(), "drafts": drafts,
+        "deadlines": selectors.draft_deadlines(drafts, today=timezone.localdate()),
+    })
+
+
+def precedent_list(request):
+    form = PrecedentSearchForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    precedents = selectors.precedent_search(
+        query=filters.get("q", ""),
+        company=filters.get("company"),
+        year_from=filters.get("year_from"),
+        year_to=filters.get("year_to"),
+        topic=filters.get("topic"),
+        outcome=filters.get("outcome", ""),
+        organization=filters.get("organization", ""),
+    )
+    page = Paginator(precedents, PAGE_SIZE).get_page(request.GET.get("page"))
+    query_string = request.GET.copy()
+    query_string.pop("page", None)
+    template = "precedents/_precedent_results.html" if request.htmx else "precedents/precedent_list.html"
+    return render(request, template, {
+        "form": form, "page": page, "query": filters.get("q", ""), "query_string": query_string.urlencode(),
+    })
+
+
+def precedent_detail(request, pk):
+    try:
+        precedent = selectors.precedent_for_display(pk)
+    except Precedent.DoesNotExist as error:
+        raise Http404("No such precedent.") from error
+    history = list(selectors.precedent_history(precedent))
+    meeting_year = selectors.upcoming_meeting_year(timezone.localdate())
+    resubmission = rule14a8.resubmission_check(
+        prior_votes=[(p.meeting_year, float(p.support_percent) if p.support_percent is not None else None)
+                     for p in [precedent, *history] if p.meeting_year < meeting_year],
+        meeting_year=meeting_year,
+    )
+    return render(request, "precedents/precedent_detail.html", {
+        "precedent": precedent, "history": history, "resubmission": resubmission,
+        "resolved_parts": precedent.parts_of("resolved"), "whereas_parts": precedent.parts_of("whereas"),
+        "supporting_parts": precedent.parts_of("supporting"),
+    })
+
+
+@curator_required
+@require_http_methods(["GET", "POST"])
+def precedent_import(request):
+    """Upload → review (nothing saved) → save. The review form carries the source text back."""
+    if request.method == "POST" and request.POST.get("step") == "review":
+        return _import_save(request)
+    upload = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and upload.is_valid():
+        source_text = upload.cleaned_data["source_text"]
+        parsed = parse_resolution(source_text, filename=upload.cleaned_data["filename"])
+        structure = parsed.as_dict()
+        structure["calls"] = parsed.calls_with_offsets()
+        existing = selectors.precedent_matching_source(fingerprint=source_fingerprint(source_text))
+        initial = {
+            **structure_to_text(structure),
+            "title": structure["title"],
+            "resolved_first": parsed.resolved_first,
+            "source_text": source_text,
+            "filename": upload.cleaned_data["filename"],
+        }
+        if existing:
+            initial.update(company=existing.company, meeting_year=existing.meeting_year,
+                           outcome=existing.outcome, support_percent=existing.support_percent,
+                           source_url=existing.source_url, topics=list(existing.topics.all()))
+        review = ImportReviewForm(initial=initial, existing=existing)
+        return render(request, "precedents/precedent_import_review.html", {
+            "form": review, "warnings": structure["warnings"], "source_text": source_text, "existing": existing,
+        })
+    return render(request, "precedents/precedent_import.html", {"form": upload})
+
+
+def _import_save(request):
+    source_text = request.POST.get("source_text", "")
+    existing = selectors.precedent_matching_source(fingerprint=source_fingerprint(source_text))
+    form = ImportReviewForm(request.POST, existing=existing)
+    if not form.is_valid():
+        messages.error(request, "Nothing was saved: please correct the fields marked below.")
+        return render(request, "precedents/precedent_import_review.html", {
+            "form": form, "warnings": [], "source_text": source_text, "existing": existing,
+        }, status=400)
+    data = form.cleaned_data
+    company = data["company"] or Company.objects.get_or_create(name=data["new_company"].strip())[0]
+    structure = text_to_structure(title=data["title"], texts=data)
+    replace = existing if existing and data.get("replace") == existing.pk else None
+    precedent = precedent_save_import(
+        structure=structure,
+        fields=PrecedentFields(
+            company=company, meeting_year=data["meeting_year"], title=data["title"], outcome=data["outcome"],
+            support_percent=data["support_percent"], source_url=data["source_url"],
+            curator_notes=data["curator_notes"], curated=data["curated"],
+        ),
+        source_text=source_text,
+        topics=data["topics"],
+        resolved_first=data["resolved_first"],
+        user=request.user,
+        existing=replace,
+    )
+    verb = "updated" if replace else "saved"
+    messages.success(request, f"“{precedent.title}” was {verb} in the precedent library.")
+    return redirect(precedent)

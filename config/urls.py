@@ -3,14 +3,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from config.health import health
-from resolutions.precedents import views as resolution_views
+from resolutions.drafts import views as draft_views
 from resolutions.cofiling import views as views_cofilers
 
 admin.site.site_header = "Whereas — curator's workbench"
 admin.site.site_title = "Whereas admin"
 
 urlpatterns = [
-    path("", resolution_views.dashboard, name="home"),
+    path("", draft_views.dashboard, name="home"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("invite/<str:token>/", views_cofilers.invitation_accept, name="invitation_accept"),
     path("precedents/", include("resolutions.precedents.urls")),

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from accounts.models import User
 
 from resolutions import rule14a8
+from resolutions.cofiling.selectors import draft_filers
 from resolutions.drafts import selectors
 from resolutions.cofiling.forms import CommentForm, DeclineForm, InvitationForm, NewAccountForm, SignOnForm
 from resolutions.models import Comment, Invitation, SignOn
@@ -29,7 +30,7 @@ def _base_url(request) -> str:
 
 def filers_dashboard(request, pk):
     draft = selectors.get_draft_for(request.user, pk, need="edit")
-    rows = selectors.draft_filers(draft, now=timezone.now())
+    rows = draft_filers(draft, now=timezone.now())
     deadline = rule14a8.check_deadline(draft.company.filing_deadline(), today=timezone.localdate())
     return render(request, "cofiling/filers.html", {
         "draft": draft, "rows": rows, "deadline": deadline, "form": InvitationForm(),

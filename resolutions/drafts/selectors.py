@@ -1,7 +1,6 @@
-"""Non-trivial reads of the resolutions app."""
+"""Non-trivial reads of drafts: rendering, the access gate, the 14a-8 side panel, deadlines."""
 from datetime import date
 
-from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
 
@@ -9,63 +8,7 @@ from evidence.models import Snippet
 
 from resolutions import rule14a8
 from resolutions.drafts.rendering import Citation, RenderedDraft, canonical_content, markers_in, render_clauses, sanitize_clause_html
-from resolutions.models import Company, Draft, DraftNote, DraftVersion, FootnoteCall, Precedent, PrecedentPart, SignOn
-from .redline import document_text
-from resolutions.precedents.import_review import precedent_note_text
-
-
-def precedents_recent(*, limit: int = 5):
-    return Precedent.objects.select_related("company").order_by("-created_at")[:limit]
-
-
-def precedent_search(*, query="", company=None, year_from=None, year_to=None, topic=None,
-                     outcome="", organization=""):
-    """The precedent list: filters, then ranked full-text search when there is a query."""
-    precedents = Precedent.objects.select_related("company").prefetch_related("topics")
-    if company:
-        precedents = precedents.filter(company__in=Company.objects.matching(company))
-    if year_from:
-        precedents = precedents.filter(meeting_year__gte=year_from)
-    if year_to:
-        precedents = precedents.filter(meeting_year__lte=year_to)
-    if topic:
-        precedents = precedents.filter(topics=topic)
-    if outcome:
-        precedents = precedents.filter(outcome=outcome)
-    if organization:
-        precedents = precedents.filter(filers__organization__icontains=organization).distinct()
-    return precedents.search(query)
-
-
-def precedent_for_display(pk: int) -> Precedent:
-    parts = PrecedentPart.objects.prefetch_related(Prefetch("calls", queryset=FootnoteCall.objects.order_by("offset")))
-    return (
-        Precedent.objects.select_related("company")
-        .prefetch_related(Prefetch("parts", queryset=parts), "footnotes", "filers", "topics")
-        .get(pk=pk)
-    )
-
-
-def precedent_matching_source(*, fingerprint: str) -> Precedent | None:
-    return Precedent.objects.select_related("company").filter(source_sha256=fingerprint).first()
-
-
-def precedent_history(precedent: Precedent):
-    """Other precedents at the same company sharing a topic, newest first."""
-    topic_ids = [t.pk for t in precedent.topics.all()]
-    if not topic_ids:
-        return Precedent.objects.none()
-    return (
-        Precedent.objects.filter(company=precedent.company, topics__in=topic_ids)
-        .exclude(pk=precedent.pk)
-        .distinct()
-        .order_by("-meeting_year")
-    )
-
-
-def upcoming_meeting_year(today: date) -> int:
-    """Proposals filed in the second half of a year are for next year's meetings."""
-    return today.year + 1 if today.month >= 7 else today.year
+from resolutions.models import Draft, DraftNote, DraftVersion, Precedent
 
 
 def draft_rendered(draft: Draft, *, clauses=None) -> RenderedDraft:
@@ -171,20 +114,6 @@ def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
     ], words
 
 
-
-def precedent_document_text(precedent: Precedent) -> str:
-    """A precedent as plain reading text, in the same shape as a draft's, for redlines."""
-    parts = precedent.parts.prefetch_related("calls").order_by("position")
-    notes = {n.number: n for n in precedent.footnotes.all()}
-    texts, numbers = [], []
-    for part in parts:
-        pieces = part.pieces()
-        numbers += [p for p in pieces if isinstance(p, int) and p not in numbers]
-        texts.append({"kind": part.kind, "text": "".join(f"[{p}]" if isinstance(p, int) else p for p in pieces)})
-    return document_text(texts, [precedent_note_text(n, notes.get(n)) for n in numbers])
-
-
-
 def draft_deadlines(drafts, *, today: date) -> list[dict]:
     """Each open draft's filing-deadline check, nearest first (unknown deadlines last)."""
     rows = []
@@ -194,28 +123,3 @@ def draft_deadlines(drafts, *, today: date) -> list[dict]:
         deadline = draft.company.filing_deadline()
         rows.append({"draft": draft, "date": deadline.date, "check": rule14a8.check_deadline(deadline, today=today)})
     return sorted(rows, key=lambda row: (row["date"] is None, row["date"] or today))
-
-
-def draft_filers(draft: Draft, *, now) -> list[dict]:
-    """One row per invitee for the lead filer's dashboard: status in plain words and the ownership verdict."""
-    sign_ons = {s.organization_id: s for s in draft.sign_ons.select_related("version", "organization")}
-    commented = set(draft.comments.values_list("author__organization_id", flat=True))
-    rows = []
-    for invitation in draft.invitations.select_related("organization").order_by("created_at"):
-        sign_on = sign_ons.get(invitation.organization_id) if invitation.organization_id else None
-        state = invitation.state(now)
-        if sign_on and sign_on.status == SignOn.Status.SIGNED:
-            status = f"signed version {sign_on.version.number}" if sign_on.version else "signed"
-        elif sign_on:
-            status = sign_on.get_status_display().lower()
-        elif state == "accepted":
-            status = "commented" if invitation.organization_id in commented else "joined"
-        else:
-            status = state
-        verdict = None
-        if sign_on and sign_on.market_value is not None and sign_on.held_since and sign_on.signed_at:
-            verdict = rule14a8.ownership_verdict(market_value=sign_on.market_value, held_since=sign_on.held_since,
-                                               as_of=sign_on.signed_at.date())
-        rows.append({"invitation": invitation, "sign_on": sign_on, "status": status, "verdict": verdict,
-                     "can_resend": state in ("invited", "opened", "expired")})
-    return rows

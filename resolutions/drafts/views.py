@@ -8,11 +8,21 @@ from django.views.decorators.http import require_GET, require_POST
 
 from evidence.models import Snippet
 
+from resolutions import rule14a8
 from resolutions.drafts import selectors
+from resolutions.precedents import selectors as precedent_selectors
 from resolutions.drafts.forms import ClauseForm, DraftCreateForm, DraftSettingsForm, NoteForm, RevisionForm
 from resolutions.models import Draft, PartKind, Precedent
 from .redline import document_text, redline_html
 from resolutions.drafts import services
+
+
+def dashboard(request):
+    drafts = list(Draft.objects.visible_to(request.user).for_list()[:10])
+    return render(request, "drafts/dashboard.html", {
+        "recent_precedents": precedent_selectors.precedents_recent(), "drafts": drafts,
+        "deadlines": selectors.draft_deadlines(drafts, today=timezone.localdate()),
+    })
 
 
 def draft_list(request):
@@ -27,7 +37,7 @@ def draft_new(request):
     initial = {"precedent": precedent}
     if precedent:
         initial.update(title=precedent.title, company=precedent.company,
-                       meeting_year=selectors.upcoming_meeting_year(timezone.localdate()))
+                       meeting_year=rule14a8.upcoming_meeting_year(timezone.localdate()))
     form = DraftCreateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -231,7 +241,7 @@ def redline(request, pk):
     versions = {v.number: v for v in draft.versions.all()}
     a, b = request.GET.get("a", ""), request.GET.get("b", "")
     if a == "precedent" and draft.based_on_id:
-        old_label, old_text = f"Precedent: {draft.based_on}", selectors.precedent_document_text(draft.based_on)
+        old_label, old_text = f"Precedent: {draft.based_on}", precedent_selectors.precedent_document_text(draft.based_on)
     elif a.isdigit() and int(a) in versions:
         old_label, old_text = f"Version {a}", document_text(versions[int(a)].content["parts"], versions[int(a)].content["footnotes"])
     else:

@@ -1,6 +1,13 @@
 """Every model of the resolutions app (one app label, one set of migrations), re-exported from the
 sub-domain packages so that `from resolutions.models import Draft` works wherever a model lives."""
-from resolutions.drafts.models import (  # noqa: F401
-    AuditEvent, Clause, Comment, Company, Draft, DraftNote, DraftVersion, FootnoteCall, Invitation, PacketExport,
-    PartKind, Precedent, PrecedentFiler, PrecedentFootnote, PrecedentPart, SignOn, Topic,
-)
+from resolutions.catalogue.models import Company, Topic
+from resolutions.cofiling.models import Comment, Invitation, SignOn
+from resolutions.drafts.models import AuditEvent, Clause, Draft, DraftNote, DraftVersion
+from resolutions.filing.models import PacketExport
+from resolutions.precedents.models import FootnoteCall, PartKind, Precedent, PrecedentFiler, PrecedentFootnote, PrecedentPart
+
+__all__ = [
+    "AuditEvent", "Clause", "Comment", "Company", "Draft", "DraftNote", "DraftVersion", "FootnoteCall",
+    "Invitation", "PacketExport", "PartKind", "Precedent", "PrecedentFiler", "PrecedentFootnote",
+    "PrecedentPart", "SignOn", "Topic",
+]

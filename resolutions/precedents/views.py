@@ -8,22 +8,14 @@ from django.views.decorators.http import require_http_methods
 from accounts.permissions import curator_required
 
 from resolutions import rule14a8
-from resolutions.drafts import selectors
+from resolutions.precedents import selectors
 from .forms import ImportReviewForm, ImportUploadForm, PrecedentSearchForm
 from .importer import parse_resolution
-from resolutions.models import Company, Draft, Precedent
+from resolutions.models import Company, Precedent
 from resolutions.precedents.import_review import structure_to_text, text_to_structure
 from resolutions.precedents.services import PrecedentFields, precedent_save_import, source_fingerprint
 
 PAGE_SIZE = 20
-
-
-def dashboard(request):
-    drafts = list(Draft.objects.visible_to(request.user).for_list()[:10])
-    return render(request, "drafts/dashboard.html", {
-        "recent_precedents": selectors.precedents_recent(), "drafts": drafts,
-        "deadlines": selectors.draft_deadlines(drafts, today=timezone.localdate()),
-    })
 
 
 def precedent_list(request):
@@ -53,7 +45,7 @@ def precedent_detail(request, pk):
     except Precedent.DoesNotExist as error:
         raise Http404("No such precedent.") from error
     history = list(selectors.precedent_history(precedent))
-    meeting_year = selectors.upcoming_meeting_year(timezone.localdate())
+    meeting_year = rule14a8.upcoming_meeting_year(timezone.localdate())
     resubmission = rule14a8.resubmission_check(
         prior_votes=[(p.meeting_year, float(p.support_percent) if p.support_percent is not None else None)
                      for p in [precedent, *history] if p.meeting_year < meeting_year],

@@ -193,6 +193,11 @@ def filing_deadline(
     return Deadline(anniversary - timedelta(days=120), basis)
 
 
+def upcoming_meeting_year(today: date) -> int:
+    """Proposals filed in the second half of a year are for next year's meetings."""
+    return today.year + 1 if today.month >= 7 else today.year
+
+
 DEADLINE_WARNING_DAYS = 14
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from resolutions.drafts import selectors
+from resolutions.precedents import selectors
 from resolutions.precedents.importer import DocumentError, parse_resolution, read_document
 from resolutions.models import Company
 from resolutions.precedents.services import PrecedentFields, precedent_save_import, source_fingerprint

@@ -1,0 +1,126 @@
+"""Co-filing: invitations to co-file a draft, comments on it, and sign-ons to one exact version."""
+from django.conf import settings
+from django.db import models
+
+from resolutions.drafts.models import Clause, Draft, DraftVersion
+
+
+class Invitation(models.Model):
+    """A single-use, expiring link inviting an organization to co-file one draft.
+
+    Only the token's SHA-256 is stored; the link is shown to the lead filer when it is made.
+    """
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    organization_name = models.CharField(max_length=255)
+    contact_name = models.CharField(max_length=200, blank=True)
+    token_sha256 = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    opened_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="accepted_invitations"
+    )
+    organization = models.ForeignKey(
+        "accounts.Organization", null=True, blank=True, on_delete=models.SET_NULL, related_name="cofiler_invitations",
+        help_text="The co-filing organization, once the invitation is accepted.",
+    )
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+    last_seen_version = models.ForeignKey(
+        "DraftVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The latest version this co-filer has reviewed; the next review shows a redline from it.",
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"{self.organization_name} <{self.email}>"
+
+    def state(self, now) -> str:
+        if self.revoked_at:
+            return "revoked"
+        if self.accepted_at:
+            return "accepted"
+        if self.expires_at <= now:
+            return "expired"
+        return "opened" if self.opened_at else "invited"
+
+
+class Comment(models.Model):
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="comments")
+    clause = models.ForeignKey(Clause, null=True, blank=True, on_delete=models.SET_NULL, related_name="comments")
+    version = models.ForeignKey("DraftVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class SignOnQuerySet(models.QuerySet):
+    def current(self):
+        """Sign-ons that count as filers on exports: signed, and not awaiting re-confirmation."""
+        return self.filter(status=SignOn.Status.SIGNED)
+
+
+class SignOn(models.Model):
+    """A co-filer's signature on one exact version, with what Rule 14a-8(b) asks of a proponent."""
+
+    class Status(models.TextChoices):
+        SIGNED = "signed", "Signed"
+        NEEDS_RECONFIRMATION = "needs_reconfirmation", "Needs re-confirmation"
+        DECLINED = "declined", "Declined"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    class Holder(models.TextChoices):
+        RECORD = "record", "Registered (record) holder"
+        BROKER = "broker", "Through a broker or bank (proof of ownership letter)"
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="sign_ons")
+    version = models.ForeignKey(DraftVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="sign_ons")
+    version_sha256 = models.CharField(max_length=64, blank=True)
+    organization = models.ForeignKey("accounts.Organization", on_delete=models.PROTECT, related_name="sign_ons")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="sign_ons")
+    status = models.CharField(max_length=24, choices=Status.choices, default=Status.SIGNED)
+    legal_name = models.CharField("organization legal name", max_length=255, blank=True)
+    signatory_name = models.CharField(max_length=200, blank=True)
+    signatory_title = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    shares = models.PositiveBigIntegerField(null=True, blank=True)
+    market_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    held_since = models.DateField(null=True, blank=True)
+    holder_type = models.CharField(max_length=16, choices=Holder.choices, blank=True)
+    intends_to_hold = models.BooleanField(default=False)
+    availability = models.JSONField(default=list, blank=True, help_text="ISO datetimes offered for engagement.")
+    authorizes_lead = models.BooleanField(default=False)
+    signature = models.CharField("typed signature", max_length=200, blank=True)
+    decline_reason = models.TextField(blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=500, blank=True)
+    signed_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SignOnQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["signed_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["draft", "organization"], name="one_sign_on_per_organization")
+        ]
+
+    def __str__(self):
+        return f"{self.legal_name or self.organization} on {self.draft}"

@@ -1,0 +1,158 @@
+"""Precedents: proposals filed before, in parts with their footnotes, calls and filers."""
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.db import connection, models
+from django.db.models import Q
+from django.urls import reverse
+
+from config.uploads import validate_upload_size
+from resolutions.catalogue.models import Company, Topic
+from resolutions.precedents.import_review import interleave_calls
+from resolutions.search import SearchableQuerySet, plain_terms, ranked_search
+
+
+class PartKind(models.TextChoices):
+    RESOLVED = "resolved", "RESOLVED"
+    WHEREAS = "whereas", "WHEREAS"
+    SUPPORTING = "supporting", "Supporting statement"
+
+
+class PrecedentQuerySet(SearchableQuerySet):
+    def curated(self):
+        return self.filter(curated=True)
+
+    def search(self, query: str):
+        """Ranked full-text search: PostgreSQL's stored vector, or a plain scan on SQLite.
+
+        On PostgreSQL at most ``search.SEARCH_CANDIDATES`` matches (the most recently added)
+        are ranked, and ``count()`` stops past that bound: see ``resolutions.search``.
+        """
+        query = (query or "").replace("\x00", "").strip()  # PostgreSQL refuses NUL in text
+        if not query:
+            return self
+        if connection.vendor == "postgresql":
+            return ranked_search(self, query, recent=("-pk",), tiebreak=("-meeting_year", "pk"))
+        matches = Q()
+        for term in plain_terms(query):
+            matches &= Q(search_document__icontains=term)
+        return self.filter(matches).order_by("-meeting_year", "pk")
+
+
+class Precedent(models.Model):
+    """A resolution filed in a past year, kept as structure so filers can reuse its wording."""
+
+    class Outcome(models.TextChoices):
+        FILED = "filed", "Filed"
+        VOTED = "voted", "Voted"
+        WITHDRAWN_AGREEMENT = "withdrawn_agreement", "Withdrawn after an agreement"
+        WITHDRAWN = "withdrawn", "Withdrawn without agreement"
+        OMITTED_NO_ACTION = "omitted_no_action", "Omitted after an SEC no-action letter"
+        EXCLUDED_J_NOTICE = "excluded_j_notice", "Excluded by the company after a (j) notice"
+        EXCLUDED_J_NONOBJECTION = (
+            "excluded_j_nonobjection",
+            "Excluded after a (j) notice with staff non-objection",
+        )
+        UNKNOWN = "unknown", "Unknown"
+
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="precedents")
+    meeting_year = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=300)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="precedents")
+    resolved_first = models.BooleanField(default=True)
+    outcome = models.CharField(max_length=32, choices=Outcome.choices, default=Outcome.UNKNOWN)
+    support_percent = models.DecimalField(
+        "support (%)", max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    source_url = models.URLField(max_length=500, blank=True)
+    source_file = models.FileField(upload_to="precedents/%Y/", blank=True, validators=[validate_upload_size])
+    source_text = models.TextField(blank=True, help_text="The text the import was made from.")
+    source_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
+    import_warnings = models.JSONField(default=list, blank=True)
+    curator_notes = models.TextField(blank=True)
+    curated = models.BooleanField(default=False)
+    search_document = models.TextField(blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = PrecedentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-meeting_year", "company__name", "title"]
+        indexes = [models.Index(fields=["company", "meeting_year"])]
+
+    def __str__(self):
+        return f"{self.title} — {self.company.name} {self.meeting_year}"
+
+    def get_absolute_url(self):
+        return reverse("resolutions:precedent_detail", args=[self.pk])
+
+    @property
+    def lead_filer(self):
+        return next((f for f in self.filers.all() if f.lead), None)
+
+    def parts_of(self, kind: str):
+        return [p for p in self.parts.all() if p.kind == kind]
+
+
+class PrecedentPart(models.Model):
+    """One RESOLVED clause, WHEREAS recital or supporting paragraph; bullets as '- ' lines."""
+
+    precedent = models.ForeignKey(Precedent, on_delete=models.CASCADE, related_name="parts")
+    kind = models.CharField(max_length=16, choices=PartKind.choices)
+    position = models.PositiveIntegerField()
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.position}"
+
+    def pieces(self) -> list[str | int]:
+        """The text split at its footnote calls (prefetch ``calls``): segments and note numbers."""
+        return interleave_calls(self.text, [(call.offset, call.number) for call in self.calls.all()])
+
+
+class PrecedentFootnote(models.Model):
+    precedent = models.ForeignKey(Precedent, on_delete=models.CASCADE, related_name="footnotes")
+    number = models.PositiveIntegerField()
+    text = models.TextField(blank=True)
+    urls = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["precedent", "number"], name="unique_footnote_number")
+        ]
+
+    def __str__(self):
+        return f"[{self.number}] {self.text[:60]}"
+
+
+class FootnoteCall(models.Model):
+    """Where a footnote is called: the part and its position among that precedent's calls."""
+
+    part = models.ForeignKey(PrecedentPart, on_delete=models.CASCADE, related_name="calls")
+    number = models.PositiveIntegerField()
+    offset = models.PositiveIntegerField(null=True, blank=True, help_text="Character offset in the part's text.")
+
+    class Meta:
+        ordering = ["part__position", "offset", "number"]
+
+
+class PrecedentFiler(models.Model):
+    precedent = models.ForeignKey(Precedent, on_delete=models.CASCADE, related_name="filers")
+    name = models.CharField(max_length=200, blank=True)
+    organization = models.CharField(max_length=255, blank=True)
+    lead = models.BooleanField(default=False)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-lead", "position"]
+
+    def __str__(self):
+        return ", ".join(x for x in (self.name, self.organization) if x)

@@ -1,0 +1,67 @@
+"""Non-trivial reads of precedents: search, display, history, and the reading text redlines compare."""
+from django.db.models import Prefetch
+
+from resolutions.drafts.redline import document_text
+from resolutions.models import Company, FootnoteCall, Precedent, PrecedentPart
+from resolutions.precedents.import_review import precedent_note_text
+
+
+def precedents_recent(*, limit: int = 5):
+    return Precedent.objects.select_related("company").order_by("-created_at")[:limit]
+
+
+def precedent_search(*, query="", company=None, year_from=None, year_to=None, topic=None,
+                     outcome="", organization=""):
+    """The precedent list: filters, then ranked full-text search when there is a query."""
+    precedents = Precedent.objects.select_related("company").prefetch_related("topics")
+    if company:
+        precedents = precedents.filter(company__in=Company.objects.matching(company))
+    if year_from:
+        precedents = precedents.filter(meeting_year__gte=year_from)
+    if year_to:
+        precedents = precedents.filter(meeting_year__lte=year_to)
+    if topic:
+        precedents = precedents.filter(topics=topic)
+    if outcome:
+        precedents = precedents.filter(outcome=outcome)
+    if organization:
+        precedents = precedents.filter(filers__organization__icontains=organization).distinct()
+    return precedents.search(query)
+
+
+def precedent_for_display(pk: int) -> Precedent:
+    parts = PrecedentPart.objects.prefetch_related(Prefetch("calls", queryset=FootnoteCall.objects.order_by("offset")))
+    return (
+        Precedent.objects.select_related("company")
+        .prefetch_related(Prefetch("parts", queryset=parts), "footnotes", "filers", "topics")
+        .get(pk=pk)
+    )
+
+
+def precedent_matching_source(*, fingerprint: str) -> Precedent | None:
+    return Precedent.objects.select_related("company").filter(source_sha256=fingerprint).first()
+
+
+def precedent_history(precedent: Precedent):
+    """Other precedents at the same company sharing a topic, newest first."""
+    topic_ids = [t.pk for t in precedent.topics.all()]
+    if not topic_ids:
+        return Precedent.objects.none()
+    return (
+        Precedent.objects.filter(company=precedent.company, topics__in=topic_ids)
+        .exclude(pk=precedent.pk)
+        .distinct()
+        .order_by("-meeting_year")
+    )
+
+
+def precedent_document_text(precedent: Precedent) -> str:
+    """A precedent as plain reading text, in the same shape as a draft's, for redlines."""
+    parts = precedent.parts.prefetch_related("calls").order_by("position")
+    notes = {n.number: n for n in precedent.footnotes.all()}
+    texts, numbers = [], []
+    for part in parts:
+        pieces = part.pieces()
+        numbers += [p for p in pieces if isinstance(p, int) and p not in numbers]
+        texts.append({"kind": part.kind, "text": "".join(f"[{p}]" if isinstance(p, int) else p for p in pieces)})
+    return document_text(texts, [precedent_note_text(n, notes.get(n)) for n in numbers])

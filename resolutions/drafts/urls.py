@@ -1,8 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
-from resolutions.cofiling import views as views_cofilers
 from resolutions.drafts import views
-from resolutions.filing import views as views_pdf
 
 app_name = "drafts"
 
@@ -26,25 +24,8 @@ urlpatterns = [
     path("<int:pk>/redline/", views.redline, name="redline"),
 ]
 
+# Co-filing and filing pages live under a draft's URL too, in the same "drafts" namespace.
 urlpatterns += [
-    # Co-filers (views_cofilers)
-    path("<int:pk>/filers/", views_cofilers.filers_dashboard, name="filers"),
-    path("<int:pk>/invitations/", views_cofilers.invitation_create, name="invitation_create"),
-    path("<int:pk>/invitations/<int:invitation_id>/revoke/", views_cofilers.invitation_revoke, name="invitation_revoke"),
-    path("<int:pk>/invitations/<int:invitation_id>/resend/", views_cofilers.invitation_resend, name="invitation_resend"),
-    path("<int:pk>/review/", views_cofilers.review, name="review"),
-    path("<int:pk>/comments/", views_cofilers.comment_add, name="comment_add"),
-    path("<int:pk>/comments/<int:comment_id>/resolve/", views_cofilers.comment_resolve, name="comment_resolve"),
-    path("<int:pk>/versions/<int:number>/sign/", views_cofilers.sign, name="sign"),
-    path("<int:pk>/sign-on/decline/", views_cofilers.decline, name="decline"),
-    path("<int:pk>/sign-on/withdraw/", views_cofilers.withdraw, name="withdraw"),
-    path("<int:pk>/circulate/", views_cofilers.circulate, name="circulate"),
-    path("<int:pk>/audit/", views_cofilers.audit_timeline, name="audit"),
-    path("<int:pk>/audit.csv", views_cofilers.audit_csv, name="audit_csv"),
-    # PDFs (views_pdf)
-    path("<int:pk>/versions/<int:number>/proposal.pdf", views_pdf.proposal_pdf, name="proposal_pdf"),
-    path("<int:pk>/versions/<int:number>/print/", views_pdf.print_preview, name="print_preview"),
-    path("<int:pk>/versions/<int:number>/letters/<int:filer_id>.pdf", views_pdf.letter_pdf, name="letter_pdf"),
-    path("<int:pk>/packet/", views_pdf.packet_page, name="packet"),
-    path("<int:pk>/packet.pdf", views_pdf.packet_pdf, name="packet_pdf"),
+    path("", include("resolutions.cofiling.urls")),
+    path("", include("resolutions.filing.urls")),
 ]

@@ -1,0 +1,54 @@
+"""Check results and the formatting every rule's message shares."""
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+
+OK = "ok"
+WARNING = "warning"
+ERROR = "error"
+INFO = "info"
+
+
+@dataclass(frozen=True)
+class Check:
+    rule: str
+    label: str
+    status: str
+    message: str
+    details: dict = field(default_factory=dict)
+
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def same_day_in_year(day: date, year: int) -> date:
+    """`day` moved to `year`; Feb 29 becomes Feb 28 in a non-leap year."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return date(year, 2, 28)
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def join_words(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def dollars(value: Decimal) -> str:
+    """$2,000 for whole dollars, $1,999.99 otherwise (never rounds up to a threshold)."""
+    if value == value.to_integral_value():
+        return f"${value:,.0f}"
+    return f"${value:,.2f}"
+
+
+def percent(value: float | Decimal) -> str:
+    """12.0%, 4.96%: two decimals when the second one matters."""
+    text = f"{value:.2f}"
+    return (text[:-1] if text.endswith("0") else text) + "%"

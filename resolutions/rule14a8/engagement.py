@@ -1,0 +1,83 @@
+"""Rule 14a-8(b)(1)(iii): the proponent's availability to meet the company."""
+from datetime import date, datetime, timedelta
+
+from .common import Check, ERROR, OK, WARNING, WEEKDAYS
+
+
+ENGAGEMENT_FIRST_DAY = 10
+ENGAGEMENT_LAST_DAY = 30
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _last_monday_of_may(year: int) -> date:
+    last = date(year, 5, 31)
+    return last - timedelta(days=last.weekday())
+
+
+def _observed(day: date) -> date:
+    """A fixed-date holiday on a Saturday is observed on Friday, on a Sunday on Monday."""
+    return day + timedelta(days={5: -1, 6: 1}.get(day.weekday(), 0))
+
+
+def _federal_holidays(year: int) -> dict[date, str]:
+    """Observed US federal holidays of `year` (5 U.S.C. 6103)."""
+    fixed = {
+        "New Year's Day": (1, 1), "Juneteenth": (6, 19), "Independence Day": (7, 4),
+        "Veterans Day": (11, 11), "Christmas Day": (12, 25),
+    }
+    holidays = {_observed(date(year, month, day)): name for name, (month, day) in fixed.items()}
+    holidays[_nth_weekday(year, 1, 0, 3)] = "Martin Luther King Jr. Day"
+    holidays[_nth_weekday(year, 2, 0, 3)] = "Washington's Birthday"
+    holidays[_last_monday_of_may(year)] = "Memorial Day"
+    holidays[_nth_weekday(year, 9, 0, 1)] = "Labor Day"
+    holidays[_nth_weekday(year, 10, 0, 2)] = "Columbus Day"
+    holidays[_nth_weekday(year, 11, 3, 4)] = "Thanksgiving Day"
+    return holidays
+
+
+def _not_a_business_day(day: date) -> str | None:
+    """Why `day` is not a business day (weekend or federal holiday), or None."""
+    if day.weekday() >= 5:
+        return WEEKDAYS[day.weekday()]
+    # New Year's Day on a Saturday is observed on Dec 31 of the year before.
+    return _federal_holidays(day.year).get(day) or _federal_holidays(day.year + 1).get(day)
+
+
+def _slot_label(slot: datetime | date) -> str:
+    return f"{slot:%Y-%m-%d %H:%M}" if isinstance(slot, datetime) else slot.isoformat()
+
+
+def check_engagement(*, submission_date: date, slots: list[datetime | date]) -> Check:
+    """Two or more business days 10–30 calendar days after submission (both ends included).
+
+    Business days exclude weekends and US federal holidays, as in Rule 14d-1(g)(3).
+    """
+    rule, label = "14a-8(b)(1)(iii)", "Engagement"
+    first = submission_date + timedelta(days=ENGAGEMENT_FIRST_DAY)
+    last = submission_date + timedelta(days=ENGAGEMENT_LAST_DAY)
+    usable_days: set[date] = set()
+    problems: list[str] = []
+    for slot in slots:
+        day = slot.date() if isinstance(slot, datetime) else slot
+        reason = "outside the window" if not first <= day <= last else _not_a_business_day(day)
+        if reason:
+            problems.append(f"{_slot_label(slot)} ({reason})")
+        else:
+            usable_days.add(day)
+    window = f"from {first.isoformat()} to {last.isoformat()} (10 to 30 calendar days after submission)"
+    details = {"window": (first, last), "business_days": sorted(usable_days), "not_usable": problems}
+    not_usable = f" Not usable: {'; '.join(problems)}." if problems else ""
+    if len(usable_days) < 2:
+        message = (
+            f"Rule 14a-8(b)(1)(iii): offer meetings on at least two business days {window}; "
+            f"{len(usable_days)} offered.{not_usable}"
+        )
+        return Check(rule, label, ERROR, message, details)
+    message = f"Rule 14a-8(b)(1)(iii): {len(usable_days)} business days offered {window}."
+    if problems:
+        return Check(rule, label, WARNING, f"{message}{not_usable} Drop or move them.", details)
+    return Check(rule, label, OK, message, details)

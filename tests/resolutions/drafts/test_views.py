@@ -10,7 +10,7 @@ from resolutions.models import Draft
 from tests import factories
 from tests.corpus import CORPUS, needs_corpus
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 pytestmark = pytest.mark.django_db
 

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from resolutions.precedents.importer import DocumentError, ParsedResolution, parse_resolution, read_document
 from tests.corpus import CORPUS, corpus_path, needs_corpus
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 MB = 1024 * 1024
 
 KEYS = {"file", "title", "resolved", "whereas", "supporting", "footnotes", "calls", "filers", "warnings"}

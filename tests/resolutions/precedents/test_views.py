@@ -14,7 +14,7 @@ from tests.corpus import corpus_path, needs_corpus
 
 pytestmark = pytest.mark.django_db
 AMAZON = "amazon-customer-due-diligence-resolution.txt"
-LIVING_WAGE = Path(__file__).resolve().parent / "fixtures" / "living-wage-bracketed-calls.txt"
+LIVING_WAGE = Path(__file__).resolve().parents[1] / "fixtures" / "living-wage-bracketed-calls.txt"
 
 RESOLUTION = """Living Wage Report
 

@@ -435,6 +435,14 @@ class Invitation(models.Model):
             return "expired"
         return "opened" if self.opened_at else "invited"
 
+    def is_for(self, user) -> bool:
+        """The signed-in ``user`` is the invited address (the only one the link was sent to)."""
+        return user.email.strip().lower() == self.email.strip().lower()
+
+    def wrong_account_message(self, user) -> str:
+        return (f"This invitation is for {self.email}, and you are signed in as {user.email}. "
+                f"Sign out and open the link again, or ask the lead filer to invite {user.email}.")
+
 
 class Comment(models.Model):
     draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="comments")

@@ -8,14 +8,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from accounts.forms import NewAccountForm, OrganizationNameForm
 from accounts.models import User
 
 from . import checks, selectors
-from .forms_cofilers import CommentForm, DeclineForm, InvitationForm, NewAccountForm, SignOnForm
+from .forms_cofilers import CommentForm, DeclineForm, InvitationForm, SignOnForm
 from .models import Comment, Invitation, SignOn
 from .redline import document_text, redline_html
 from .services import cofilers as services
@@ -85,38 +85,39 @@ def invitation_resend(request, pk, invitation_id):
 
 @login_not_required
 def invitation_accept(request, token):
-    """The emailed link: a signed-in user joins; a new person creates an account, then joins."""
+    """The emailed link: the invited address's account joins with its own organization; a new person
+    creates an account and names their own (new) organization, then joins."""
     try:
         invitation = services.invitation_for_token(token)
     except services.InvalidInvitation as error:
         return render(request, "cofilers/invitation_invalid.html", {"reason": str(error)}, status=404)
     user = request.user if request.user.is_authenticated else None
+    if user is not None and not invitation.is_for(user):
+        return render(request, "cofilers/invitation_invalid.html",
+                      {"reason": invitation.wrong_account_message(user)}, status=403)
     services.invitation_open(invitation=invitation, user=user)
-    form = NewAccountForm(request.POST or None) if user is None else None
-    if request.method == "POST":
-        if user is None and not form.is_valid():
-            return render(request, "cofilers/invitation_accept.html", {"invitation": invitation, "form": form})
-        new_account = None if user else {"password": form.cleaned_data["password1"],
-                                          "first_name": form.cleaned_data["first_name"],
-                                          "last_name": form.cleaned_data["last_name"]}
-        if user is None and _email_taken(invitation.email):
-            messages.error(request, f"An account for {invitation.email} exists already: sign in to join.")
-            return redirect(f"{reverse('login')}?next={request.path}")
+    email_taken = user is None and User.objects.filter(email__iexact=invitation.email).exists()
+    data = request.POST if request.method == "POST" else None
+    account_form = NewAccountForm(data) if user is None and not email_taken else None
+    name_form = (OrganizationNameForm(data, initial={"legal_name": invitation.organization_name})
+                 if account_form or (user and user.organization_id is None) else None)
+    if data is not None and not email_taken and all(f.is_valid() for f in (account_form, name_form) if f):
         try:
-            joined = services.invitation_accept(invitation=invitation, user=user, new_account=new_account)
+            joined = services.invitation_accept(
+                invitation=invitation, user=user, new_account=account_form.account() if account_form else None,
+                legal_name=name_form.cleaned_data["legal_name"] if name_form else "")
+        except ValidationError as error:
+            name_form.add_error("legal_name", error)
         except services.InvalidInvitation as error:
             return render(request, "cofilers/invitation_invalid.html", {"reason": str(error)}, status=400)
-        if user is None:
-            login(request, joined, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"You are now a co-filer of “{invitation.draft.title}”.")
-        return redirect("drafts:review", pk=invitation.draft_id)
+        else:
+            if user is None:
+                login(request, joined, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, f"You are now a co-filer of “{invitation.draft.title}”.")
+            return redirect("drafts:review", pk=invitation.draft_id)
     return render(request, "cofilers/invitation_accept.html", {
-        "invitation": invitation, "form": form, "email_taken": user is None and _email_taken(invitation.email),
-    })
-
-
-def _email_taken(email: str) -> bool:
-    return User.objects.filter(email__iexact=email).exists()
+        "invitation": invitation, "form": account_form, "name_form": name_form, "email_taken": email_taken,
+    }, status=400 if data is not None else 200)
 
 
 def review(request, pk):

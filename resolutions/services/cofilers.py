@@ -13,7 +13,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Organization, User
+from accounts.models import User
+from accounts.services import organization_found
 
 from .. import checks
 from ..models import AuditEvent, Comment, Draft, DraftVersion, Invitation, SignOn
@@ -117,20 +118,31 @@ def invitation_open(*, invitation: Invitation, user=None) -> None:
             audit_record(draft=invitation.draft, actor=user, verb=AuditEvent.Verb.OPENED, detail=invitation.email)
 
 
-def invitation_accept(*, invitation: Invitation, user: User | None = None, new_account: dict | None = None) -> User:
-    """Join the draft as co-filer: an existing user with their organization, or a new account."""
+def invitation_accept(*, invitation: Invitation, user: User | None = None, new_account: dict | None = None,
+                      legal_name: str = "") -> User:
+    """Join the draft as co-filer, as the invited address: its account with its own organization, or a new
+    account (the emailed link proved the mailbox) with a new organization named ``legal_name``.
+
+    An organization's name is never identity: a name matching an existing organization is refused
+    (``organization_found``); membership of an existing organization comes only from its members.
+    """
     with transaction.atomic():
-        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        invitation = Invitation.objects.select_for_update().select_related("draft").get(pk=invitation.pk)
         if invitation.accepted_at:
             raise InvalidInvitation("This invitation link was already used.")
         if user is None:
-            organization, _ = Organization.objects.get_or_create(legal_name=invitation.organization_name)
+            if User.objects.filter(email__iexact=invitation.email).exists():
+                raise InvalidInvitation(f"An account for {invitation.email} exists already: sign in to join.")
             user = User.objects.create_user(
-                email=invitation.email, password=new_account["password"], organization=organization,
+                email=invitation.email, password=new_account["password"],
                 first_name=new_account.get("first_name", ""), last_name=new_account.get("last_name", ""),
             )
-        elif user.organization_id is None:
-            user.organization, _ = Organization.objects.get_or_create(legal_name=invitation.organization_name)
+        elif not invitation.is_for(user):
+            raise InvalidInvitation(invitation.wrong_account_message(user))
+        if user.organization_id is None:
+            user.organization = organization_found(
+                legal_name=legal_name, founder_email=user.email,
+                detail=f"On accepting the invitation to co-file “{invitation.draft.title}”")
             user.save(update_fields=["organization"])
         if user.organization_id == invitation.draft.lead_organization_id:
             raise InvalidInvitation("Your organization is the lead filer of this draft already.")

@@ -32,8 +32,18 @@ def filers_dashboard(request, pk):
     deadline = checks.check_deadline(draft.company.filing_deadline(), today=timezone.localdate())
     return render(request, "cofilers/filers.html", {
         "draft": draft, "rows": rows, "deadline": deadline, "form": InvitationForm(),
-        "new_link": request.session.pop("new_invitation_link", None),
     })
+
+
+def _sent_message(request, invitation: Invitation, *, again: bool = False) -> None:
+    """Whether the email went: the lead filer never sees the link, only that it was sent."""
+    if invitation.send_error:
+        messages.error(request, f"The invitation to {invitation.email} was not sent: {invitation.send_error}.")
+    elif again:
+        messages.success(request, f"Invitation sent again to {invitation.email} with a new link; the old link "
+                                  "no longer works.")
+    else:
+        messages.success(request, f"Invitation emailed to {invitation.email}. The link works once, for that address.")
 
 
 @require_POST
@@ -42,13 +52,12 @@ def invitation_create(request, pk):
     form = InvitationForm(request.POST)
     if form.is_valid():
         try:
-            _, link = services.invitation_create(draft=draft, user=request.user, base_url=_base_url(request),
-                                                 **form.cleaned_data)
+            invitation, _ = services.invitation_create(draft=draft, user=request.user, base_url=_base_url(request),
+                                                       **form.cleaned_data)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            request.session["new_invitation_link"] = link
-            messages.success(request, f"Invitation emailed to {form.cleaned_data['email']}.")
+            _sent_message(request, invitation)
     else:
         messages.error(request, "Invitation not sent: " + "; ".join(e for errs in form.errors.values() for e in errs))
     return redirect("drafts:filers", pk=draft.pk)
@@ -64,22 +73,28 @@ def _invitation(draft, invitation_id) -> Invitation:
 @require_POST
 def invitation_revoke(request, pk, invitation_id):
     draft = selectors.get_draft_for(request.user, pk, need="edit")
-    services.invitation_revoke(invitation=_invitation(draft, invitation_id), user=request.user)
-    messages.success(request, "Invitation revoked: its link no longer works.")
+    invitation = _invitation(draft, invitation_id)
+    try:
+        services.invitation_revoke(invitation=invitation, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{invitation.organization} is no longer a co-filer: its access ended, its "
+                                  "sign-on is withdrawn and it has been told." if invitation.accepted_at
+                         else "Invitation revoked: its link no longer works.")
     return redirect("drafts:filers", pk=draft.pk)
 
 
 @require_POST
 def invitation_resend(request, pk, invitation_id):
     draft = selectors.get_draft_for(request.user, pk, need="edit")
+    invitation = _invitation(draft, invitation_id)
     try:
-        link = services.invitation_resend(invitation=_invitation(draft, invitation_id), user=request.user,
-                                          base_url=_base_url(request))
+        services.invitation_resend(invitation=invitation, user=request.user, base_url=_base_url(request))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        request.session["new_invitation_link"] = link
-        messages.success(request, "Invitation sent again with a new link; the old link no longer works.")
+        _sent_message(request, invitation, again=True)
     return redirect("drafts:filers", pk=draft.pk)
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.services import organization_found
+from config.mail import send_or_say_why
 
 from .. import checks
 from ..models import AuditEvent, Comment, Draft, DraftVersion, Invitation, SignOn
@@ -35,7 +36,8 @@ def invitation_url(token: str, *, base_url: str) -> str:
 
 def invitation_create(*, draft: Draft, user, email: str, organization_name: str, contact_name: str = "",
                       base_url: str, send_email: bool = True) -> tuple[Invitation, str]:
-    """Invite an organization; returns the invitation and its link (shown once to the lead filer)."""
+    """Invite an organization; returns the invitation and its link, which only the email carries
+    (emailed once the transaction commits; a failure is kept in ``send_error``)."""
     email = email.strip().lower()
     if draft.invitations.filter(email=email, revoked_at__isnull=True, accepted_at__isnull=True,
                                 expires_at__gt=timezone.now()).exists():
@@ -73,13 +75,44 @@ def invitation_resend(*, invitation: Invitation, user, base_url: str) -> str:
 
 
 def invitation_revoke(*, invitation: Invitation, user) -> None:
+    """Before acceptance the link stops working; after it, the co-filer is removed (``cofiler_remove``)."""
+    if invitation.revoked_at:
+        raise ValidationError("This invitation was revoked already.")
+    if invitation.accepted_at:
+        cofiler_remove(invitation=invitation, user=user)
+        return
     with transaction.atomic():
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
         audit_record(draft=invitation.draft, actor=user, verb=AuditEvent.Verb.REVOKED, detail=invitation.email)
 
 
+def cofiler_remove(*, invitation: Invitation, user) -> None:
+    """Take an accepted co-filer off the draft: access ends, their sign-on is withdrawn (so they are on
+    no letter, proposal or packet), the trail says who did it, and they are told by email."""
+    with transaction.atomic():
+        invitation = Invitation.objects.select_for_update().select_related("draft__company", "organization",
+                                                                           "accepted_by").get(pk=invitation.pk)
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+        withdrawn = SignOn.objects.filter(
+            draft=invitation.draft, organization_id=invitation.organization_id,
+            status__in=[SignOn.Status.SIGNED, SignOn.Status.NEEDS_RECONFIRMATION],
+        ).update(status=SignOn.Status.WITHDRAWN, updated_at=timezone.now())
+        organization = invitation.organization or invitation.organization_name
+        audit_record(draft=invitation.draft, actor=user, verb=AuditEvent.Verb.REMOVED,
+                     detail=f"{organization} <{invitation.email}>" + ("; its sign-on withdrawn" if withdrawn else ""))
+        recipients = sorted({invitation.email, *([invitation.accepted_by.email] if invitation.accepted_by else [])})
+        context = {"draft": invitation.draft, "organization": organization,
+                   "lead_organization": invitation.draft.lead_organization}
+        message = EmailMultiAlternatives(
+            subject=f"You are no longer a co-filer of “{invitation.draft.title}”",
+            body=render_to_string("cofilers/email/removed.txt", context), to=recipients)
+        transaction.on_commit(lambda: send_or_say_why(message))
+
+
 def _send_invitation(invitation: Invitation, link: str) -> None:
+    """Email the link to the invited address; a failure is kept on the invitation for the lead to see."""
     context = {"invitation": invitation, "draft": invitation.draft, "link": link,
                "days": settings.INVITATION_DAYS}
     message = EmailMultiAlternatives(
@@ -88,7 +121,8 @@ def _send_invitation(invitation: Invitation, link: str) -> None:
         to=[invitation.email],
     )
     message.attach_alternative(render_to_string("cofilers/email/invitation.html", context), "text/html")
-    message.send()
+    invitation.send_error = send_or_say_why(message)
+    Invitation.objects.filter(pk=invitation.pk).update(send_error=invitation.send_error)
 
 
 def invitation_for_token(token: str) -> Invitation:

@@ -135,7 +135,8 @@ def member_invitation_accept(*, invitation: MemberInvitation, user: User | None 
                              new_account: dict | None = None) -> User:
     """Join the organization: the invited address's account, or a new one for it (the link proved the mailbox)."""
     with transaction.atomic():
-        invitation = MemberInvitation.objects.select_for_update().select_related("organization").get(pk=invitation.pk)
+        invitation = MemberInvitation.objects.select_for_update(of=("self",)).select_related("organization").get(
+            pk=invitation.pk)
         if invitation.accepted_at or invitation.revoked_at:
             raise InvalidMemberInvitation("This link was already used or withdrawn.")
         if user is None:

@@ -91,8 +91,8 @@ def cofiler_remove(*, invitation: Invitation, user) -> None:
     """Take an accepted co-filer off the draft: access ends, their sign-on is withdrawn (so they are on
     no letter, proposal or packet), the trail says who did it, and they are told by email."""
     with transaction.atomic():
-        invitation = Invitation.objects.select_for_update().select_related("draft__company", "organization",
-                                                                           "accepted_by").get(pk=invitation.pk)
+        invitation = (Invitation.objects.select_for_update(of=("self",))
+                      .select_related("draft__company", "organization", "accepted_by").get(pk=invitation.pk))
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
         withdrawn = SignOn.objects.filter(

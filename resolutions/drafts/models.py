@@ -175,6 +175,7 @@ class AuditEvent(models.Model):
         OPENED = "opened", "Opened the invitation"
         JOINED = "joined", "Joined as co-filer"
         REVOKED = "revoked", "Revoked an invitation"
+        REMOVED = "removed", "Removed a co-filer"
         COMMENTED = "commented", "Commented"
         SIGNED = "signed", "Signed"
         RECONFIRMED = "reconfirmed", "Re-confirmed"

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0005_alter_precedent_source_file'),
+        ('resolutions', '0006_invitation_send_error_and_cofiler_removal'),
     ]
 
     operations = [

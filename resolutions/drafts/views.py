@@ -10,9 +10,10 @@ from evidence.models import Snippet
 
 from resolutions import rule14a8
 from resolutions.drafts import selectors
-from resolutions.precedents import selectors as precedent_selectors
 from resolutions.drafts.forms import ClauseForm, DraftCreateForm, DraftSettingsForm, NoteForm, RevisionForm
+from resolutions.filing.docx_forms import WordUploadForm
 from resolutions.models import Draft, PartKind, Precedent
+from resolutions.precedents import selectors as precedent_selectors
 from .redline import document_text, redline_html
 from resolutions.drafts import services
 
@@ -211,7 +212,8 @@ def version_save(request, pk):
 
 def version_list(request, pk):
     draft = selectors.get_draft_for(request.user, pk)
-    return render(request, "drafts/version_list.html", {"draft": draft, "versions": draft.versions.order_by("-number")})
+    return render(request, "drafts/version_list.html", {"draft": draft, "versions": draft.versions.order_by("-number"),
+                                                        "upload_form": WordUploadForm() if draft.is_led_by(request.user) else None})
 
 
 def version_detail(request, pk, number):

@@ -7,7 +7,7 @@ from django.db import connection
 from resolutions.models import Draft, DraftVersion, SignOn
 from resolutions.drafts import services as draft_services
 from tests import factories
-from tests.resolutions.filing import pdf_builders as b
+from tests.resolutions import pdf_builders as b
 
 
 @pytest.mark.django_db(transaction=True)

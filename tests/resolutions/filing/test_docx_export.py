@@ -16,7 +16,7 @@ from resolutions.models import AuditEvent
 from resolutions.drafts.redline import plain
 from resolutions.drafts.services import version_save
 
-from . import pdf_builders as b
+from tests.resolutions import pdf_builders as b
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from resolutions.models import AuditEvent
 from resolutions.drafts.services import version_save
 from tests import factories
 
-from . import pdf_builders as b
+from tests.resolutions import pdf_builders as b
 
 pytestmark = pytest.mark.django_db
 

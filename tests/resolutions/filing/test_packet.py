@@ -12,7 +12,7 @@ from resolutions.filing.pdf.packet import packet_build, packet_request, packet_s
 from resolutions.drafts.services import clause_update, version_save
 from resolutions.filing.tasks import build_packet
 
-from . import pdf_builders as b
+from tests.resolutions import pdf_builders as b
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from resolutions.filing.pdf.letters import letter_html
 from resolutions.filing.pdf.proposal import ProposalDocument
 from resolutions.drafts.services import version_save
 
-from . import pdf_builders as b
+from tests.resolutions import pdf_builders as b
 
 pytestmark = pytest.mark.django_db  # also makes pytest-django set up the database the module fixtures use
 

@@ -14,7 +14,7 @@ from resolutions.filing.pdf.render import PDFRenderTimeout
 from resolutions.drafts.services import version_save
 from tests import factories
 
-from . import pdf_builders as b
+from tests.resolutions import pdf_builders as b
 
 pytestmark = pytest.mark.django_db
 

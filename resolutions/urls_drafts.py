@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views_cofilers, views_drafts as views, views_pdf
-from .filing import views as filing
+from .filing import docx_views, views as filing
 
 app_name = "drafts"
 
@@ -46,6 +46,8 @@ urlpatterns += [
     path("<int:pk>/versions/<int:number>/letters/<int:filer_id>.pdf", views_pdf.letter_pdf, name="letter_pdf"),
     path("<int:pk>/packet/", views_pdf.packet_page, name="packet"),
     path("<int:pk>/packet.pdf", views_pdf.packet_pdf, name="packet_pdf"),
+    # The Word copy (filing/docx_views)
+    path("<int:pk>/versions/<int:number>/proposal.docx", docx_views.proposal_docx, name="proposal_docx"),
 ]
 
 urlpatterns += [
@@ -53,7 +55,6 @@ urlpatterns += [
     path("<int:pk>/versions/<int:number>/statements/", filing.statements, name="statements"),
     path("<int:pk>/filing/", filing.filing, name="filing"),
     path("<int:pk>/finalize/", filing.finalize, name="finalize"),
-    path("<int:pk>/invitations/<int:invitation_id>/drop/", filing.cofiler_drop, name="cofiler_drop"),
     path("<int:pk>/proofs/", filing.proof_add, name="proof_add"),
     path("<int:pk>/proofs/<int:proof_id>/remove/", filing.proof_remove, name="proof_remove"),
     path("<int:pk>/proofs/<int:proof_id>/", filing.proof_file, name="proof_file"),

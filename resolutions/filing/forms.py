@@ -34,11 +34,6 @@ class FinalizeForm(forms.Form):
     version = forms.IntegerField(min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
 
 
-class DropForm(forms.Form):
-    reason = forms.CharField(label="Why (the co-filer is told)", max_length=500,
-                             widget=forms.Textarea(attrs={"rows": 2}))
-
-
 class SubmissionForm(forms.Form):
     submitted_on = forms.DateField(label="Submitted on", widget=DATE, initial=timezone.localdate)
     method = forms.ChoiceField(label="How", choices=Submission.Method.choices, widget=forms.RadioSelect,

@@ -8,7 +8,7 @@ from .models import OwnershipProof
 
 @dataclass
 class FilerStatus:
-    """One organization expected to file: the lead, or a co-filer that joined and was not dropped."""
+    """One organization expected to file: the lead, or a co-filer that joined and was not removed."""
 
     organization_id: int
     name: str
@@ -41,7 +41,7 @@ class FilerStatus:
 
 
 def draft_filer_statuses(draft: Draft) -> list[FilerStatus]:
-    """The lead organization first, then each co-filer that accepted and was not dropped, by invitation."""
+    """The lead organization first, then each co-filer that accepted and was not removed, by invitation."""
     sign_ons = {s.organization_id: s for s in draft.sign_ons.select_related("version", "organization")}
     proofs: dict[int, list[OwnershipProof]] = {}
     for proof in draft.ownership_proofs.all():
@@ -69,11 +69,11 @@ def finalize_problems(draft: Draft, version: DraftVersion) -> list[str]:
         who = f"{row.name} (lead filer)" if row.lead else row.name
         if row.sign_on is None or row.sign_on.signed_at is None:
             problems.append(f"{who} has not given its Rule 14a-8(b) statements and signature"
-                            + (": fill in “Our statements”." if row.lead else ". Ask it to sign, or drop it."))
+                            + (": fill in “Our statements”." if row.lead else ". Ask it to sign, or remove it."))
         elif not row.signed_text(version):
             problems.append(f"{who} has not signed version {version.number} (SHA-256 {version.short_hash}); "
                             + ("sign it under “Our statements”." if row.lead
-                               else "it must re-confirm this exact text, or be dropped."))
+                               else "it must re-confirm this exact text, or be removed."))
     return problems
 
 

@@ -1,4 +1,4 @@
-"""From a signed text to a filed proposal: finalize, drop a filer, proofs of ownership, the submission.
+"""From a signed text to a filed proposal: finalize, proofs of ownership, the submission.
 
 Each write owns its transaction and its audit event. A file is checked (size, real type,
 what it says it covers) before anything is written, so a refused upload leaves nothing behind.
@@ -7,14 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Organization
 
 from .. import checks
-from ..models import AuditEvent, Draft, DraftVersion, Invitation, PacketExport, SignOn
+from ..models import AuditEvent, Draft, DraftVersion, PacketExport, SignOn
 from ..services.audit import audit_record
 from .models import OwnershipProof, Submission
 from .selectors import finalize_problems, version_to_file
@@ -39,28 +38,6 @@ def draft_finalize(*, draft: Draft, version: DraftVersion, user) -> DraftVersion
         audit_record(draft=locked, actor=user, verb=AuditEvent.Verb.FINALIZED,
                      detail=f"Version {version.number} ({version.short_hash}) is the text to file")
     return version
-
-
-def cofiler_drop(*, draft: Draft, invitation: Invitation, user, reason: str) -> None:
-    """The lead files without a co-filer: its invitation ends, its sign-on stops counting, and it is told."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError("Say why the co-filer is dropped; the co-filer is told.")
-    with transaction.atomic():
-        invitation.revoked_at = timezone.now()
-        invitation.save(update_fields=["revoked_at"])
-        if invitation.organization_id:
-            SignOn.objects.filter(draft=draft, organization_id=invitation.organization_id).update(
-                status=SignOn.Status.WITHDRAWN)
-        name = invitation.organization.legal_name if invitation.organization else invitation.organization_name
-        audit_record(draft=draft, actor=user, verb=AuditEvent.Verb.DROPPED, detail=f"{name}: {reason}"[:500])
-        message = EmailMessage(
-            subject=f"You are no longer a co-filer of “{draft.title}”",
-            body=(f"{draft.lead_organization.legal_name}, the lead filer, will file “{draft.title}” with "
-                  f"{draft.company.name} without {name}.\n\nTheir reason: {reason}\n"),
-            to=[invitation.email],
-        )
-        transaction.on_commit(message.send)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from ..selectors import get_draft_for, get_version_for
 from ..services import cofilers as cofiling
 from ..services.audit import audit_record
 from . import services
-from .forms import DropForm, FinalizeForm, OwnershipProofForm, SubmissionForm
+from .forms import FinalizeForm, OwnershipProofForm, SubmissionForm
 from .selectors import draft_filer_statuses, finalize_problems, version_to_file
 
 
@@ -83,21 +83,6 @@ def finalize(request, pk):
         messages.error(request, "Not finalized: " + " ".join(error.messages))
     else:
         messages.success(request, f"Version {version.number} is final: build the filing packet from it.")
-    return redirect("drafts:filing", pk=draft.pk)
-
-
-@require_POST
-def cofiler_drop(request, pk, invitation_id):
-    draft = get_draft_for(request.user, pk, need="edit")
-    invitation = draft.invitations.filter(pk=invitation_id, revoked_at__isnull=True).first()
-    if invitation is None:
-        raise Http404("No such co-filer.")
-    form = DropForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Not dropped: say why (the co-filer is told).")
-        return redirect("drafts:filing", pk=draft.pk)
-    services.cofiler_drop(draft=draft, invitation=invitation, user=request.user, reason=form.cleaned_data["reason"])
-    messages.success(request, f"{invitation.organization_name} is dropped and has been told.")
     return redirect("drafts:filing", pk=draft.pk)
 
 

@@ -120,7 +120,7 @@ def test_finalize_is_refused_while_the_lead_has_no_statements_and_a_cofiler_has_
     assert not draft.audit_events.filter(verb=AuditEvent.Verb.FINALIZED).exists()
 
 
-def test_a_cofiler_that_signed_another_text_blocks_finalize_until_it_re_confirms_or_is_dropped(
+def test_a_cofiler_that_signed_another_text_blocks_finalize_until_it_re_confirms_or_is_removed(
         lead_client, draft, version, lead, cofiler, mailoutbox, django_capture_on_commit_callbacks):
     b.sign(version, cofiler, signed_at=b.at(5))
     lead_signs(lead_client, draft, version)
@@ -132,11 +132,10 @@ def test_a_cofiler_that_signed_another_text_blocks_finalize_until_it_re_confirms
         services.draft_finalize(draft=draft, version=second, user=lead)
     invitation = draft.invitations.get()
     with django_capture_on_commit_callbacks(execute=True):
-        response = lead_client.post(f"/drafts/{draft.pk}/invitations/{invitation.pk}/drop/",
-                                    {"reason": "It could not sign before the deadline."})
+        response = lead_client.post(f"/drafts/{draft.pk}/invitations/{invitation.pk}/revoke/")
     assert response.status_code == 302
-    assert mailoutbox[-1].to == [cofiler.email] and "could not sign before the deadline" in mailoutbox[-1].body
-    assert draft.audit_events.filter(verb=AuditEvent.Verb.DROPPED).exists()
+    assert mailoutbox[-1].to == [cofiler.email] and "has removed Pension Fund of Tests" in mailoutbox[-1].body
+    assert draft.audit_events.filter(verb=AuditEvent.Verb.REMOVED).exists()
     services.draft_finalize(draft=draft, version=second, user=lead)
     draft.refresh_from_db()
     assert draft.status == Draft.Status.FINAL

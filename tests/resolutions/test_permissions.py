@@ -29,7 +29,7 @@ ACCESS = {
     "print_preview": READ, "letter_pdf": EDIT, "packet": EDIT, "packet_pdf": EDIT, "proposal_docx": READ,
     "statements": EDIT, "filing": EDIT, "finalize": EDIT, "proof_add": EDIT,
     "proof_file": EDIT, "proof_remove": EDIT, "submission": EDIT, "receipt_file": EDIT,
-    "filer_packet_pdf": EDIT,
+    "filer_packet_pdf": EDIT, "version_upload_docx": EDIT,
 }
 ALLOWED = {READ: {"lead", "cofiler"}, EDIT: {"lead"}, SIGN: {"cofiler"}}
 

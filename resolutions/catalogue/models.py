@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
 
-from resolutions.rule14a8 import filing_deadline
+from resolutions.rule14a8 import BUSINESS_HOURS_DEFAULT, filing_deadline
 
 
 class CompanyQuerySet(models.QuerySet):
@@ -32,6 +32,15 @@ class Company(models.Model):
         "14a-8 deadline stated by the company", null=True, blank=True,
         help_text="The date printed in last year's proxy statement; it wins over the computed date.",
     )
+    principal_office_address = models.TextField(
+        "principal executive office", blank=True,
+        help_text="Where Rule 14a-8(e) proposals are received; the filing packet is addressed here.",
+    )
+    corporate_secretary = models.CharField("Corporate Secretary's name", max_length=200, blank=True)
+    business_hours_opens = models.TimeField(
+        null=True, blank=True, help_text="As disclosed in the proxy statement; 9:00 a.m. when not disclosed.")
+    business_hours_closes = models.TimeField(
+        null=True, blank=True, help_text="As disclosed in the proxy statement; 5:30 p.m. when not disclosed.")
 
     objects = CompanyQuerySet.as_manager()
 
@@ -41,6 +50,19 @@ class Company(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.ticker})" if self.ticker else self.name
+
+    def business_hours(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """Rule 14a-8(b)(1)(iii): the office's disclosed hours, else 9:00 a.m. to 5:30 p.m."""
+        opens, closes = BUSINESS_HOURS_DEFAULT
+        if self.business_hours_opens and self.business_hours_closes:
+            opens = (self.business_hours_opens.hour, self.business_hours_opens.minute)
+            closes = (self.business_hours_closes.hour, self.business_hours_closes.minute)
+        return opens, closes
+
+    @property
+    def business_hours_text(self) -> str:
+        (oh, om), (ch, cm) = self.business_hours()
+        return f"{oh}:{om:02d} to {ch}:{cm:02d}"
 
     def filing_deadline(self):
         """Rule 14a-8(e): the stated deadline, else 120 days before the proxy anniversary (a Deadline)."""

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.db import models
 
 from resolutions.drafts.models import Clause, Draft, DraftVersion
+from resolutions.rule14a8 import PRICE_BASES
 
 
 class Invitation(models.Model):
@@ -113,6 +114,11 @@ class SignOn(models.Model):
     phone = models.CharField(max_length=40, blank=True)
     shares = models.PositiveBigIntegerField(null=True, blank=True)
     market_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    valuation_date = models.DateField(
+        null=True, blank=True, help_text="SLB 14 C.1.a: a day within the 60 calendar days before submission.")
+    price_per_share = models.DecimalField(max_digits=12, decimal_places=4, null=True, blank=True)
+    price_basis = models.CharField(max_length=16, choices=list(PRICE_BASES.items()), blank=True)
+    submission_date = models.DateField("planned submission date", null=True, blank=True)
     held_since = models.DateField(null=True, blank=True)
     holder_type = models.CharField(max_length=16, choices=Holder.choices, blank=True)
     intends_to_hold = models.BooleanField(default=False)

@@ -152,6 +152,11 @@ class DraftVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    finalized_at = models.DateTimeField(
+        null=True, blank=True, help_text="Picked as the text to file; its PDFs carry no DRAFT mark.")
+    finalized_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["number"]
@@ -185,6 +190,11 @@ class AuditEvent(models.Model):
         WITHDRAWN = "withdrawn", "Withdrew"
         VERSION_SAVED = "version_saved", "Version saved"
         EXPORTED = "exported", "Exported"
+        FINALIZED = "finalized", "Finalized"
+        REOPENED = "reopened", "Edited after finalizing: a new round"
+        PROOF_ADDED = "proof_added", "Added a proof of ownership"
+        PROOF_REMOVED = "proof_removed", "Removed a proof of ownership"
+        SUBMITTED = "submitted", "Marked as submitted"
 
     draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="audit_events")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

@@ -12,4 +12,14 @@ urlpatterns = [
     # The Word copy (filing/docx_views)
     path("<int:pk>/versions/<int:number>/proposal.docx", docx_views.proposal_docx, name="proposal_docx"),
     path("<int:pk>/versions/upload/", docx_views.version_upload_docx, name="version_upload_docx"),
+    # The filing record
+    path("<int:pk>/versions/<int:number>/statements/", views.statements, name="statements"),
+    path("<int:pk>/filing/", views.filing, name="filing"),
+    path("<int:pk>/finalize/", views.finalize, name="finalize"),
+    path("<int:pk>/proofs/", views.proof_add, name="proof_add"),
+    path("<int:pk>/proofs/<int:proof_id>/remove/", views.proof_remove, name="proof_remove"),
+    path("<int:pk>/proofs/<int:proof_id>/", views.proof_file, name="proof_file"),
+    path("<int:pk>/versions/<int:number>/packets/<int:filer_id>.pdf", views.filer_packet_pdf, name="filer_packet_pdf"),
+    path("<int:pk>/submission/", views.submission, name="submission"),
+    path("<int:pk>/submissions/<int:submission_id>/receipt/", views.receipt_file, name="receipt_file"),
 ]

@@ -3,11 +3,11 @@ sub-domain packages so that `from resolutions.models import Draft` works whereve
 from resolutions.catalogue.models import Company, Topic
 from resolutions.cofiling.models import Comment, Invitation, SignOn
 from resolutions.drafts.models import AuditEvent, Clause, Draft, DraftNote, DraftVersion
-from resolutions.filing.models import PacketExport
+from resolutions.filing.models import OwnershipProof, PacketExport, Submission
 from resolutions.precedents.models import FootnoteCall, PartKind, Precedent, PrecedentFiler, PrecedentFootnote, PrecedentPart
 
 __all__ = [
     "AuditEvent", "Clause", "Comment", "Company", "Draft", "DraftNote", "DraftVersion", "FootnoteCall",
-    "Invitation", "PacketExport", "PartKind", "Precedent", "PrecedentFiler", "PrecedentFootnote",
+    "Invitation", "OwnershipProof", "PacketExport", "Submission", "PartKind", "Precedent", "PrecedentFiler", "PrecedentFootnote",
     "PrecedentPart", "SignOn", "Topic",
 ]

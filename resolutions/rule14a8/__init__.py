@@ -48,10 +48,19 @@ from .resubmission import (
     resubmission_check,
 )
 from .ownership import (
+    PRICE_BASES,
+    PRICE_BID_ASK,
+    PRICE_HIGHEST_SALE,
+    VALUATION_DAYS,
+    check_proof_period,
+    check_valuation,
+    required_holding_start,
     OWNERSHIP_TIERS,
     ownership_verdict,
 )
 from .engagement import (
+    BUSINESS_HOURS_DEFAULT,
+    check_business_hours,
     ENGAGEMENT_FIRST_DAY,
     ENGAGEMENT_LAST_DAY,
     check_engagement,
@@ -64,6 +73,15 @@ from .texas import (
 )
 
 __all__ = [
+    "check_business_hours",
+    "BUSINESS_HOURS_DEFAULT",
+    "required_holding_start",
+    "check_valuation",
+    "check_proof_period",
+    "VALUATION_DAYS",
+    "PRICE_HIGHEST_SALE",
+    "PRICE_BID_ASK",
+    "PRICE_BASES",
     "BASIS_MOVED",
     "BASIS_STATED",
     "BASIS_UNKNOWN",

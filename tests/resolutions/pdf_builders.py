@@ -1,7 +1,7 @@
 """Drafts, sign-ons and PDF readers shared by the PDF and packet tests.
 
 Drafts are built the way users build them: factories for the rows, DraftNote free-text notes
-cited as ``[[note:ID]]``, clauses through resolutions.services.drafts, and version_save.
+cited as ``[[note:ID]]``, clauses through resolutions.drafts.services, and version_save.
 """
 import re
 from contextlib import contextmanager

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0006_invitation_send_error_and_cofiler_removal'),
+        ('resolutions', '0007_draftversion_uploaded_from_word'),
     ]
 
     operations = [

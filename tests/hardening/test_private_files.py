@@ -117,3 +117,16 @@ def test_curators_download_an_uploaded_precedent_file_through_the_admin_check(cl
     client.force_login(lead)  # a filer, not staff: the admin's own check sends them to its sign-in
     refused = client.get(url)
     assert refused.status_code == 302 and "/admin/login/" in refused["Location"]
+
+
+def test_every_file_field_of_every_model_stores_under_a_random_name():
+    from django.apps import apps
+    from django.db.models import FileField
+
+    from config.private_files import RandomName
+
+    fields = [(model, field) for model in apps.get_models() for field in model._meta.get_fields()
+              if isinstance(field, FileField)]
+    assert len(fields) >= 5  # packets, precedent files, sources, proofs of ownership, receipts
+    assert [f"{model.__name__}.{field.name}" for model, field in fields
+            if not isinstance(field.upload_to, RandomName)] == []

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0007_draftversion_uploaded_from_word'),
+        ('resolutions', '0008_filing_statements_proofs_submissions'),
     ]
 
     operations = [
@@ -21,5 +21,15 @@ class Migration(migrations.Migration):
             model_name='precedent',
             name='source_file',
             field=models.FileField(blank=True, upload_to=config.private_files.RandomName('precedents'), validators=[config.uploads.validate_upload_size]),
+        ),
+        migrations.AlterField(
+            model_name='ownershipproof',
+            name='file',
+            field=models.FileField(upload_to=config.private_files.RandomName('private/proofs'), validators=[config.uploads.validate_upload_size]),
+        ),
+        migrations.AlterField(
+            model_name='submission',
+            name='proof',
+            field=models.FileField(upload_to=config.private_files.RandomName('private/receipts'), validators=[config.uploads.validate_upload_size], verbose_name='proof of receipt'),
         ),
     ]

@@ -94,7 +94,8 @@ def test_the_uploaded_version_can_become_the_drafts_text(lead, base):
     made = version_from_docx(draft=base.draft, user=lead, data=saved(document), filename="x.docx")
     draft = base.draft
     draft.refresh_from_db()
-    assert "reasonable" not in document_text([{"kind": p.kind, "html": p.html} for p in draft_rendered(draft).parts], [])
+    parts = [{"kind": p.kind, "html": p.html} for p in draft_rendered(draft).parts]
+    assert "reasonable" not in document_text(parts, [])
     services.version_restore(draft=draft, version=made.version, expected_revision=draft.revision, user=lead)
     rendered = draft_rendered(draft)
     text = document_text([{"kind": p.kind, "html": p.html} for p in rendered.parts], rendered.footnotes)

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 
 from config.uploads import validate_upload_size
 
-from .checks import filing_deadline
+from .checks import BUSINESS_HOURS_DEFAULT, PRICE_BASES, filing_deadline
 from .review import interleave_calls
 
 from .search import SearchableQuerySet, ranked_search
@@ -42,6 +42,15 @@ class Company(models.Model):
         "14a-8 deadline stated by the company", null=True, blank=True,
         help_text="The date printed in last year's proxy statement; it wins over the computed date.",
     )
+    principal_office_address = models.TextField(
+        "principal executive office", blank=True,
+        help_text="Where Rule 14a-8(e) proposals are received; the filing packet is addressed here.",
+    )
+    corporate_secretary = models.CharField("Corporate Secretary's name", max_length=200, blank=True)
+    business_hours_opens = models.TimeField(
+        null=True, blank=True, help_text="As disclosed in the proxy statement; 9:00 a.m. when not disclosed.")
+    business_hours_closes = models.TimeField(
+        null=True, blank=True, help_text="As disclosed in the proxy statement; 5:30 p.m. when not disclosed.")
 
     objects = CompanyQuerySet.as_manager()
 
@@ -51,6 +60,19 @@ class Company(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.ticker})" if self.ticker else self.name
+
+    def business_hours(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """Rule 14a-8(b)(1)(iii): the office's disclosed hours, else 9:00 a.m. to 5:30 p.m."""
+        opens, closes = BUSINESS_HOURS_DEFAULT
+        if self.business_hours_opens and self.business_hours_closes:
+            opens = (self.business_hours_opens.hour, self.business_hours_opens.minute)
+            closes = (self.business_hours_closes.hour, self.business_hours_closes.minute)
+        return opens, closes
+
+    @property
+    def business_hours_text(self) -> str:
+        (oh, om), (ch, cm) = self.business_hours()
+        return f"{oh}:{om:02d} to {ch}:{cm:02d}"
 
     def filing_deadline(self):
         """Rule 14a-8(e): the stated deadline, else 120 days before the proxy anniversary (a Deadline)."""
@@ -375,6 +397,11 @@ class DraftVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    finalized_at = models.DateTimeField(
+        null=True, blank=True, help_text="Picked as the text to file; its PDFs carry no DRAFT mark.")
+    finalized_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["number"]
@@ -499,6 +526,11 @@ class SignOn(models.Model):
     phone = models.CharField(max_length=40, blank=True)
     shares = models.PositiveBigIntegerField(null=True, blank=True)
     market_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    valuation_date = models.DateField(
+        null=True, blank=True, help_text="SLB 14 C.1.a: a day within the 60 calendar days before submission.")
+    price_per_share = models.DecimalField(max_digits=12, decimal_places=4, null=True, blank=True)
+    price_basis = models.CharField(max_length=16, choices=list(PRICE_BASES.items()), blank=True)
+    submission_date = models.DateField("planned submission date", null=True, blank=True)
     held_since = models.DateField(null=True, blank=True)
     holder_type = models.CharField(max_length=16, choices=Holder.choices, blank=True)
     intends_to_hold = models.BooleanField(default=False)
@@ -540,6 +572,11 @@ class AuditEvent(models.Model):
         WITHDRAWN = "withdrawn", "Withdrew"
         VERSION_SAVED = "version_saved", "Version saved"
         EXPORTED = "exported", "Exported"
+        FINALIZED = "finalized", "Finalized"
+        REOPENED = "reopened", "Edited after finalizing: a new round"
+        PROOF_ADDED = "proof_added", "Added a proof of ownership"
+        PROOF_REMOVED = "proof_removed", "Removed a proof of ownership"
+        SUBMITTED = "submitted", "Marked as submitted"
 
     draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="audit_events")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -608,3 +645,6 @@ class PacketExport(models.Model):
     def has_stalled(self) -> bool:
         """Unfinished long after it started: its worker died; a new build is allowed."""
         return self.unfinished and not self.is_building
+
+
+from .filing.models import OwnershipProof, Submission  # noqa: E402,F401  (the filing record's models)

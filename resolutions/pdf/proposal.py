@@ -17,7 +17,7 @@ from django.utils.html import format_html, urlize
 from django.utils.safestring import mark_safe
 
 from ..drafting import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
-from ..models import AuditEvent, Draft, DraftVersion
+from ..models import AuditEvent, DraftVersion
 from ..services.audit import audit_record
 from .filers import Filer, version_filers
 from .render import DEFAULT_VARIANT, render_pdf
@@ -27,10 +27,8 @@ LABELS = {"whereas": "WHEREAS:", "resolved": "RESOLVED:"}
 
 
 def is_final(version: DraftVersion) -> bool:
-    """Final: the draft is final or filed, and this is its latest version."""
-    draft = version.draft
-    return draft.status in (Draft.Status.FINAL, Draft.Status.FILED) and not draft.versions.filter(
-        number__gt=version.number).exists()
+    """Final: the version was picked as the text to file (it stays final when a new round starts)."""
+    return version.finalized_at is not None
 
 
 def clean_part_html(html: str) -> str:

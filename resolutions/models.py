@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from config.private_files import RandomName
 from config.uploads import validate_upload_size
 
 from .checks import BUSINESS_HOURS_DEFAULT, PRICE_BASES, filing_deadline
@@ -161,7 +162,7 @@ class Precedent(models.Model):
         "support (%)", max_digits=5, decimal_places=2, null=True, blank=True
     )
     source_url = models.URLField(max_length=500, blank=True)
-    source_file = models.FileField(upload_to="precedents/%Y/", blank=True, validators=[validate_upload_size])
+    source_file = models.FileField(upload_to=RandomName("precedents"), blank=True, validators=[validate_upload_size])
     source_text = models.TextField(blank=True, help_text="The text the import was made from.")
     source_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
     import_warnings = models.JSONField(default=list, blank=True)
@@ -622,7 +623,7 @@ class PacketExport(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     progress = models.PositiveSmallIntegerField(default=0, help_text="Percent done.")
     step = models.CharField(max_length=200, blank=True)
-    file = models.FileField(upload_to="packets/%Y/", blank=True)
+    file = models.FileField(upload_to=RandomName("packets"), blank=True)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -16,6 +16,8 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html, urlize
 from django.utils.safestring import mark_safe
 
+from config.private_files import keyed_name
+
 from ..drafting import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
 from ..models import AuditEvent, DraftVersion
 from ..services.audit import audit_record
@@ -85,7 +87,7 @@ class ProposalDocument:
         printed = [self.final, self.variant, [[f.name, f.organization, f.lead] for f in self.filers]]
         edition = hashlib.sha256(json.dumps(printed).encode()).hexdigest()[:8]
         version = self.version
-        return f"pdfs/draft-{version.draft_id}/v{version.number}-{version.short_hash}-{edition}.pdf"
+        return keyed_name(f"pdfs/draft-{version.draft_id}/v{version.number}-{version.short_hash}-{edition}.pdf")
 
     @property
     def subject(self) -> str:

@@ -49,8 +49,11 @@ class ProofInput:
     letter_date: date
 
 
-def ownership_proof_add(*, draft: Draft, user, data: ProofInput, upload) -> OwnershipProof:
-    """Keep one record holder's letter for a filer, if it covers the period up to the submission date."""
+def ownership_proof_add(*, draft: Draft, user, data: ProofInput, upload, sample: bool = False) -> OwnershipProof:
+    """Keep one record holder's letter for a filer, if it covers the period up to the submission date.
+
+    ``sample``: a letter the app generated (the demo's), marked SAMPLE wherever it is shown.
+    """
     content_type = checked_upload(upload, accepted=PROOF_TYPES, what="a proof of ownership letter")
     problems = []
     if data.period_start > data.period_end:
@@ -74,7 +77,7 @@ def ownership_proof_add(*, draft: Draft, user, data: ProofInput, upload) -> Owne
         proof = OwnershipProof(draft=draft, organization=data.organization, record_holder=data.record_holder.strip(),
                                period_start=data.period_start, period_end=data.period_end,
                                letter_date=data.letter_date, original_name=upload.name[:255],
-                               content_type=content_type, uploaded_by=user)
+                               content_type=content_type, uploaded_by=user, sample=sample)
         proof.file.save(upload.name, upload, save=False)
         proof.save()
         audit_record(draft=draft, actor=user, verb=AuditEvent.Verb.PROOF_ADDED,

@@ -11,11 +11,13 @@ from functools import partial
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST, require_http_methods
+
+from config.private_files import private_file_response
 
 from resolutions import rule14a8
 from resolutions.cofiling import services as cofiling
@@ -126,7 +128,7 @@ def _proof(draft, proof_id):
 @require_GET
 def proof_file(request, pk, proof_id):
     proof = _proof(get_draft_for(request.user, pk, need="edit"), proof_id)
-    return FileResponse(proof.file.open("rb"), content_type=proof.content_type, filename=proof.original_name)
+    return private_file_response(proof.file, filename=proof.original_name, content_type=proof.content_type)
 
 
 @require_POST
@@ -165,8 +167,8 @@ def receipt_file(request, pk, submission_id):
     found = draft.submissions.filter(pk=submission_id).first()
     if found is None:
         raise Http404("No such submission.")
-    return FileResponse(found.proof.open("rb"), content_type=found.proof_type, filename=found.proof_name,
-                        as_attachment=True)
+    return private_file_response(found.proof, filename=found.proof_name, content_type=found.proof_type,
+                                 inline=False)
 
 
 @require_GET
@@ -190,12 +192,10 @@ def filer_packet_pdf(request, pk, number, filer_id):
     return response
 
 
-def _pdf(file_or_bytes, filename: str):
-    if isinstance(file_or_bytes, bytes):
-        response = HttpResponse(file_or_bytes, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{filename}"'
-        return response
-    return FileResponse(file_or_bytes, content_type="application/pdf", filename=filename)
+def _pdf(pdf: bytes, filename: str):
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
 
 
 def _too_slow(request, error: PDFRenderTimeout):
@@ -283,4 +283,5 @@ def packet_pdf(request, pk):
     if packet is None:
         messages.info(request, "No filing packet has been built yet: build one here.")
         return redirect("drafts:packet", pk=draft.pk)
-    return _pdf(packet.file.open("rb"), _filename(packet.version, "packet"))
+    return private_file_response(packet.file, filename=_filename(packet.version, "packet"),
+                                 content_type="application/pdf")

@@ -5,6 +5,7 @@ from django.db import connection, models
 from django.db.models import Q
 from django.urls import reverse
 
+from config.private_files import RandomName
 from config.uploads import validate_upload_size
 from resolutions.catalogue.models import Company, Topic
 from resolutions.precedents.import_review import interleave_calls
@@ -64,7 +65,7 @@ class Precedent(models.Model):
         "support (%)", max_digits=5, decimal_places=2, null=True, blank=True
     )
     source_url = models.URLField(max_length=500, blank=True)
-    source_file = models.FileField(upload_to="precedents/%Y/", blank=True, validators=[validate_upload_size])
+    source_file = models.FileField(upload_to=RandomName("precedents"), blank=True, validators=[validate_upload_size])
     source_text = models.TextField(blank=True, help_text="The text the import was made from.")
     source_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
     import_warnings = models.JSONField(default=list, blank=True)

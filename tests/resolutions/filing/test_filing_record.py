@@ -324,7 +324,7 @@ def test_a_draft_that_is_not_finalized_cannot_be_marked_as_submitted(draft, lead
 # --- print style -----------------------------------------------------------------------
 
 def test_the_print_style_sets_one_whereas_heading_the_lead_last_and_calls_after_punctuation(lead, cofiler):
-    from resolutions.services.drafts import draft_update, version_save
+    from resolutions.drafts.services import draft_update, version_save
 
     draft = b.draft_with_notes(lead, title="Report on Water Risk", notes=["Water Board, 2025 report."], clauses=[
         ("whereas", "Water is scarce{1}."), ("whereas", "Droughts are longer."),
@@ -346,7 +346,7 @@ def test_the_print_style_sets_one_whereas_heading_the_lead_last_and_calls_after_
 # --- Rule 14a-8(c) per person ----------------------------------------------------------
 
 def test_the_one_proposal_check_counts_co_filing_and_each_co_filer_s_other_proposals(lead, cofiler, make_user):
-    from resolutions.selectors import draft_checks, draft_rendered, proposals_elsewhere
+    from resolutions.drafts.selectors import draft_checks, draft_rendered, proposals_elsewhere
 
     draft = b.draft_with_notes(lead, title="Report on Water Risk", notes=[], clauses=[
         ("resolved", "Shareholders request a report.")])

@@ -298,6 +298,16 @@ class Draft(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFTING)
     resolved_first = models.BooleanField("RESOLVED before WHEREAS", default=False)
     supporting_heading = models.BooleanField("with a “Supporting Statement” heading", default=True)
+    whereas_style = models.CharField(
+        "printed recitals", max_length=8, default="each",
+        choices=[("each", "“WHEREAS:” before each recital"), ("heading", "One “WHEREAS,” heading, then plain recitals")],
+    )
+    lead_filer_first = models.BooleanField(
+        "lead filer first in the filer list", default=True,
+        help_text="Otherwise the co-filers come first and the lead follows under “Lead Filer”.")
+    calls_after_punctuation = models.BooleanField(
+        "footnote calls after the punctuation they follow", default=False,
+        help_text="“scarce.¹” rather than “scarce¹.”")
     based_on = models.ForeignKey(
         Precedent, null=True, blank=True, on_delete=models.SET_NULL, related_name="drafts"
     )
@@ -321,6 +331,13 @@ class Draft(models.Model):
 
     def get_absolute_url(self):
         return reverse("drafts:editor", args=[self.pk])
+
+    PRINT_STYLE_DEFAULTS = {"whereas_style": "each", "lead_filer_first": True, "calls_after_punctuation": False}
+
+    def print_style(self) -> dict:
+        """How the proposal prints, where it differs from the defaults (so a default text keeps its SHA-256)."""
+        return {name: getattr(self, name) for name, default in self.PRINT_STYLE_DEFAULTS.items()
+                if getattr(self, name) != default}
 
     @property
     def deadline(self):

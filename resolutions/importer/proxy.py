@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .calls import CallScanner
-from .filers import _ORG_WORDS, _is_person
+from .filers import _ORG_WORDS, _is_organization, _is_person
 from .layout import PageLine
 from .markers import BULLET, NUMBERED_ITEM, SUPPORTING_HEADING, URL, extract_urls, note_marker, unwrap_angle_urls
 from .model import Footnote
@@ -52,7 +52,6 @@ OPPOSITION = re.compile(
     r"statement\s+in\s+(?:opposition|response|support)|opposition\s+statement|opposing\s+statement"
     r"|^(?:the\s+|our\s+)?(?:company|management)['’]?s?\s+(?:response|statement|position)"
     r"|^(?:the\s+|our\s+)?board(?:\s+of\s+directors)?['’]?s?\s+(?:statement|response|recommendation|position|opposition)"
-    r"|^(?:the\s+|our\s+)?board\s+of\s+directors\s+(?:unanimously\s+)?recommends\s+that"
     r"|what\s+(?:does|is)\s+the\s+(?:board|recommendation)|board\s+recommendation"
     r"|what\s+vote\s+is\s+required|^(?:the\s+)?board\s+statement",
     re.IGNORECASE,
@@ -67,6 +66,8 @@ _RECOMMENDS = re.compile(
     r"vote\s*[“\"]?\s*(?P<vote>for|against)\b",
     re.IGNORECASE,
 )
+# "The Board of / Directors / Unanimously / Recommends / … Vote Against" set a word or two a line
+_STACKED_RECOMMENDATION = re.compile(r"the\s+board\s+of\s+directors\s+(?:unanimously\s+)?recommends", re.I)
 _CONTENTS = re.compile(r"(?:back|return)\s+to\s+(?:table\s+of\s+)?contents|table\s+of\s+contents|contents", re.I)
 _PAGE_NUMBER = re.compile(r"(?:page\s+)?[0-9ivxl]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,3})?|[-–]\s*[0-9]{1,3}\s*[-–]", re.I)
 _CLAUSE = re.compile(
@@ -166,7 +167,9 @@ class ProxyProposal:
             {"part": c.part, "index": c.index, "number": c.number, "offset": c.offset} for c in self.calls
         ]
         structure["filers"] = [
-            {"name": p.name, "organization": p.organization or p.representative, "lead": index == 0}
+            {"name": "", "organization": p.name, "lead": index == 0}
+            if _is_organization(p.name) and not p.organization
+            else {"name": p.name, "organization": p.organization, "lead": index == 0}
             for index, p in enumerate(self.proponents)
         ]
         return structure
@@ -243,8 +246,9 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
             if previous is None and lines:
                 last = next((candidate for candidate in reversed(lines) if candidate.text), None)
                 starts = last is None or not (
-                    _runs_on(last, right) and not ends_sentence(last.text)
-                    and max(last.size, line.size) < _SIZE_STEP * min(last.size, line.size)
+                    _runs_on(last, right) and not ends_sentence(last.text) and (
+                        line.text[:1].islower() or max(last.size, line.size) < 1.15 * min(last.size, line.size)
+                    )
                 )
             lines.append(
                 ProxyLine(line.page, line.text, line.size, line.x0, line.x1, starts,
@@ -303,6 +307,7 @@ def _in_zone(line: PageLine) -> bool:
 
 
 def _repeat_key(text: str) -> str:
+    """Digits aside, the same running head; a head naming the section varies after its first words."""
     return re.sub(r"[0-9]+", "#", text.lower()).strip()
 
 
@@ -426,9 +431,10 @@ def _is_opposition(lines: list[ProxyLine], index: int) -> bool:
         return False
     if not lines[index].starts_paragraph:
         return False
-    group = _heading_group(lines, index) if len(text.split()) <= 4 else text
+    stacked = len(text.split()) <= 4
+    group = _heading_group(lines, index) if stacked else text
     match = OPPOSITION.search(group)
-    return bool(match and match.start() < 25 or re.match(r"the\s+board\s+of\s+directors\s+(?:unanimously\s+)?recommends", group, re.I))
+    return bool(match and match.start() < 25 or stacked and _STACKED_RECOMMENDATION.match(group))
 
 
 def _heading_before(lines: list[ProxyLine], preamble_at: int, floor: int, body_size: float) -> int:
@@ -527,7 +533,7 @@ def _company_lines(lines, start, stop) -> tuple[list[str], int]:
         text, after = _paragraph_text(lines, index)
         if (
             _COMPANY_HEADING.fullmatch(text) and not SUPPORTING_HEADING.fullmatch(text)
-            or re.search(r"not\s+responsible\s+for|recommends\s+(?:that\s+)?you\s+vote|ownership\s+of\s+the\s+proponent|upon\s+(?:oral\s+or\s+written\s+)?request|beneficially\s+owns|contained\s+in\s+the\s+proposal", text, re.I)
+            or re.search(r"not\s+responsible\s+for|recommends\s+(?:that\s+)?(?:you|shareholders|stockholders|shareowners)?\s*vote|ownership\s+of\s+the\s+proponent|upon\s+(?:oral\s+or\s+written\s+)?request|beneficially\s+owns|contained\s+in\s+the\s+proposal", text, re.I)
             and not _CLAUSE.match(text)
         ):
             kept.append(text)

@@ -6,7 +6,7 @@ from pathlib import PurePath
 
 from .errors import DocumentError
 from .layout import pdf_pages
-from .proxy import ProxyStatement, proxy_lines_from_pdf, proxy_lines_from_text, split_proxy
+from .proxy import ProxyProposal, ProxyStatement, proxy_lines_from_pdf, proxy_lines_from_text, split_proxy
 from .readers import decode_text
 
 PROXY_EXTENSIONS = (".pdf", ".htm", ".html", ".txt", ".text")
@@ -40,3 +40,11 @@ def read_proxy(name: str, data: bytes, *, max_bytes: int | None = None) -> Proxy
         raise DocumentError(f"The file “{PurePath(name).name}” contains no text.")
     lines, removed = proxy_lines_from_text(text)
     return split_proxy(lines, removed, filename=name)
+
+
+def proposal_copied_from_proxy(text: str) -> ProxyProposal | None:
+    """The one shareholder proposal in `text` when it was copied out of a proxy statement
+    (with its caption, the company's preamble and the board's statement), else None."""
+    lines, removed = proxy_lines_from_text(text)
+    statement = split_proxy(lines, removed)
+    return statement.proposals[0] if len(statement.proposals) == 1 else None

@@ -96,7 +96,7 @@ def test_saving_brings_in_each_proposal_and_a_second_run_updates_them(db):
     assert Precedent.objects.count() == 2
     water = Precedent.objects.get(title="Report on Water Risk in Our Supply Chain")
     assert (water.company.name, water.meeting_year) == ("HARBOR LIGHTS HOLDINGS, INC.", 2026)
-    assert [filer.name for filer in water.filers.all()] == ["Riverbend Pension Fund"]
+    assert [filer.organization for filer in water.filers.all()] == ["Riverbend Pension Fund"]
     output = _run(str(FIXTURES / "harbor-lights-2026.txt"))
     assert output.count("updated as precedent") == 2
     assert Precedent.objects.count() == 2
@@ -176,3 +176,29 @@ def test_edgar_html_is_read_by_block_and_page_break():
     html = (FIXTURES / "harbor-lights-2026.txt").read_text().replace("\n\n", "</p><p>")
     statement = read_proxy("harbor.htm", f"<html><body><p>{html}</p></body></html>".encode())
     assert [proposal.item for proposal in statement.proposals] == ["4", "5"]
+
+
+def test_import_resolutions_separates_a_proposal_copied_out_of_a_proxy_statement():
+    out = StringIO()
+    call_command("import_resolutions", str(FIXTURES / "copied-single-proposal.txt"), "--dry-run", "--json", stdout=out)
+    [data] = json.loads(out.getvalue())
+    assert data["title"] == "Living Wage Assessment"
+    assert data["whereas"] == ["Many of our store employees earn less than the local cost of living."]
+    assert data["resolved"][0].startswith("Shareholders ask the board to report")
+    assert data["preamble"].startswith("The Orchard Workers Fund has notified us")
+    assert data["opposition"].startswith("Our Board's Statement in Opposition")
+    assert data["left_out"] == [{"line": "Back to Contents", "page": 1, "reason": "contents link"}]
+    assert data["filers"] == [{"name": "", "organization": "Orchard Workers Fund", "lead": True}]
+
+
+def test_import_resolutions_keeps_its_format_for_a_plain_resolution_and_adds_empty_proxy_keys():
+    out = StringIO()
+    path = FIXTURES.parent / "deforestation-resolved-last.txt"
+    call_command("import_resolutions", str(path), "--dry-run", "--json", stdout=out)
+    [data] = json.loads(out.getvalue())
+    assert list(data) == [
+        "file", "title", "resolved", "whereas", "supporting", "footnotes", "calls", "filers", "warnings",
+        "preamble", "opposition", "left_out",
+    ]
+    assert (data["preamble"], data["opposition"], data["left_out"]) == ("", "", [])
+    assert data["resolved"]

@@ -89,13 +89,20 @@ def test_a_file_over_the_proxy_limit_is_refused(settings, tmp_path):
         _run(str(big), "--dry-run")
 
 
-def test_saving_brings_in_each_proposal_and_a_second_run_updates_them(db):
+def test_saving_brings_in_each_proposal_and_a_second_run_updates_them(db, lead_client):
     from resolutions.models import Precedent
 
     _run(str(FIXTURES / "harbor-lights-2026.txt"))
     assert Precedent.objects.count() == 2
     water = Precedent.objects.get(title="Report on Water Risk in Our Supply Chain")
     assert (water.company.name, water.meeting_year) == ("HARBOR LIGHTS HOLDINGS, INC.", 2026)
+    assert water.board_recommendation == "against"
+    assert water.board_statement.startswith("Board of Directors' Statement in Opposition")
+    assert water.preamble.startswith("Riverbend Pension Fund, represented by")
+    assert all("sustainability report" not in part.text for part in water.parts.all())
+    page = lead_client.get(water.get_absolute_url()).content.decode()
+    assert "The board’s statement" in page and "already covers water use" in page
+    assert "Board’s recommendation: <strong>Against</strong>" in page
     assert [filer.organization for filer in water.filers.all()] == ["Riverbend Pension Fund"]
     output = _run(str(FIXTURES / "harbor-lights-2026.txt"))
     assert output.count("updated as precedent") == 2

@@ -21,6 +21,8 @@ from .text import from_superscript, normalize_text, to_superscript
 
 _PAREN_CALL = re.compile(r"\(?([0-9]{1,3})\)?")
 _RAISE = 0.25
+# A number this many line heights to the right of the rest of its line stands apart.
+_DETACHED = 4
 # Lines this much smaller than the page's usual line are notes.
 _NOTE_SIZE = 0.9
 _LEADING_CALL = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]+) ?")
@@ -74,6 +76,7 @@ def _page_lines(page: pypdfium2.PdfPage, number: int) -> list[PageLine]:
     gutter = _gutter(lines)
     if gutter is not None:
         lines = _column_order(lines, gutter)
+    lines = [part for line in lines for part in _detach_page_number(line)]
     sizes = sorted(line.size for line in lines)
     body_size = sizes[len(sizes) // 2] if sizes else 0
     result: list[PageLine] = []
@@ -90,6 +93,19 @@ def _page_lines(page: pypdfium2.PdfPage, number: int) -> list[PageLine]:
             x0 = min(w["x0"] for w in line.words)
             result.append(PageLine(number, text, x0, line.x1, line.top, line.bottom, line.size, height, width))
     return result
+
+
+def _detach_page_number(line: _Line) -> list[_Line]:
+    """A number set far to the right of a line (a page number beside the last note): a line of its own."""
+    words = sorted(line.words, key=lambda word: word["x0"])
+    last = words[-1]
+    if len(words) < 2 or not last["text"].strip().isdigit():
+        return [line]
+    if last["x0"] - max(word["x1"] for word in words[:-1]) < _DETACHED * line.size:
+        return [line]
+    rest = words[:-1]
+    return [_Line(min(w["top"] for w in rest), max(w["bottom"] for w in rest), max(w["size"] for w in rest), rest),
+            _Line(last["top"], last["bottom"], last["size"], [last])]
 
 
 def _is_raised(segment: dict, line: _Line) -> bool:

@@ -339,7 +339,7 @@ def split_proxy(lines: list[ProxyLine], removed: dict[int, dict], *, filename: s
     proposals: list[ProxyProposal] = []
     bounds = []
     for number, preamble_at in enumerate(starts):
-        heading_at = _heading_before(lines, preamble_at, bounds[-1][2] if bounds else 0, body_size)
+        heading_at = _heading_before(lines, preamble_at, bounds[-1][1] + 1 if bounds else 0, body_size)
         bounds.append([heading_at, preamble_at, len(lines)])
         if number:
             bounds[number - 1][2] = min(bounds[number - 1][2], heading_at)
@@ -591,13 +591,25 @@ def _clean_title(title: str) -> str:
 
 
 def _caption_title(caption: str) -> str:
-    text = caption
+    """The caption without its "Item N"/"Shareholder Proposal" labels; capitals set in title case."""
+    text = _title_case(caption) if _is_capitals_heading(caption) else caption
     for _ in range(3):
         stripped = _CAPTION_LABEL.sub("", text, count=1).strip(" :–—-")
         if stripped == text:
             break
         text = stripped
     return text or caption
+
+
+_SMALL_TITLE_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
+
+
+def _title_case(text: str) -> str:
+    words = text.lower().split()
+    return " ".join(
+        word if index and word in _SMALL_TITLE_WORDS else "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+        for index, word in enumerate(words)
+    )
 
 
 def _proponent_title(lines, body: list[int]) -> tuple[str, list[int]]:
@@ -894,6 +906,14 @@ _ACTIVE = re.compile(r"^\W*(?!the\s+following)\S+.*?\b(?:has|have)\s+(?:notified
 _DROP_PARENS = re.compile(r"\s*\((?:[“\"][^)]*|the\s+[“\"]?proponent[^)]*|lead\s+filer|co-?filers?|[A-Z]{2,8})\)|\s*[“\"]\s*[A-Z]{2,8}\s*[”\"’]\s*\)?")
 _ADDRESS = re.compile(r"^\s*(?:[0-9]|located|c/o|p\.?\s?o\.?\s+box|suite|apt|the\s+beneficial|who\s|which\s|[A-Z]{2}\s+[0-9]{5})", re.I)
 _STATE_ZIP = re.compile(r"^[A-Za-z .]+\s+[0-9]{5}(?:-[0-9]{4})?$")
+# ("NLPC"), ( “ TAB ”) ”) or ( “H “HSUS ’) as text extraction leaves them
+_ABBREVIATION_IN_QUOTES = re.compile(r"\s*\(\s*[“\"][^()]{0,24}\)(?:\s*[”\"’]?\s*\))?")
+_US_STATES = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+    illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi
+    missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia
+    washington wisconsin wyoming""".split()
+)
 _UNNAMED = re.compile(
     r"^(?:a|an|one|certain|two|three|several)\s+(?:of\s+our\s+)?(?:\w+\s+){0,2}(?:stock|share)?(?:holder|owner)s?\b", re.I
 )
@@ -903,6 +923,7 @@ _ENTITY_SUFFIX = re.compile(r"^(?:inc\.?|llc|l\.l\.c\.|ltd\.?|lp|l\.p\.|plc|n\.a
 def parse_proponents(preamble: str) -> list[Proponent]:
     """The proponents of a preamble, each with the representative who files for it."""
     text = normalize_text(preamble).replace("\n", " ")
+    text = _ABBREVIATION_IN_QUOTES.sub("", text)
     text = re.sub(r"\s+", " ", text)
     subject = _subject(text)
     if not subject:
@@ -974,8 +995,8 @@ def _names(text: str) -> list[str]:
     names: list[str] = []
     address = False
     for piece in pieces:
-        if _ENTITY_SUFFIX.match(piece) and names:
-            names[-1] += ", " + piece
+        if (_ENTITY_SUFFIX.match(piece) or piece.lower() in _US_STATES and not address) and names:
+            names[-1] += ", " + piece + ("." if re.fullmatch(r"inc|ltd|corp", piece, re.I) else "")
             continue
         if _ADDRESS.match(piece) or _STATE_ZIP.match(piece):
             address = True

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0008_filing_statements_proofs_submissions'),
+        ('resolutions', '0010_draft_print_style'),
     ]
 
     operations = [

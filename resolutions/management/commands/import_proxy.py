@@ -4,7 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from resolutions.drafts import selectors
+from resolutions.precedents import selectors
 from resolutions.precedents.importer import DocumentError
 from resolutions.precedents.importer.proxy_reader import read_proxy
 from resolutions.models import Company

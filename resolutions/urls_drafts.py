@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views_cofilers, views_drafts as views, views_pdf
+from .filing import docx_views
 
 app_name = "drafts"
 
@@ -45,4 +46,6 @@ urlpatterns += [
     path("<int:pk>/versions/<int:number>/letters/<int:filer_id>.pdf", views_pdf.letter_pdf, name="letter_pdf"),
     path("<int:pk>/packet/", views_pdf.packet_page, name="packet"),
     path("<int:pk>/packet.pdf", views_pdf.packet_pdf, name="packet_pdf"),
+    # The Word copy (filing/docx_views)
+    path("<int:pk>/versions/<int:number>/proposal.docx", docx_views.proposal_docx, name="proposal_docx"),
 ]

@@ -23,7 +23,7 @@ ACCESS = {
     "filers": EDIT, "invitation_create": EDIT, "invitation_revoke": EDIT, "invitation_resend": EDIT,
     "review": READ, "comment_add": READ, "comment_resolve": EDIT, "sign": SIGN, "decline": SIGN,
     "withdraw": SIGN, "circulate": EDIT, "audit": EDIT, "audit_csv": EDIT, "proposal_pdf": READ,
-    "print_preview": READ, "letter_pdf": EDIT, "packet": EDIT, "packet_pdf": EDIT,
+    "print_preview": READ, "letter_pdf": EDIT, "packet": EDIT, "packet_pdf": EDIT, "proposal_docx": READ,
 }
 ALLOWED = {READ: {"lead", "cofiler"}, EDIT: {"lead"}, SIGN: {"cofiler"}}
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from config.uploads import validate_upload_size
-from resolutions.models import Company, Topic, _plain_terms
-from resolutions.search import SearchableQuerySet, ranked_search
+from resolutions.models import Company, Topic
+from resolutions.search import SearchableQuerySet, plain_terms, ranked_search, searchable_query
 
 from .citations import CitationSource
 from .freshness import is_stale
@@ -70,13 +70,13 @@ class SnippetQuerySet(SearchableQuerySet):
     def search(self, query: str):
         """Ranked full-text search (PostgreSQL: at most ``SEARCH_CANDIDATES`` recent matches
         are ranked, see ``resolutions.search``), or a plain scan on SQLite."""
-        query = (query or "").replace("\x00", "").strip()  # PostgreSQL refuses NUL in text
+        query = searchable_query(query)
         if not query:
             return self
         if connection.vendor == "postgresql":
             return ranked_search(self, query, recent=("-pk",), tiebreak=("-pk",))
         matches = Q()
-        for term in _plain_terms(query):
+        for term in plain_terms(query):
             matches &= Q(search_document__icontains=term)
         return self.filter(matches).order_by("-pk")
 

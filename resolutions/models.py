@@ -13,7 +13,7 @@ from config.uploads import validate_upload_size
 from .checks import filing_deadline
 from .review import interleave_calls
 
-from .search import SearchableQuerySet, ranked_search
+from .search import SearchableQuerySet, plain_terms, ranked_search, searchable_query
 
 
 class CompanyQuerySet(models.QuerySet):
@@ -91,26 +91,15 @@ class PrecedentQuerySet(SearchableQuerySet):
         On PostgreSQL at most ``search.SEARCH_CANDIDATES`` matches (the most recently added)
         are ranked, and ``count()`` stops past that bound: see ``resolutions.search``.
         """
-        query = (query or "").replace("\x00", "").strip()  # PostgreSQL refuses NUL in text
+        query = searchable_query(query)
         if not query:
             return self
         if connection.vendor == "postgresql":
             return ranked_search(self, query, recent=("-pk",), tiebreak=("-meeting_year", "pk"))
         matches = Q()
-        for term in _plain_terms(query):
+        for term in plain_terms(query):
             matches &= Q(search_document__icontains=term)
         return self.filter(matches).order_by("-meeting_year", "pk")
-
-
-def _plain_terms(query: str) -> list[str]:
-    """Words and quoted phrases of a websearch-style query, minus its operators (SQLite path)."""
-    import shlex
-
-    try:
-        parts = shlex.split(query)
-    except ValueError:
-        parts = query.split()
-    return [p for p in parts if p.lower() != "or" and not p.startswith("-")] or [query]
 
 
 class Precedent(models.Model):

@@ -382,7 +382,8 @@ class DraftVersion(models.Model):
 class Invitation(models.Model):
     """A single-use, expiring link inviting an organization to co-file one draft.
 
-    Only the token's SHA-256 is stored; the link is shown to the lead filer when it is made.
+    The link goes only to the invited mailbox (the lead filer never sees it); only the token's
+    SHA-256 is stored. Accepting it proves control of that mailbox, nothing more (see README).
     """
 
     draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="invitations")
@@ -404,6 +405,8 @@ class Invitation(models.Model):
         help_text="The co-filing organization, once the invitation is accepted.",
     )
     last_sent_at = models.DateTimeField(null=True, blank=True)
+    send_error = models.CharField(max_length=300, blank=True,
+                                  help_text="Why the last email could not be sent (empty once sent).")
     last_seen_version = models.ForeignKey(
         "DraftVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         help_text="The latest version this co-filer has reviewed; the next review shows a redline from it.",
@@ -423,6 +426,14 @@ class Invitation(models.Model):
         if self.expires_at <= now:
             return "expired"
         return "opened" if self.opened_at else "invited"
+
+    def is_for(self, user) -> bool:
+        """The signed-in ``user`` is the invited address (the only one the link was sent to)."""
+        return user.email.strip().lower() == self.email.strip().lower()
+
+    def wrong_account_message(self, user) -> str:
+        return (f"This invitation is for {self.email}, and you are signed in as {user.email}. "
+                f"Sign out and open the link again, or ask the lead filer to invite {user.email}.")
 
 
 class Comment(models.Model):
@@ -508,6 +519,7 @@ class AuditEvent(models.Model):
         OPENED = "opened", "Opened the invitation"
         JOINED = "joined", "Joined as co-filer"
         REVOKED = "revoked", "Revoked an invitation"
+        REMOVED = "removed", "Removed a co-filer"
         COMMENTED = "commented", "Commented"
         SIGNED = "signed", "Signed"
         RECONFIRMED = "reconfirmed", "Re-confirmed"

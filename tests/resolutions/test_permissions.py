@@ -127,3 +127,46 @@ def test_a_version_is_found_only_through_its_drafts_gate(world):
         get_version_for(users["cofiler"], values["pk"], values["number"], need="edit")
     with pytest.raises(Http404, match="No such version"):
         get_version_for(users["cofiler"], values["pk"], 99)
+
+
+def organization_urls():
+    namespace = get_resolver().namespace_dict["accounts"][1]
+    for name, entries in namespace.reverse_dict.lists():
+        if isinstance(name, str):
+            pattern = entries[0][0][0][0]
+            if "%(pk)s" in pattern:
+                yield name, "/organizations/" + pattern
+
+
+def test_every_organization_url_is_for_members_only():
+    """The members pages: a member uses them; anyone else gets 404, curators included (they use the admin)."""
+    assert {name for name, _ in organization_urls()} == {
+        "members", "member_invite", "member_remove", "member_invitation_resend", "member_invitation_revoke"}
+
+
+@pytest.mark.parametrize("role", ["anonymous", "outsider", "cofiler", "member", "curator"])
+def test_the_organization_permission_matrix(client, role, lead, cofiler, outsider, curator, make_user):
+    from accounts.services import member_invitation_create
+
+    colleague = make_user("colleague@test.example", organization=lead.organization.legal_name)
+    invitation = member_invitation_create(organization=lead.organization, user=lead, email="new@test.example",
+                                          base_url="http://t")
+    values = {"pk": lead.organization_id, "user_id": colleague.pk, "invitation_id": invitation.pk}
+    users = {"anonymous": None, "outsider": outsider, "cofiler": cofiler, "member": lead, "curator": curator}
+    if users[role]:
+        client.force_login(users[role])
+    failures = []
+    for name, pattern in organization_urls():
+        url = pattern % values
+        response = client.get(url)
+        if response.status_code == 405:
+            response = client.post(url, {})
+        if role == "anonymous":
+            ok = response.status_code == 302 and "/accounts/login/" in response["Location"]
+        elif role == "member":
+            ok = response.status_code not in (403, 404, 500)
+        else:
+            ok = response.status_code == 404
+        if not ok:
+            failures.append(f"{name} {url} → {response.status_code}")
+    assert not failures, "\n".join(failures)

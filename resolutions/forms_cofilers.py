@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django import forms
 from django.utils import timezone
 
@@ -48,6 +50,17 @@ class SignOnForm(forms.Form):
             f"We authorize {lead_organization} to act on our behalf as lead filer for this proposal, "
             "including to negotiate with the company and to withdraw the proposal."
         )
+
+    def clean_submission_date(self):
+        """A date the proposal can still reach the company: from a year ago to two years ahead."""
+        day = self.cleaned_data["submission_date"]
+        today = timezone.localdate()
+        earliest, latest = today - timedelta(days=366), today + timedelta(days=2 * 366)
+        if not earliest <= day <= latest:
+            raise forms.ValidationError(
+                f"Give the day the proposal will reach the company, between {earliest:%B %-d, %Y} "
+                f"and {latest:%B %-d, %Y}.")
+        return day
 
     def to_data(self) -> SignOnData:
         d = self.cleaned_data

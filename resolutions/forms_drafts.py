@@ -2,13 +2,13 @@ from django import forms
 
 from evidence.citations import STYLES
 
-from .models import Company, Draft, PartKind, Precedent
+from .models import Company, Draft, PartKind, Precedent, validate_one_line
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
 
 
 class DraftCreateForm(forms.Form):
-    title = forms.CharField(max_length=300)
+    title = forms.CharField(max_length=300, validators=[validate_one_line])
     company = forms.ModelChoiceField(Company.objects.all())
     meeting_year = forms.IntegerField(min_value=YEAR_MIN, max_value=YEAR_MAX)
     # Chosen on the precedent's page ("Start a draft from this precedent"), not from a list of the
@@ -18,6 +18,10 @@ class DraftCreateForm(forms.Form):
 
 class DraftSettingsForm(forms.ModelForm):
     citation_style = forms.ChoiceField(choices=list(STYLES.items()))
+
+    def clean_title(self):
+        validate_one_line(self.cleaned_data["title"])
+        return self.cleaned_data["title"]
 
     class Meta:
         model = Draft

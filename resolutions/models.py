@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -239,6 +240,12 @@ class DraftQuerySet(models.QuerySet):
 
     def for_list(self):
         return self.select_related("company", "lead_organization").order_by("-updated_at")
+
+
+def validate_one_line(value: str) -> None:
+    """A title is one line: a line break in it broke the invitation email's subject (a 500)."""
+    if value and value.splitlines() != [value]:
+        raise ValidationError("A title is one line: remove the line break.", code="line_break")
 
 
 class Draft(models.Model):

@@ -13,7 +13,7 @@ from django.utils.html import escape
 from evidence.models import Snippet
 
 from ..drafting import MARKER, MAX_CLAUSE_CHARS, content_sha256, markers_in, sanitize_clause_html
-from ..models import AuditEvent, Clause, Draft, DraftNote, DraftVersion, PartKind, Precedent
+from ..models import AuditEvent, Clause, Draft, DraftNote, DraftVersion, PartKind, Precedent, validate_one_line
 from ..review import precedent_note_text
 from ..selectors import draft_content, draft_rendered, draft_words
 from .audit import audit_record
@@ -83,6 +83,7 @@ def draft_create(*, user, company, meeting_year: int, title: str, precedent: Pre
     """A new draft for the user's organization; from a precedent, its parts and notes are copied."""
     if user.organization_id is None:
         raise ValidationError("Only members of an organization can start a draft.")
+    validate_one_line(title)
     with transaction.atomic():
         draft = Draft.objects.create(
             company=company, meeting_year=meeting_year, title=title, lead_organization_id=user.organization_id,
@@ -141,6 +142,8 @@ def _bullets_to_html(text: str) -> str:
 
 def draft_update(*, draft: Draft, expected_revision: int, user=None, **fields) -> Draft:
     allowed = {"title", "meeting_year", "resolved_first", "supporting_heading", "citation_style", "status"}
+    if "title" in fields:
+        validate_one_line(fields["title"])
     with transaction.atomic():
         locked = _locked(draft, expected_revision)
         for name, value in fields.items():

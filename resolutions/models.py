@@ -360,6 +360,7 @@ class DraftVersion(models.Model):
         CIRCULATED = "circulated", "Circulated"
         EXPORTED = "exported", "Exported"
         RESTORED = "restored", "Kept before restoring an older version"
+        UPLOADED = "uploaded", "Uploaded from Word"
 
     draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()

@@ -48,4 +48,5 @@ urlpatterns += [
     path("<int:pk>/packet.pdf", views_pdf.packet_pdf, name="packet_pdf"),
     # The Word copy (filing/docx_views)
     path("<int:pk>/versions/<int:number>/proposal.docx", docx_views.proposal_docx, name="proposal_docx"),
+    path("<int:pk>/versions/upload/", docx_views.version_upload_docx, name="version_upload_docx"),
 ]

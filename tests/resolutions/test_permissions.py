@@ -24,6 +24,7 @@ ACCESS = {
     "review": READ, "comment_add": READ, "comment_resolve": EDIT, "sign": SIGN, "decline": SIGN,
     "withdraw": SIGN, "circulate": EDIT, "audit": EDIT, "audit_csv": EDIT, "proposal_pdf": READ,
     "print_preview": READ, "letter_pdf": EDIT, "packet": EDIT, "packet_pdf": EDIT, "proposal_docx": READ,
+    "version_upload_docx": EDIT,
 }
 ALLOWED = {READ: {"lead", "cofiler"}, EDIT: {"lead"}, SIGN: {"cofiler"}}
 

@@ -3,6 +3,7 @@ from datetime import timedelta
 from django import forms
 from django.utils import timezone
 
+from .forms_drafts import IdempotentForm
 from .models import SignOn
 from .services.cofilers import SignOnData
 
@@ -13,7 +14,7 @@ class InvitationForm(forms.Form):
     contact_name = forms.CharField(label="Contact person", max_length=200, required=False)
 
 
-class CommentForm(forms.Form):
+class CommentForm(IdempotentForm):
     text = forms.CharField(label="Comment", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
     clause = forms.IntegerField(required=False, widget=forms.HiddenInput)
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)

@@ -7,6 +7,16 @@ from .models import Company, Draft, PartKind, Precedent, validate_one_line
 YEAR_MIN, YEAR_MAX = 1990, 2100
 
 
+class IdempotentForm(forms.Form):
+    """A form whose second POST (a double click, a resent request) returns what the first made.
+
+    The page renders a fresh random ``form_token`` (``{% form_token %}``); the service stores it
+    on the row it creates, unique per draft, and hands back that row when the token comes again.
+    """
+
+    form_token = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+
+
 class DraftCreateForm(forms.Form):
     title = forms.CharField(max_length=300, validators=[validate_one_line])
     company = forms.ModelChoiceField(Company.objects.all())

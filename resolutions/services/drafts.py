@@ -240,15 +240,20 @@ def note_add(*, draft: Draft, text: str) -> DraftNote:
     return DraftNote.objects.create(draft=draft, text=text)
 
 
-def version_save(*, draft: Draft, user, reason: str = DraftVersion.Reason.SAVED) -> DraftVersion:
-    """Snapshot the draft as it renders now. Made by hand, and on circulate, sign and export."""
+def version_save(*, draft: Draft, user, reason: str = DraftVersion.Reason.SAVED, form_token: str = "") -> DraftVersion:
+    """Snapshot the draft as it renders now. Made by hand, and on circulate, sign and export.
+
+    Saved again with the same ``form_token`` (a double click on "Save version"), the first is returned.
+    """
     with transaction.atomic():
         locked = Draft.objects.select_for_update().get(pk=draft.pk)
+        if form_token and (first := locked.versions.filter(form_token=form_token).first()):
+            return first
         content = draft_content(locked)
         number = (locked.versions.aggregate(m=Max("number"))["m"] or 0) + 1
         version = DraftVersion.objects.create(
             draft=locked, number=number, content=content, sha256=content_sha256(content),
-            reason=reason, created_by=user,
+            reason=reason, created_by=user, form_token=form_token,
         )
         audit_record(draft=locked, actor=user, verb=AuditEvent.Verb.VERSION_SAVED,
                      detail=f"Version {number} ({version.short_hash}), {version.get_reason_display().lower()}")

@@ -194,14 +194,12 @@ def sign(request, pk, number):
     version = selectors.get_version_for(request.user, pk, number, need="sign")
     draft = version.draft
     latest = draft.versions.order_by("-number").first()
-    initial = {"legal_name": str(request.user.organization), "signatory_name": request.user.get_full_name(),
-               "signatory_title": request.user.job_title, "email": request.user.email, "phone": request.user.phone,
-               "submission_date": timezone.localdate()}
-    form = SignOnForm(request.POST or None, initial=initial, lead_organization=draft.lead_organization)
+    form = SignOnForm(request.POST or None, initial=SignOnForm.initial_from(None, request.user),
+                      lead_organization=draft.lead_organization, business_hours=draft.company.business_hours_text)
     verdicts = []
     if request.method == "POST" and form.is_valid():
         data = form.to_data()
-        verdicts = services.sign_on_checks(data)
+        verdicts = services.sign_on_checks(data, draft=draft)
         try:
             services.sign_on_create(draft=draft, version=version, user=request.user, data=data,
                                     ip_address=request.META.get("REMOTE_ADDR"),

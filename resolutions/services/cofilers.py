@@ -242,36 +242,52 @@ class SignOnData:
     authorizes_lead: bool
     signature: str
     submission_date: date
+    valuation_date: date | None = None
+    price_per_share: Decimal | None = None
+    price_basis: str = ""
 
 
-def sign_on_checks(data: SignOnData) -> list[checks.Check]:
-    """The ownership verdict and the engagement check, as the sign-on form shows them."""
-    return [
+def sign_on_checks(data: SignOnData, *, draft: Draft) -> list[checks.Check]:
+    """The valuation, the ownership verdict, the engagement days and hours, as the form shows them."""
+    found = []
+    if data.valuation_date and data.price_per_share is not None:
+        found.append(checks.check_valuation(valuation_date=data.valuation_date, submission_date=data.submission_date,
+                                            shares=data.shares, price=data.price_per_share,
+                                            basis=data.price_basis or checks.PRICE_BID_ASK))
+    opens, closes = draft.company.business_hours()
+    return found + [
         checks.ownership_verdict(market_value=data.market_value, held_since=data.held_since,
                                  as_of=data.submission_date),
         checks.check_engagement(submission_date=data.submission_date, slots=data.availability),
+        checks.check_business_hours(slots=data.availability, opens=opens, closes=closes),
     ]
 
 
 def sign_on_create(*, draft: Draft, version: DraftVersion, user, data: SignOnData, ip_address=None,
                    user_agent: str = "") -> SignOn:
-    """Sign (or re-confirm) one exact version. Refused for an old version or a second signature."""
+    """Sign (or re-confirm) one exact version. Refused for an old version or a second signature.
+
+    The lead organization gives the same statements through this service (its letter is built
+    from them); it needs no authorization of itself, and may replace its statements on the
+    same version.
+    """
+    lead = draft.lead_organization_id == user.organization_id
     latest = draft.versions.order_by("-number").first()
     if latest is None or version.pk != latest.pk:
         raise ValidationError(
             f"Version {version.number} is no longer the current text (the latest is version "
             f"{latest.number if latest else '—'}). Review the latest version and sign that one."
         )
-    problems = [c.message for c in sign_on_checks(data) if c.status == checks.ERROR]
+    problems = [c.message for c in sign_on_checks(data, draft=draft) if c.status == checks.ERROR]
     if not data.intends_to_hold:
         problems.append("Rule 14a-8(b): a proponent must state that it intends to hold the shares through the meeting.")
-    if not data.authorizes_lead:
+    if not lead and not data.authorizes_lead:
         problems.append("Rule 14a-8(b): authorize the lead filer to act for you, or decline instead.")
     if problems:
         raise ValidationError(problems)
     with transaction.atomic():
         existing = SignOn.objects.select_for_update().filter(draft=draft, organization_id=user.organization_id).first()
-        if existing and existing.status == SignOn.Status.SIGNED:
+        if existing and existing.status == SignOn.Status.SIGNED and not lead:
             raise ValidationError(
                 f"{existing.legal_name or user.organization} already signed version {existing.version.number}. "
                 "Withdraw that sign-on first if you need to change it."
@@ -281,8 +297,9 @@ def sign_on_create(*, draft: Draft, version: DraftVersion, user, data: SignOnDat
         for name, value in data.__dict__.items():
             if name == "availability":
                 value = [slot.isoformat() for slot in value]
-            if name != "submission_date":
-                setattr(sign_on, name, value)
+            setattr(sign_on, name, value)
+        if lead:
+            sign_on.authorizes_lead = False
         sign_on.version, sign_on.version_sha256 = version, version.sha256
         sign_on.user, sign_on.status, sign_on.signed_at = user, SignOn.Status.SIGNED, timezone.now()
         sign_on.ip_address, sign_on.user_agent = ip_address, (user_agent or "")[:500]

@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0002_organization_name_key_membership_trail_member_invitations'),
-        ('resolutions', '0007_draftversion_uploaded_from_word'),
+        ('resolutions', '0010_draft_print_style'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -19,7 +19,7 @@ def hash_quotes(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('evidence', '0003_alter_source_text_file'),
+        ('evidence', '0004_private_files_under_random_names'),
         ('resolutions', '0007_draftversion_uploaded_from_word'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

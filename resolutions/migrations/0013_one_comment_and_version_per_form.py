@@ -5,7 +5,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0011_one_open_invitation_per_draft_and_email'),
+        ('resolutions', '0012_one_open_invitation_per_draft_and_email'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

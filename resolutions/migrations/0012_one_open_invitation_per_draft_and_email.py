@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0002_organization_name_key_membership_trail_member_invitations'),
-        ('resolutions', '0010_draft_print_style'),
+        ('resolutions', '0011_precedent_preamble_board_statement'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

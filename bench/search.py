@@ -57,7 +57,7 @@ def measure_point(client, seeded, *, runs: int, log) -> dict:
     return point
 
 
-def run(*, seeded, quick, log, runs=None, scale=False, **_):
+def run(*, seeded, quick, log, runs=None, scale=False, curve=None, **_):
     from django.test import Client
 
     from accounts.models import User
@@ -65,7 +65,7 @@ def run(*, seeded, quick, log, runs=None, scale=False, **_):
     client = Client()
     client.force_login(User.objects.filter(email="lead@example.org").first() or User.objects.order_by("pk").first())
     runs = runs or (8 if quick else 30)
-    curve = (QUICK_CURVE if quick else CURVE)[:3 if scale else 2]
+    curve = (curve or (QUICK_CURVE if quick else CURVE))[:3 if scale else 2]
     points = []
     for i, (precedents, snippets) in enumerate(curve):
         sizes = sizes_at(precedents, snippets, quick=quick)

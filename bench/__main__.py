@@ -154,14 +154,19 @@ def _in_fresh_thread(function, **kwargs):
 
 
 def _write(results: dict, *, scale: bool) -> str:
-    """results.json; a scale run adds its curve and ``search_growth_1m`` to the last full run's file."""
-    if not scale:
-        RESULTS.write_text(json.dumps(results, indent=2) + "\n")
-        return "full run"
+    """results.json; a scale run adds its curve and ``search_growth_1m`` to the last full run's file,
+    and a full run keeps the last scale run's (each with its own machine and time)."""
     try:
-        full = json.loads(RESULTS.read_text())
+        previous = json.loads(RESULTS.read_text())
     except (OSError, ValueError):
-        full = {}
+        previous = {}
+    if not scale:
+        if "scale" in previous:
+            results["scale"] = previous["scale"]
+            results["ratios"]["search_growth_1m"] = previous["scale"]["growth_1m"]
+        RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+        return "full run" + (", with the last scale run's figures" if "scale" in previous else "")
+    full = previous
     search = results.get("search", {})
     full.setdefault("ratios", {})["search_growth_1m"] = results["ratios"].get("search_growth_1m")
     full["scale"] = {"curve": search.get("curve"), "growth_1m": search.get("growth_1m"),

@@ -60,7 +60,7 @@ def crossing(steps: list[dict], limit: float = LIMIT_MS) -> tuple[float, bool]:
     for step in steps:
         if step["p95"] > limit:
             if under is None:
-                return step["rps"] * limit / step["p95"], True
+                return round(step["rps"] * limit / step["p95"], 1), True  # over the limit from the first step
             share = (limit - under["p95"]) / (step["p95"] - under["p95"])
             return round(under["rps"] + share * (step["rps"] - under["rps"]), 1), True
         under = step

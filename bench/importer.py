@@ -1,4 +1,4 @@
-"""Import: 1,000 generated resolution texts (.txt files) through ``manage.py import_resolutions``
+"""Import: 500 generated resolution texts (.txt files) through ``manage.py import_resolutions``
 — read, parse, save with parts, calls, notes and filers, and index for search — timed end to end;
 and a generated multi-page PDF through the importer beside ``pdftotext -layout`` on the same file
 (seconds per page, ratio ``import_pdf``).
@@ -12,7 +12,7 @@ from pathlib import Path
 from .seed import resolution_texts
 from .stats import percentile
 
-TEXTS = 1000
+TEXTS = 500
 PDF_RESOLUTIONS = 12  # about 14 pages
 
 

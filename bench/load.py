@@ -1,6 +1,6 @@
 """Load: gunicorn (2 sync workers, production settings plus the bench's bare view) on 127.0.0.1
-and the bench database,
-50 simulated users for 60 seconds, then gunicorn is stopped.
+and the bench database, 30 simulated users for 30 seconds (no errors expected while they write),
+then gunicorn is stopped. The capacity figure is ``bench.capacity``'s.
 
 Each user has an account in its own organization and its own draft (a copy of the demo draft,
 with a saved version), signs in through the login form before the clock starts, then loops:
@@ -348,7 +348,7 @@ def run(*, seeded, quick, url, log, **_):
 
     from resolutions.models import Precedent
 
-    users, seconds = (10, 15) if quick else (50, 60)
+    users, seconds = (10, 15) if quick else (30, 30)
     rng = random.Random(8)
     accounts = prepare_accounts(users)
     words = search_words(seeded, rng)

@@ -211,7 +211,7 @@ def replicate(result: Seeded, sizes: Sizes, *, log=print) -> None:
         table = model._meta.db_table
         columns = [f.column for f in model._meta.concrete_fields if not f.primary_key]
         copied = [f"{c} + make_interval(secs => g.n)" if c in ("created_at", "updated_at")
-                  else "'copy-' || g.n || '-' || o.source_sha256" if c == "source_sha256" else f"o.{c}"
+                  else "'copy-' || g.n || '-' || o.id" if c == "source_sha256" else f"o.{c}"
                   for c in columns]
         copies = -(-(target - have) // have)  # ceiling
         log(f"  {table}: {have:,} → {target:,} rows in SQL…")

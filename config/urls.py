@@ -13,6 +13,7 @@ urlpatterns = [
     path("", resolution_views.dashboard, name="home"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("invite/<str:token>/", views_cofilers.invitation_accept, name="invitation_accept"),
+    path("organizations/", include("accounts.urls")),
     path("precedents/", include("resolutions.urls_precedents")),
     path("evidence/", include("evidence.urls")),
     path("drafts/", include("resolutions.urls_drafts")),

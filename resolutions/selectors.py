@@ -217,5 +217,5 @@ def draft_filers(draft: Draft, *, now) -> list[dict]:
             verdict = checks.ownership_verdict(market_value=sign_on.market_value, held_since=sign_on.held_since,
                                                as_of=sign_on.signed_at.date())
         rows.append({"invitation": invitation, "sign_on": sign_on, "status": status, "verdict": verdict,
-                     "can_resend": state in ("invited", "opened", "expired")})
+                     "can_resend": state in ("invited", "opened", "expired"), "can_remove": state == "accepted"})
     return rows

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from evidence.models import Snippet
 
 from . import selectors
+from .filing.docx_forms import WordUploadForm
 from .forms_drafts import ClauseForm, DraftCreateForm, DraftSettingsForm, NoteForm, RevisionForm
 from .models import Draft, PartKind, Precedent
 from .redline import document_text, redline_html
@@ -201,7 +202,8 @@ def version_save(request, pk):
 
 def version_list(request, pk):
     draft = selectors.get_draft_for(request.user, pk)
-    return render(request, "drafts/version_list.html", {"draft": draft, "versions": draft.versions.order_by("-number")})
+    return render(request, "drafts/version_list.html", {"draft": draft, "versions": draft.versions.order_by("-number"),
+                                                        "upload_form": WordUploadForm() if draft.is_led_by(request.user) else None})
 
 
 def version_detail(request, pk, number):

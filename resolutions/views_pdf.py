@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
+from .filing.selectors import version_to_file
 from .models import DraftVersion, PacketExport
 from .pdf.filers import version_filers
 from .pdf.letters import letter_with_proposal
@@ -101,8 +102,9 @@ def packet_page(request, pk):
     if request.htmx:
         return render(request, "drafts/_packet_status.html", context)
     latest = draft.versions.order_by("-number").first()
+    final = version_to_file(draft)
     context.update(
-        latest=latest, filers=version_filers(latest) if latest else [],
+        latest=final or latest, final=final, filers=version_filers(final or latest) if latest else [],
         changed=latest is None or latest.sha256 != draft_content_sha256(draft),
     )
     return render(request, "drafts/packet.html", context)

@@ -42,9 +42,17 @@ def _locked(draft: Draft, expected_revision: int) -> Draft:
 
 
 def _bump(draft: Draft, user=None) -> Draft:
-    """Count a save; a changed text also asks co-filers who signed to re-confirm."""
+    """Count a save; a changed text also asks co-filers who signed to re-confirm.
+
+    Editing a finalized draft starts a new round: it circulates again, and the finalized
+    version stays as it was (its PDFs, and a submission of it, are unchanged).
+    """
     draft.revision += 1
-    draft.save(update_fields=["revision", "updated_at"])
+    if draft.status == Draft.Status.FINAL:
+        draft.status = Draft.Status.CIRCULATING
+        audit_record(draft=draft, actor=user, verb=AuditEvent.Verb.REOPENED,
+                     detail="The text changed after it was finalized; every filer signs the new version.")
+    draft.save(update_fields=["revision", "status", "updated_at"])
     draft_recount(draft=draft)
     sign_ons_flag_for_reconfirmation(draft=draft, user=user)
     return draft

@@ -42,6 +42,7 @@ def test_the_bench_refuses_sqlite_and_never_drops_another_database():
     assert database.bench_url({}).endswith("/whereas_bench")
     assert database.bench_url({"DATABASE_URL": "postgres://u:p@db:5433/whereas"}) == "postgres://u:p@db:5433/whereas_bench"
     assert database.bench_url({"DATABASE_URL": "postgres://u@db/ci_bench"}).endswith("/ci_bench")
+    assert database.bench_url({"DATABASE_URL": "postgres://u@db/whereas_bench2"}).endswith("/whereas_bench2")
 
 
 @pytest.mark.urls("bench.urls")

@@ -21,7 +21,8 @@ class DraftSettingsForm(forms.ModelForm):
 
     class Meta:
         model = Draft
-        fields = ["title", "meeting_year", "resolved_first", "supporting_heading", "citation_style"]
+        fields = ["title", "meeting_year", "resolved_first", "supporting_heading", "citation_style", "whereas_style",
+                  "lead_filer_first", "calls_after_punctuation"]
 
 
 class ClauseForm(forms.Form):

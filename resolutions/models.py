@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from config.private_files import RandomName
 from config.uploads import validate_upload_size
 
 from .checks import BUSINESS_HOURS_DEFAULT, PRICE_BASES, filing_deadline
@@ -161,7 +162,7 @@ class Precedent(models.Model):
         "support (%)", max_digits=5, decimal_places=2, null=True, blank=True
     )
     source_url = models.URLField(max_length=500, blank=True)
-    source_file = models.FileField(upload_to="precedents/%Y/", blank=True, validators=[validate_upload_size])
+    source_file = models.FileField(upload_to=RandomName("precedents"), blank=True, validators=[validate_upload_size])
     source_text = models.TextField(blank=True, help_text="The text the import was made from.")
     source_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
     import_warnings = models.JSONField(default=list, blank=True)
@@ -297,6 +298,16 @@ class Draft(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFTING)
     resolved_first = models.BooleanField("RESOLVED before WHEREAS", default=False)
     supporting_heading = models.BooleanField("with a “Supporting Statement” heading", default=True)
+    whereas_style = models.CharField(
+        "printed recitals", max_length=8, default="each",
+        choices=[("each", "“WHEREAS:” before each recital"), ("heading", "One “WHEREAS,” heading, then plain recitals")],
+    )
+    lead_filer_first = models.BooleanField(
+        "lead filer first in the filer list", default=True,
+        help_text="Otherwise the co-filers come first and the lead follows under “Lead Filer”.")
+    calls_after_punctuation = models.BooleanField(
+        "footnote calls after the punctuation they follow", default=False,
+        help_text="“scarce.¹” rather than “scarce¹.”")
     based_on = models.ForeignKey(
         Precedent, null=True, blank=True, on_delete=models.SET_NULL, related_name="drafts"
     )
@@ -320,6 +331,13 @@ class Draft(models.Model):
 
     def get_absolute_url(self):
         return reverse("drafts:editor", args=[self.pk])
+
+    PRINT_STYLE_DEFAULTS = {"whereas_style": "each", "lead_filer_first": True, "calls_after_punctuation": False}
+
+    def print_style(self) -> dict:
+        """How the proposal prints, where it differs from the defaults (so a default text keeps its SHA-256)."""
+        return {name: getattr(self, name) for name, default in self.PRINT_STYLE_DEFAULTS.items()
+                if getattr(self, name) != default}
 
     @property
     def deadline(self):
@@ -622,7 +640,7 @@ class PacketExport(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     progress = models.PositiveSmallIntegerField(default=0, help_text="Percent done.")
     step = models.CharField(max_length=200, blank=True)
-    file = models.FileField(upload_to="packets/%Y/", blank=True)
+    file = models.FileField(upload_to=RandomName("packets"), blank=True)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -92,7 +92,7 @@ def draft_content(draft: Draft) -> dict:
     return canonical_content(
         title=draft.title, company=draft.company.name, meeting_year=draft.meeting_year,
         layout={"resolved_first": draft.resolved_first, "supporting_heading": draft.supporting_heading,
-                "citation_style": draft.citation_style},
+                "citation_style": draft.citation_style, **draft.print_style()},
         rendered=draft_rendered(draft), topics=[t.name for t in draft.topics.all()],
     )
 

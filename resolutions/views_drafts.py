@@ -202,8 +202,9 @@ def version_save(request, pk):
 
 def version_list(request, pk):
     draft = selectors.get_draft_for(request.user, pk)
-    return render(request, "drafts/version_list.html", {"draft": draft, "versions": draft.versions.order_by("-number"),
-                                                        "upload_form": WordUploadForm() if draft.is_led_by(request.user) else None})
+    upload_form = WordUploadForm() if draft.is_led_by(request.user) else None
+    return render(request, "drafts/version_list.html",
+                  {"draft": draft, "versions": draft.versions.order_by("-number"), "upload_form": upload_form})
 
 
 def version_detail(request, pk, number):

@@ -1,1 +1,1 @@
-"""Filing: the forms a version leaves the app in (the Word copy and its read-back)."""
+"""Filing: what a version becomes on its way out (finalizing, statements, proofs, packet, submission, the Word copy)."""

@@ -106,7 +106,7 @@ def read_word_proposal(data: bytes) -> WordProposal:
                             "as a Word document and upload it again.") from error
     tracked = TrackedChanges()
     reader = _Reader(document.part, tracked)
-    paragraphs = [reader.paragraph(p) for p in _paragraphs(document.element.body)]
+    paragraphs = _joined([reader.paragraph(p) for p in _paragraphs(document.element.body)])
     note_texts = _footnotes(document, tracked)
     numbers: dict[str, int] = {}
     for paragraph in paragraphs:
@@ -117,6 +117,19 @@ def read_word_proposal(data: bytes) -> WordProposal:
                             "RESOLVED and supporting paragraphs, and the Filers heading, as exported.")
     footnotes = [note_texts.get(note_id, "") for note_id in numbers]
     return WordProposal(title=title, parts=parts, footnotes=footnotes, origin=_origin(document), tracked=tracked)
+
+
+def _joined(paragraphs: list["_Paragraph"]) -> list["_Paragraph"]:
+    """Paragraphs whose mark was deleted (a tracked change) joined with the paragraph after them."""
+    out: list["_Paragraph"] = []
+    for paragraph in paragraphs:
+        if out and out[-1].runs_on:
+            out[-1].pieces += paragraph.pieces
+            out[-1].bookmarks += paragraph.bookmarks
+            out[-1].runs_on = paragraph.runs_on
+        else:
+            out.append(paragraph)
+    return out
 
 
 def _origin(document) -> Origin | None:
@@ -147,6 +160,7 @@ class _Paragraph:
     list_kind: str  # "", "ul" or "ol"
     bookmarks: list[str]
     pieces: list = field(default_factory=list)  # ("text", text, bold, italic, href) | ("call", id) | ("ref", name)
+    runs_on: bool = False
 
     def resolve(self, bookmarked_notes: dict[str, str], numbers: dict[str, int]) -> None:
         """Cross-references become calls to the note they point at; notes are numbered on first call."""
@@ -249,6 +263,10 @@ class _Reader:
         list_kind = "ol" if style.startswith("ListNumber") else "ul" if numbered or style.startswith("ListBullet") \
             else ""
         paragraph = _Paragraph(style=style, list_kind=list_kind, bookmarks=[])
+        mark = properties.find(f"{qn('w:rPr')}/{qn('w:del')}") if properties is not None else None
+        if mark is not None:  # a deleted paragraph mark: accepted, this paragraph runs on into the next
+            paragraph.runs_on = True
+            self.tracked.deletions += 1
         self._inline(p, paragraph, href=None)
         return paragraph
 

@@ -42,6 +42,7 @@ def version_upload_docx(request, pk):
                                       "unchanged: restore the version to make it the draft's text.")
             if made.tracked:
                 messages.warning(request, tracked_message(made.tracked))
-            return redirect(f"{reverse('drafts:redline', args=[draft.pk])}?a={made.base.number}&b={made.version.number}")
+            redline = reverse("drafts:redline", args=[draft.pk])
+            return redirect(f"{redline}?a={made.base.number}&b={made.version.number}")
     return render(request, "drafts/version_list.html",
                   {"draft": draft, "versions": draft.versions.order_by("-number"), "upload_form": form}, status=400)

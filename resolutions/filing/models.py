@@ -5,6 +5,7 @@ Their files are private: they are served only through the draft's access-checked
 from django.conf import settings
 from django.db import models
 
+from config.private_files import RandomName
 from config.uploads import validate_upload_size
 
 
@@ -20,7 +21,7 @@ class OwnershipProof(models.Model):
     period_start = models.DateField("covers ownership from")
     period_end = models.DateField("through")
     letter_date = models.DateField("date of the letter")
-    file = models.FileField(upload_to="private/proofs/%Y/", validators=[validate_upload_size])
+    file = models.FileField(upload_to=RandomName("private/proofs"), validators=[validate_upload_size])
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)
     sample = models.BooleanField(default=False, help_text="A generated example (demo data), not a real letter.")
@@ -51,7 +52,7 @@ class Submission(models.Model):
     method = models.CharField(max_length=16, choices=Method.choices)
     recipient = models.CharField("sent to", max_length=300,
                                  help_text="The Corporate Secretary's name and email or address.")
-    proof = models.FileField("proof of receipt", upload_to="private/receipts/%Y/", validators=[validate_upload_size])
+    proof = models.FileField("proof of receipt", upload_to=RandomName("private/receipts"), validators=[validate_upload_size])
     proof_name = models.CharField(max_length=255)
     proof_type = models.CharField(max_length=100)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

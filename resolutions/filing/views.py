@@ -5,10 +5,12 @@ private files (letters, receipts) are served here, after that check, never from 
 """
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
+
+from config.private_files import private_file_response
 
 from .. import checks
 from ..forms_cofilers import SignOnForm
@@ -113,7 +115,7 @@ def _proof(draft, proof_id):
 @require_GET
 def proof_file(request, pk, proof_id):
     proof = _proof(get_draft_for(request.user, pk, need="edit"), proof_id)
-    return FileResponse(proof.file.open("rb"), content_type=proof.content_type, filename=proof.original_name)
+    return private_file_response(proof.file, filename=proof.original_name, content_type=proof.content_type)
 
 
 @require_POST
@@ -152,8 +154,8 @@ def receipt_file(request, pk, submission_id):
     found = draft.submissions.filter(pk=submission_id).first()
     if found is None:
         raise Http404("No such submission.")
-    return FileResponse(found.proof.open("rb"), content_type=found.proof_type, filename=found.proof_name,
-                        as_attachment=True)
+    return private_file_response(found.proof, filename=found.proof_name, content_type=found.proof_type,
+                                 inline=False)
 
 
 @require_GET

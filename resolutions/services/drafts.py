@@ -148,7 +148,8 @@ def _bullets_to_html(text: str) -> str:
 
 
 def draft_update(*, draft: Draft, expected_revision: int, user=None, **fields) -> Draft:
-    allowed = {"title", "meeting_year", "resolved_first", "supporting_heading", "citation_style", "status"}
+    allowed = {"title", "meeting_year", "resolved_first", "supporting_heading", "citation_style", "status",
+               *Draft.PRINT_STYLE_DEFAULTS}
     with transaction.atomic():
         locked = _locked(draft, expected_revision)
         for name, value in fields.items():
@@ -275,6 +276,8 @@ def version_restore(*, draft: Draft, version: DraftVersion, expected_revision: i
         layout = version.content.get("layout", {})
         locked.resolved_first = layout.get("resolved_first", locked.resolved_first)
         locked.supporting_heading = layout.get("supporting_heading", locked.supporting_heading)
+        for name, default in Draft.PRINT_STYLE_DEFAULTS.items():
+            setattr(locked, name, layout.get(name, default))
         locked.save()
         return _bump(locked, user)
 

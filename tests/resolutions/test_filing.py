@@ -319,3 +319,25 @@ def test_a_draft_that_is_not_finalized_cannot_be_marked_as_submitted(draft, lead
         "proof": SimpleUploadedFile("reply.eml", EML)})
     assert response.status_code == 400 and "Finalize the text to file" in response.content.decode()
     assert not Submission.objects.exists()
+
+
+# --- print style -----------------------------------------------------------------------
+
+def test_the_print_style_sets_one_whereas_heading_the_lead_last_and_calls_after_punctuation(lead, cofiler):
+    from resolutions.services.drafts import draft_update, version_save
+
+    draft = b.draft_with_notes(lead, title="Report on Water Risk", notes=["Water Board, 2025 report."], clauses=[
+        ("whereas", "Water is scarce{1}."), ("whereas", "Droughts are longer."),
+        ("resolved", "Shareholders request a report.")])
+    default = version_save(draft=draft, user=lead)
+    assert set(default.content["layout"]) == {"resolved_first", "supporting_heading", "citation_style"}
+    draft_update(draft=draft, expected_revision=draft.revision, user=lead, whereas_style="heading",
+                 lead_filer_first=False, calls_after_punctuation=True)
+    styled = version_save(draft=draft, user=lead)
+    b.sign(styled, cofiler, signed_at=b.at(5))
+    text = " ".join(" ".join(b.page_texts(ProposalDocument.of(styled).render())).split())
+    assert "WHEREAS, Water is scarce.1" in text and "WHEREAS:" not in text
+    assert text.index("Pension Fund of Tests") < text.index("Lead Filer") < text.index("Sisters of Testing", \
+        text.index("Lead Filer"))
+    default_text = " ".join(" ".join(b.page_texts(ProposalDocument.of(default).render())).split())
+    assert "WHEREAS: Water is scarce1." in default_text

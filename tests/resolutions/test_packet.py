@@ -1,4 +1,5 @@
 """The filing packet: letters, proposal and sign-on certificate in one PDF, built as a task with visible progress."""
+import re
 from io import BytesIO
 from types import SimpleNamespace
 
@@ -221,3 +222,9 @@ def test_the_packet_is_for_the_lead_organization_only(client, draft, cofiler, le
     assert client.get(f"/drafts/{draft.pk}/packet/").status_code == 404
     assert client.post(f"/drafts/{draft.pk}/packet/").status_code == 404
     assert client.get(f"/drafts/{draft.pk}/packet.pdf").status_code == 404
+
+
+def test_the_packet_is_stored_under_a_name_nobody_can_guess(built):
+    """The finding: /media/packets/…/draft-1-v3-packet-5.pdf was a name anyone could write down."""
+    name = built.packet.file.name
+    assert re.fullmatch(r"packets/\d{4}/[A-Za-z0-9_-]{22}-draft-\d+-v2-packet-\d+\.pdf", name), name

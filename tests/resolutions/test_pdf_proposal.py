@@ -1,4 +1,5 @@
 """The proposal PDF read back: footnotes at the foot of their call's page, filers, metadata, the DRAFT mark."""
+import re
 import time
 from io import BytesIO
 from types import SimpleNamespace
@@ -168,7 +169,7 @@ def test_a_stored_pdf_is_made_once_then_served_from_storage(lead, monkeypatch):
     assert stored_proposal(version, user=lead) == pdf
 
     name = ProposalDocument.of(version).storage_name
-    assert name.startswith(f"pdfs/draft-{draft.pk}/v1-{version.short_hash}-") and name.endswith(".pdf")
+    assert re.fullmatch(rf"pdfs/draft-{draft.pk}/[0-9a-f]{{32}}-v1-{version.short_hash}-[0-9a-f]{{8}}\.pdf", name), name
     assert default_storage.open(name).read() == pdf and pdf.startswith(b"%PDF")
     assert len(renders) == 1
     assert list(draft.audit_events.filter(verb=AuditEvent.Verb.EXPORTED).values_list("detail", flat=True)) == [

@@ -94,7 +94,8 @@ def test_the_uploaded_version_can_become_the_drafts_text(lead, base):
     made = version_from_docx(draft=base.draft, user=lead, data=saved(document), filename="x.docx")
     draft = base.draft
     draft.refresh_from_db()
-    assert "reasonable" not in document_text([{"kind": p.kind, "html": p.html} for p in draft_rendered(draft).parts], [])
+    parts = [{"kind": p.kind, "html": p.html} for p in draft_rendered(draft).parts]
+    assert "reasonable" not in document_text(parts, [])
     services.version_restore(draft=draft, version=made.version, expected_revision=draft.revision, user=lead)
     rendered = draft_rendered(draft)
     text = document_text([{"kind": p.kind, "html": p.html} for p in rendered.parts], rendered.footnotes)
@@ -263,3 +264,25 @@ def test_a_copy_saved_again_by_libreoffice_reads_the_same(base, tmp_path):
     again, first = read_word_proposal((tmp_path / "proposal.docx").read_bytes()), read_word_proposal(original)
     assert (again.title, again.parts, again.footnotes, again.origin) == \
         (first.title, first.parts, first.footnotes, first.origin)
+
+
+def test_a_tracked_deletion_of_a_paragraph_mark_joins_the_paragraphs(base):
+    document = exported(base)
+    first, second = [p for p in document.paragraphs if p.text.startswith("WHEREAS:")][:2]
+    first._p.get_or_add_pPr().append(parse_xml(
+        f'<w:rPr {nsdecls("w")}><w:del w:id="903" w:author="Counsel" w:date="2026-11-20T10:00:00Z"/></w:rPr>'))
+    second_label = next(r for r in second.runs if r.text == "WHEREAS:")
+    second_label._r.getparent().remove(second_label._r)
+    read = read_word_proposal(saved(document))
+    assert read.tracked.deletions == 1
+    assert len(read.parts) == len(base.content["parts"]) - 1
+    assert read.parts[0].html.startswith("The Company sells") and "Human rights researchers" in read.parts[0].html
+
+
+def test_without_its_title_paragraph_the_copy_is_still_read_from_its_first_part(base):
+    document = exported(base)
+    title = next(p for p in document.paragraphs if p.style.name == "Title")
+    title._p.getparent().remove(title._p)
+    read, first = read_word_proposal(saved(document)), read_word_proposal(saved(exported(base)))
+    assert read.title == ""
+    assert read.parts == first.parts and read.footnotes == first.footnotes

@@ -290,16 +290,24 @@ def check_stale_evidence(stale_count: int) -> Check:
 # --- 14a-8(c) One proposal ---------------------------------------------------
 
 
-def check_one_proposal(other_proposals: list[str]) -> Check:
-    """`other_proposals`: titles of the organization's other proposals for this company and meeting."""
-    details = {"other_proposals": list(other_proposals)}
-    if not other_proposals:
+def check_one_proposal(other_proposals: list[str], cofilers: dict[str, list[str]] | None = None) -> Check:
+    """`other_proposals`: titles of the organization's other proposals for this company and meeting,
+    led or co-filed; `cofilers`: each co-filer's other proposals there. Since 2020 the limit binds
+    each person directly or through a representative, so a co-filer counts as much as the lead."""
+    cofilers = {name: titles for name, titles in (cofilers or {}).items() if titles}
+    details = {"other_proposals": list(other_proposals)} | ({"cofilers": cofilers} if cofilers else {})
+    if not other_proposals and not cofilers:
         message = "Rule 14a-8(c): this is your only proposal for this meeting."
         return Check("14a-8(c)", "One proposal", OK, message, details)
-    titles = _join([f"“{title}”" for title in other_proposals])
-    noun = "a proposal" if len(other_proposals) == 1 else f"{len(other_proposals)} other proposals"
+    found = []
+    if other_proposals:
+        titles = _join([f"“{title}”" for title in other_proposals])
+        noun = "a proposal" if len(other_proposals) == 1 else f"{len(other_proposals)} other proposals"
+        found.append(f"your organization already has {noun} for this company's meeting: {titles}")
+    for name, titles in cofilers.items():
+        found.append(f"co-filer {name} is also a proponent of {_join([f'“{title}”' for title in titles])}")
     message = (
-        f"Rule 14a-8(c): your organization already has {noun} for this company's meeting: {titles}. "
+        f"Rule 14a-8(c): {'; '.join(found)}. "
         "A shareholder may submit only one proposal per meeting, directly or through a representative."
     )
     return Check("14a-8(c)", "One proposal", ERROR, message, details)

@@ -1,4 +1,4 @@
-"""python -m bench [--only search,editor,pages,pdf,import,capacity,shared,load] [--quick] [--keep] [--scale]
+"""python -m bench [--only search,editor,pages,pdf,import,proxy,capacity,shared,load] [--quick] [--keep] [--scale]
 
 Creates the bench database, migrates it, loads the demo data and the bench data, runs the
 parts, prints a table (every figure beside its floor, the ratios judged against their targets,
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import database
 
-PARTS = ("search", "editor", "pages", "pdf", "import", "capacity", "shared", "load")
+PARTS = ("search", "editor", "pages", "pdf", "import", "proxy", "capacity", "shared", "load")
 RESULTS = Path(__file__).resolve().parent / "results.json"
 
 

@@ -130,6 +130,8 @@ PRIVATE_FILE_URL_SECONDS = env.int("PRIVATE_FILE_URL_SECONDS", default=60)
 # Uploads: the largest import or source file we accept (kept while the body streams in, see
 # config/uploads.py), and Django's own in-memory ceiling.
 MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
+# A whole proxy statement (DEF 14A) runs to 10 MB and more.
+MAX_PROXY_BYTES = env.int("MAX_PROXY_BYTES", default=50 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_HANDLERS = [

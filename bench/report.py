@@ -93,7 +93,7 @@ def checks(results: dict) -> list[tuple]:
         p = imported["pdf"]
         rows.append(("import", f"{p['pages']}-page PDF ÷ pdftotext -layout",
                      f"{p['per_page'] * 1000:.0f} / {p['pdftotext_per_page'] * 1000:.1f} ms a page → ×{p['ratio']}",
-                     *judged("import_pdf")))
+                     *(("", None) if "proxy" in results else judged("import_pdf"))))
     proxy = results.get("proxy")
     if proxy:
         rows.append(("import", f"proxy statement ({proxy['pages']} pages) ÷ pdftotext -layout",

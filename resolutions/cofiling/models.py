@@ -1,6 +1,7 @@
 """Co-filing: invitations to co-file a draft, comments on it, and sign-ons to one exact version."""
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 from resolutions.drafts.models import Clause, Draft, DraftVersion
 from resolutions.rule14a8 import PRICE_BASES
@@ -41,6 +42,12 @@ class Invitation(models.Model):
 
     class Meta:
         ordering = ["created_at"]
+        constraints = [
+            # A double submit made two live invitations to one mailbox; an expired one is revoked
+            # when the address is invited again (invitation_create).
+            models.UniqueConstraint(fields=["draft", "email"], name="one_open_invitation_per_draft_and_email",
+                                    condition=Q(revoked_at__isnull=True, accepted_at__isnull=True)),
+        ]
 
     def __str__(self):
         return f"{self.organization_name} <{self.email}>"
@@ -74,9 +81,14 @@ class Comment(models.Model):
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")
+    # The token of the form that made it (see drafts.forms.IdempotentForm): a second POST of one form
+    # returns this row instead of making another.
+    form_token = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at"]
+        constraints = [models.UniqueConstraint(fields=["draft", "form_token"], name="one_comment_per_form",
+                                               condition=~Q(form_token=""))]
 
     def __str__(self):
         return self.text[:60]

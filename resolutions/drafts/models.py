@@ -1,5 +1,6 @@
 """Drafting: a draft, its clauses and free notes, its immutable versions and its audit trail."""
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -27,6 +28,12 @@ class DraftQuerySet(models.QuerySet):
 
     def for_list(self):
         return self.select_related("company", "lead_organization").order_by("-updated_at")
+
+
+def validate_one_line(value: str) -> None:
+    """A title is one line: a line break in it broke the invitation email's subject (a 500)."""
+    if value and value.splitlines() != [value]:
+        raise ValidationError("A title is one line: remove the line break.", code="line_break")
 
 
 class Draft(models.Model):
@@ -169,6 +176,9 @@ class DraftVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The token of the form that made it (see drafts.forms.IdempotentForm): a second POST of one form
+    # returns this row instead of making another.
+    form_token = models.CharField(max_length=64, blank=True, editable=False)
     finalized_at = models.DateTimeField(
         null=True, blank=True, help_text="Picked as the text to file; its PDFs carry no DRAFT mark.")
     finalized_by = models.ForeignKey(
@@ -177,7 +187,11 @@ class DraftVersion(models.Model):
 
     class Meta:
         ordering = ["number"]
-        constraints = [models.UniqueConstraint(fields=["draft", "number"], name="unique_version_number")]
+        constraints = [
+            models.UniqueConstraint(fields=["draft", "number"], name="unique_version_number"),
+            models.UniqueConstraint(fields=["draft", "form_token"], name="one_version_per_form",
+                                    condition=~Q(form_token="")),
+        ]
 
     def __str__(self):
         return f"Version {self.number} of {self.draft}"

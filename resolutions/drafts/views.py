@@ -10,7 +10,7 @@ from evidence.models import Snippet
 
 from resolutions import rule14a8
 from resolutions.drafts import selectors
-from resolutions.drafts.forms import ClauseForm, DraftCreateForm, DraftSettingsForm, NoteForm, RevisionForm
+from resolutions.drafts.forms import ClauseForm, DraftCreateForm, DraftSettingsForm, IdempotentForm, NoteForm, RevisionForm
 from resolutions.filing.docx_forms import WordUploadForm
 from resolutions.models import Draft, PartKind, Precedent
 from resolutions.precedents import selectors as precedent_selectors
@@ -205,7 +205,9 @@ def note_add(request, pk):
 @require_POST
 def version_save(request, pk):
     draft = selectors.get_draft_for(request.user, pk, need="edit")
-    version = services.version_save(draft=draft, user=request.user)
+    form = IdempotentForm(request.POST)
+    token = form.cleaned_data["form_token"] if form.is_valid() else ""
+    version = services.version_save(draft=draft, user=request.user, form_token=token)
     messages.success(request, f"Saved as version {version.number} ({version.short_hash}).")
     return redirect(draft)
 

@@ -9,7 +9,7 @@ from config.private_files import RandomName
 from config.uploads import validate_upload_size
 from resolutions.catalogue.models import Company, Topic
 from resolutions.precedents.import_review import interleave_calls
-from resolutions.search import SearchableQuerySet, plain_terms, ranked_search
+from resolutions.search import SearchableQuerySet, plain_terms, ranked_search, searchable_query
 
 
 class PartKind(models.TextChoices):
@@ -28,7 +28,7 @@ class PrecedentQuerySet(SearchableQuerySet):
         On PostgreSQL at most ``search.SEARCH_CANDIDATES`` matches (the most recently added)
         are ranked, and ``count()`` stops past that bound: see ``resolutions.search``.
         """
-        query = (query or "").replace("\x00", "").strip()  # PostgreSQL refuses NUL in text
+        query = searchable_query(query)
         if not query:
             return self
         if connection.vendor == "postgresql":

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from evidence.models import Snippet
 
 from . import selectors
+from .drafting import MAX_CLAUSE_CHARS
 from .forms_drafts import ClauseForm, DraftCreateForm, DraftSettingsForm, NoteForm, RevisionForm
 from .models import Draft, PartKind, Precedent
 from .redline import document_text, redline_html
@@ -57,6 +58,7 @@ def draft_editor(request, pk):
     context = _editor_context(draft)
     context["settings_form"] = DraftSettingsForm(instance=draft)
     context["versions"] = list(draft.versions.order_by("-number")[:5])
+    context["max_clause_chars"] = MAX_CLAUSE_CHARS
     return render(request, "drafts/editor.html", context)
 
 
@@ -64,7 +66,10 @@ def _panels(request, draft, *, status, status_code=200, clause=None, conflict=No
     """The htmx answer to an edit: save status plus out-of-band refreshes of the side panels.
 
     ``conflict`` is (clause id, the words that could not be saved): both texts are shown as they read.
+    A refused save (400) answers with its status only: nothing else on the page changes.
     """
+    if status_code == 400:
+        return render(request, "drafts/_edit_response.html", {"status": status, "status_code": 400}, status=400)
     context = _editor_context(draft)
     context.update(status=status, status_code=status_code, clause=clause)
     if conflict:

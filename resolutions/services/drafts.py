@@ -61,8 +61,8 @@ def clean_clause_text(*, draft: Draft, text: str) -> str:
     """Sanitize, enforce the length limit, and check every citation marker points somewhere real."""
     if len(text or "") > MAX_CLAUSE_CHARS:
         raise ValidationError(
-            f"This clause is {len(text):,} characters; a clause may hold at most {MAX_CLAUSE_CHARS:,}. "
-            "Your text is still in the editor: shorten it or split it into two clauses."
+            f"This clause is {len(text):,} characters, {len(text) - MAX_CLAUSE_CHARS:,} over the limit of "
+            f"{MAX_CLAUSE_CHARS:,}. Shorten it or split it into two clauses."
         )
     clean = sanitize_clause_html(text)
     snippet_ids = {pk for kind, pk in markers_in(clean) if kind == "snippet"}

@@ -254,11 +254,49 @@
     }
   });
   document.body.addEventListener("htmx:confirm", (event) => {
-    if (!event.detail.elt.closest("form.clause-form")) saveNow();
+    const form = event.detail.elt.closest("form.clause-form");
+    if (!form) {
+      saveNow();
+      return;
+    }
+    const max = Number(document.getElementById("workspace").dataset.maxChars);
+    const length = [...form.querySelector(".clause-textarea").value].length;
+    if (length > max) { // not sent at all: the server would refuse it, and the text stays on screen
+      event.preventDefault();
+      refuse(form, `Not saved: This clause is ${length.toLocaleString("en-US")} characters, ` +
+        `${(length - max).toLocaleString("en-US")} over the limit of ${max.toLocaleString("en-US")}. ` +
+        "Shorten it or split it into two clauses.");
+    }
+  });
+
+  // A clause the server would refuse (too long) keeps its text, and holds back every full-page
+  // action (Save version, Add clause…) that would reload the page over it.
+  function refuse(form, message) {
+    markUnsent(form);
+    form.dataset.refused = "true";
+    const status = form.querySelector("[role=status]");
+    if (message) status.textContent = message;
+  }
+
+  function refusedForm() {
+    return document.querySelector("form.clause-form[data-refused]");
+  }
+
+  // The page holds the draft's revision for its full-page forms: each of its own saves moves it on.
+  document.body.addEventListener("htmx:afterSettle", () => {
+    const revision = document.getElementById("revision");
+    if (revision) document.querySelectorAll(".js-revision").forEach((input) => { input.value = revision.value; });
   });
   document.addEventListener("submit", (event) => {
     const form = event.target;
-    if (!document.getElementById("workspace") || form.closest("form.clause-form") || form.dataset.afterSaves) return;
+    if (!document.getElementById("workspace") || form.closest("form.clause-form")) return;
+    const refused = refusedForm();
+    if (refused) {
+      event.preventDefault();
+      surfaceFor(refused.querySelector(".clause-textarea").id).focus();
+      return;
+    }
+    if (form.dataset.afterSaves) return;
     if (!saveNow() && !saving()) return;
     event.preventDefault();
     form.dataset.afterSaves = "true";
@@ -292,6 +330,11 @@
     const form = event.detail.elt.closest("form.clause-form");
     if (!form) return;
     const status = form.querySelector("[role=status]");
+    if (event.detail.xhr.status === 400) {
+      refuse(form);
+    } else if (event.detail.xhr.status < 300) {
+      delete form.dataset.refused;
+    }
     if (event.detail.xhr.responseURL.includes("/accounts/login/")) {
       event.detail.shouldSwap = false;
       markUnsent(form);

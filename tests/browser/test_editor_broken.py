@@ -1,0 +1,63 @@
+"""Regressions from a filer's working day in the editor, each clicked through in Chromium."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from resolutions.drafting import MAX_CLAUSE_CHARS
+from tests import factories
+from tests.browser.test_drafting import one_empty_clause
+from tests.conftest import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def paste(surface, text):
+    surface.evaluate("""(s, text) => {
+        const data = new DataTransfer();
+        data.setData("text/plain", text);
+        s.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
+    }""", text)
+
+
+@pytest.mark.parametrize("length", [MAX_CLAUSE_CHARS + 5_160, 404_000])
+def test_a_paste_over_the_limit_keeps_every_character_and_says_how_far_over(page, live_server, lead, sign_in, length):
+    draft, clause, surface = one_empty_clause(page, live_server, lead, sign_in, "whereas")
+    surface.click()
+    text = ("Methane leaks from wells. " * (length // 26 + 1))[:length]
+    paste(surface, text)
+    expect(clause.get_by_role("status")).to_have_text(
+        f"Not saved: This clause is {length:,} characters, {length - MAX_CLAUSE_CHARS:,} over the limit of "
+        f"{MAX_CLAUSE_CHARS:,}. Shorten it or split it into two clauses.")
+    assert len(surface.inner_text()) == length
+
+    page.get_by_role("button", name="Save version").click()  # a full-page action would reload over the text
+    expect(surface).to_be_focused()
+    assert len(surface.inner_text()) == length
+    expect(page.get_by_role("heading", name=draft.title)).to_be_visible()
+    expect(page.locator("#checks")).to_contain_text("Rule 14a-8 checks")
+    assert draft.clauses.get().text == "" and not draft.versions.exists()
+
+
+def test_a_paste_over_the_limit_is_refused_by_the_server_too(page, live_server, lead, sign_in):
+    draft, clause, surface = one_empty_clause(page, live_server, lead, sign_in, "whereas")
+    page.evaluate("document.getElementById('workspace').dataset.maxChars = '1000000'")  # as a stale page might
+    surface.click()
+    paste(surface, "x" * (MAX_CLAUSE_CHARS + 1))
+    expect(clause.get_by_role("status")).to_have_text(re.compile(r"^Not saved: This clause is 20,001 characters, 1 over"))
+    expect(page.locator("li.clause")).to_have_count(1)
+    expect(page.locator("#checks")).to_contain_text("Rule 14a-8 checks")
+    assert len(surface.inner_text()) == MAX_CLAUSE_CHARS + 1
+
+
+def test_add_clause_after_an_autosave_in_the_same_tab_is_not_refused(page, live_server, lead, sign_in):
+    draft, clause, surface = one_empty_clause(page, live_server, lead, sign_in, "whereas")
+    surface.fill("Methane is a potent greenhouse gas.")
+    expect(clause.get_by_role("status")).to_have_text("Saved")
+    page.get_by_role("button", name="Add clause").click()
+    expect(page.locator("li.clause")).to_have_count(2)
+    expect(page.get_by_text("Someone else saved this draft first")).to_have_count(0)
+    page.locator("details", has_text="Draft settings").locator("summary").click()
+    page.get_by_label("Title").fill("Methane Disclosure")
+    page.get_by_role("button", name="Save settings").click()
+    expect(page.get_by_text("Draft settings saved.")).to_be_visible()

@@ -2,7 +2,8 @@ from django import forms
 
 from evidence.citations import STYLES
 
-from .models import Company, Draft, PartKind, Precedent
+from .forms import TopicPicker
+from .models import Company, Draft, PartKind, Precedent, Topic
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
 
@@ -11,6 +12,9 @@ class DraftCreateForm(forms.Form):
     title = forms.CharField(max_length=300)
     company = forms.ModelChoiceField(Company.objects.all())
     meeting_year = forms.IntegerField(min_value=YEAR_MIN, max_value=YEAR_MAX)
+    topics = forms.ModelMultipleChoiceField(
+        Topic.objects.all(), required=False, widget=TopicPicker,
+        help_text="What the proposal is about: the Rule 14a-8(i)(12) check looks for past votes on these topics.")
     # Chosen on the precedent's page ("Start a draft from this precedent"), not from a list of the
     # whole library here: a library holds thousands.
     precedent = forms.ModelChoiceField(Precedent.objects.all(), required=False, widget=forms.HiddenInput)
@@ -21,7 +25,8 @@ class DraftSettingsForm(forms.ModelForm):
 
     class Meta:
         model = Draft
-        fields = ["title", "meeting_year", "resolved_first", "supporting_heading", "citation_style"]
+        fields = ["title", "meeting_year", "topics", "resolved_first", "supporting_heading", "citation_style"]
+        widgets = {"topics": TopicPicker}
 
 
 class ClauseForm(forms.Form):

@@ -154,7 +154,8 @@ def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
     other = Draft.objects.filter(company=company, meeting_year=draft.meeting_year,
                                  lead_organization=draft.lead_organization).exclude(pk=draft.pk)
     other = other.exclude(status=Draft.Status.WITHDRAWN).values_list("title", flat=True)
-    votes = Precedent.objects.filter(company=company, topics__in=draft.topics.all()).distinct()
+    topics = list(draft.topics.all())
+    votes = Precedent.objects.filter(company=company, topics__in=topics).distinct()
     return [
         checks.check_length(words),
         checks.check_deadline(deadline, today=today),
@@ -166,7 +167,7 @@ def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
         checks.resubmission_check(
             prior_votes=[(p.meeting_year, float(p.support_percent) if p.support_percent is not None else None)
                          for p in votes if p.meeting_year < draft.meeting_year],
-            meeting_year=draft.meeting_year,
+            meeting_year=draft.meeting_year, subject_known=bool(topics),
         ),
     ], words
 

@@ -27,7 +27,7 @@ def draft_new(request):
     precedent = get_object_or_404(Precedent, pk=precedent_id) if precedent_id and precedent_id.isdigit() else None
     initial = {"precedent": precedent}
     if precedent:
-        initial.update(title=precedent.title, company=precedent.company,
+        initial.update(title=precedent.title, company=precedent.company, topics=list(precedent.topics.all()),
                        meeting_year=selectors.upcoming_meeting_year(timezone.localdate()))
     form = DraftCreateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

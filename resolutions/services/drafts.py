@@ -79,7 +79,7 @@ def clean_clause_text(*, draft: Draft, text: str) -> str:
 
 
 def draft_create(*, user, company, meeting_year: int, title: str, precedent: Precedent | None = None,
-                 topics=()) -> Draft:
+                 topics=None) -> Draft:
     """A new draft for the user's organization; from a precedent, its parts and notes are copied."""
     if user.organization_id is None:
         raise ValidationError("Only members of an organization can start a draft.")
@@ -89,7 +89,9 @@ def draft_create(*, user, company, meeting_year: int, title: str, precedent: Pre
             created_by=user, based_on=precedent,
             resolved_first=precedent.resolved_first if precedent else False,
         )
-        draft.topics.set(list(topics) or (list(precedent.topics.all()) if precedent else []))
+        if topics is None:  # a form always says; other callers inherit the precedent's
+            topics = precedent.topics.all() if precedent else []
+        draft.topics.set(list(topics))
         if precedent:
             _copy_precedent(draft, precedent)
         else:
@@ -140,13 +142,16 @@ def _bullets_to_html(text: str) -> str:
 
 
 def draft_update(*, draft: Draft, expected_revision: int, user=None, **fields) -> Draft:
-    allowed = {"title", "meeting_year", "resolved_first", "supporting_heading", "citation_style", "status"}
+    allowed = {"title", "meeting_year", "topics", "resolved_first", "supporting_heading", "citation_style", "status"}
     with transaction.atomic():
         locked = _locked(draft, expected_revision)
         for name, value in fields.items():
             if name not in allowed:
                 raise ValueError(f"{name} is not an editable draft field")
-            setattr(locked, name, value)
+            if name == "topics":
+                locked.topics.set(value)
+            else:
+                setattr(locked, name, value)
         locked.save()
         if "resolved_first" in fields:
             _apply_layout(locked)

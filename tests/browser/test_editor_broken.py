@@ -61,3 +61,38 @@ def test_add_clause_after_an_autosave_in_the_same_tab_is_not_refused(page, live_
     page.get_by_label("Title").fill("Methane Disclosure")
     page.get_by_role("button", name="Save settings").click()
     expect(page.get_by_text("Draft settings saved.")).to_be_visible()
+
+
+def test_the_resubmission_check_cannot_tell_without_topics_and_finds_the_votes_once_topics_are_set(
+        page, live_server, lead, sign_in):
+    methane = factories.topic("Methane")
+    company = factories.company(name="Gas Pipeline Co.")
+    for year, support in ((2024, "12.4"), (2025, "9.1")):
+        factories.precedent(company=company, meeting_year=year, title="Methane Emissions Report",
+                            support_percent=support).topics.add(methane)
+    sign_in(page, lead.email, PASSWORD)
+    page.goto(f"{live_server.url}/drafts/new/")
+    page.get_by_label("Title").fill("Methane Leak Disclosure")
+    page.get_by_label("Company").select_option(label=str(company))
+    page.get_by_label("Meeting year").fill("2026")
+    page.get_by_role("button", name="Create draft").click()
+    check = page.locator("#checks li", has_text="Resubmission")
+    expect(check).to_contain_text("cannot tell")
+    expect(check).not_to_contain_text("no vote")
+
+    page.locator("details", has_text="Draft settings").locator("summary").click()
+    page.get_by_role("checkbox", name="Methane").check()
+    page.get_by_role("button", name="Save settings").click()
+    expect(check).to_contain_text("voted twice since 2021; last vote 2025 got 9.1%, under the 15% needed")
+
+
+def test_a_draft_started_from_a_precedent_takes_its_topics(page, live_server, lead, sign_in):
+    precedent = factories.precedent(title="Methane Emissions Report")
+    precedent.topics.add(factories.topic("Methane"))
+    factories.topic("Water")
+    sign_in(page, lead.email, PASSWORD)
+    page.goto(f"{live_server.url}/drafts/new/?precedent={precedent.pk}")
+    expect(page.get_by_role("checkbox", name="Methane")).to_be_checked()
+    expect(page.get_by_role("checkbox", name="Water")).not_to_be_checked()
+    page.get_by_role("button", name="Create draft").click()
+    expect(page.locator("#checks li", has_text="Resubmission")).not_to_contain_text("cannot tell")

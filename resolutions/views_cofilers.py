@@ -137,11 +137,15 @@ def review(request, pk):
         seen = sign_on.version
     if invitation and version and invitation.last_seen_version_id != version.pk:
         Invitation.objects.filter(pk=invitation.pk).update(last_seen_version=version)
-    comments = (draft.comments.filter(parent__isnull=True).select_related("author", "clause", "resolved_by")
-                .prefetch_related(Prefetch("replies", queryset=Comment.objects.select_related("author"))))
+    comments = list(draft.comments.filter(parent__isnull=True).select_related("author", "clause", "resolved_by")
+                    .prefetch_related(Prefetch("replies", queryset=Comment.objects.select_related("author"))))
+    labels = draft.clause_labels()
+    clauses = list(draft.clauses.all())
+    for item in [*comments, *clauses]:
+        item.label = labels.get(item.clause_id if isinstance(item, Comment) else item.pk, "")
     return render(request, "cofilers/review.html", {
         "draft": draft, "version": version, "seen": seen, "redline": redline, "comments": comments,
-        "clauses": list(draft.clauses.all()), "comment_form": CommentForm(), "sign_on": sign_on,
+        "clauses": clauses, "comment_form": CommentForm(), "sign_on": sign_on,
         "is_lead": request.user.organization_id == draft.lead_organization_id,
     })
 

@@ -2,6 +2,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -45,8 +46,11 @@ def _editor_context(draft):
     clauses = list(draft.clauses.all())
     rendered = selectors.draft_rendered(draft, clauses=clauses)
     checks, words = selectors.draft_checks(draft, rendered, today=timezone.localdate())
+    open_comments = dict(draft.comments.filter(parent__isnull=True, resolved_at__isnull=True, clause__isnull=False)
+                         .values_list("clause").annotate(n=Count("pk")))
     for clause, part in zip(clauses, rendered.parts):
         clause.rendered_html = part.html
+        clause.open_comments = open_comments.get(clause.pk, 0)
     return {"draft": draft, "rendered": rendered, "checks": checks, "words": words,
             "clauses": clauses, "kinds": PartKind.choices}
 

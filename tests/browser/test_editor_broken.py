@@ -96,3 +96,18 @@ def test_a_draft_started_from_a_precedent_takes_its_topics(page, live_server, le
     expect(page.get_by_role("checkbox", name="Water")).not_to_be_checked()
     page.get_by_role("button", name="Create draft").click()
     expect(page.locator("#checks li", has_text="Resubmission")).not_to_contain_text("cannot tell")
+
+
+def test_comments_name_clauses_from_one_and_the_editor_marks_commented_clauses(page, live_server, lead, sign_in):
+    draft = factories.draft(lead, clauses=[("whereas", "Methane leaks."), ("whereas", "Flaring is common."),
+                                           ("resolved", "Shareholders request a report.")])
+    sign_in(page, lead.email, PASSWORD)
+    page.goto(f"{live_server.url}/drafts/{draft.pk}/review/")
+    page.get_by_label("Comment on").select_option(label="WHEREAS 2: Flaring is common.")
+    page.get_by_label("Comment", exact=True).fill("Cite the flaring figure.")
+    page.get_by_role("button", name="Post comment").click()
+    expect(page.locator("article", has_text="Cite the flaring figure.")).to_contain_text("on WHEREAS 2")
+
+    page.goto(f"{live_server.url}/drafts/{draft.pk}/")
+    expect(page.locator("li.clause").nth(1).get_by_role("link", name="1 open comment")).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("open comment"))).to_have_count(1)

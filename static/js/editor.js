@@ -210,16 +210,50 @@
       return;
     }
     const insert = event.target.closest(".js-insert-citation");
-    if (insert && citingSurface) {
-      const range = resume(citingSurface);
-      const marker = chip(insert.dataset.marker);
-      range.deleteContents();
-      range.insertNode(marker);
-      range.setStartAfter(marker);
-      range.collapse(true);
-      save(citingSurface);
-    }
+    if (insert) insertCitation(insert.dataset.marker);
   });
+
+  // A citation goes in at the caret the clause had when "Cite…" was pressed; once the picker
+  // closes, the caret is back in the clause just after it.
+  function insertCitation(marker) {
+    if (!citingSurface) return;
+    const range = resume(citingSurface);
+    const cite = chip(marker);
+    range.deleteContents();
+    range.insertNode(cite);
+    range.setStartAfter(cite);
+    range.collapse(true);
+    ranges.set(citingSurface, range.cloneRange());
+    save(citingSurface);
+  }
+
+  const citeModal = document.getElementById("cite-modal");
+  if (citeModal) {
+    let shown = false; // a hide asked for while the picker is still fading in waits for it
+    const close = () => {
+      if (shown) bootstrap.Modal.getOrCreateInstance(citeModal).hide();
+      else citeModal.addEventListener("shown.bs.modal", close, { once: true });
+    };
+    // Opening the picker puts the caret in its search box: the first keys typed are the search.
+    citeModal.addEventListener("shown.bs.modal", () => {
+      shown = true;
+      document.getElementById("cite-q").focus();
+    });
+    citeModal.addEventListener("hide.bs.modal", () => { shown = false; });
+    citeModal.addEventListener("hidden.bs.modal", () => { // after Bootstrap hands the focus back to "Cite…"
+      setTimeout(() => citingSurface && resume(citingSurface));
+    });
+    // A free-text footnote is written and inserted in one action: the note the server made goes in at once.
+    document.body.addEventListener("htmx:afterSwap", (event) => {
+      if (event.detail.target.id !== "note-result") return;
+      const made = event.detail.target.querySelector(".js-insert-citation");
+      if (!made) return;
+      insertCitation(made.dataset.marker);
+      event.detail.target.replaceChildren();
+      document.getElementById("note-text").value = "";
+      close();
+    });
+  }
 
   // Words typed during the autosave's quiet period are saved before anything else happens:
   // a move, a delete or a reorder (htmx requests that redraw the workspace) waits behind them

@@ -111,3 +111,19 @@ def test_comments_name_clauses_from_one_and_the_editor_marks_commented_clauses(p
     page.goto(f"{live_server.url}/drafts/{draft.pk}/")
     expect(page.locator("li.clause").nth(1).get_by_role("link", name="1 open comment")).to_be_visible()
     expect(page.get_by_role("link", name=re.compile("open comment"))).to_have_count(1)
+
+
+def test_a_free_text_footnote_goes_in_at_the_caret_in_one_action(page, live_server, lead, sign_in):
+    draft, clause, surface = one_empty_clause(page, live_server, lead, sign_in, "whereas")
+    surface.fill("Methane leaks here.")
+    expect(clause.get_by_role("status")).to_have_text("Saved")
+    surface.evaluate("s => getSelection().setBaseAndExtent(s.firstChild, 13, s.firstChild, 13)")  # after "leaks"
+    clause.get_by_role("button", name="Cite…").click()
+    page.get_by_label("…or write a free-text footnote").fill("Operator filings, 2025.")
+    page.get_by_label("…or write a free-text footnote").press("Enter")
+    expect(page.locator("#cite-modal")).to_be_hidden()
+    expect(surface.locator(".cite-chip")).to_have_text("1")
+    expect(page.locator("#footnote-list li")).to_have_text(["Operator filings, 2025."])
+    note = draft.notes.get()
+    assert draft.clauses.get().text == f"Methane leaks[[note:{note.pk}]] here."
+    expect(surface).to_be_focused()

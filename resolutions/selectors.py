@@ -10,7 +10,7 @@ from evidence.models import Snippet
 from . import checks
 from .drafting import Citation, RenderedDraft, canonical_content, markers_in, render_clauses, sanitize_clause_html
 from .models import Company, Draft, DraftNote, DraftVersion, FootnoteCall, Precedent, PrecedentPart, SignOn
-from .redline import document_text
+from .redline import Document, text_document
 from .review import precedent_note_text
 
 
@@ -173,7 +173,7 @@ def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
 
 
 
-def precedent_document_text(precedent: Precedent) -> str:
+def precedent_document(precedent: Precedent) -> Document:
     """A precedent as plain reading text, in the same shape as a draft's, for redlines."""
     parts = precedent.parts.prefetch_related("calls").order_by("position")
     notes = {n.number: n for n in precedent.footnotes.all()}
@@ -182,7 +182,7 @@ def precedent_document_text(precedent: Precedent) -> str:
         pieces = part.pieces()
         numbers += [p for p in pieces if isinstance(p, int) and p not in numbers]
         texts.append({"kind": part.kind, "text": "".join(f"[{p}]" if isinstance(p, int) else p for p in pieces)})
-    return document_text(texts, [precedent_note_text(n, notes.get(n)) for n in numbers])
+    return text_document(texts, [precedent_note_text(n, notes.get(n)) for n in numbers])
 
 
 

@@ -17,7 +17,7 @@ from accounts.models import User
 from . import checks, selectors
 from .forms_cofilers import CommentForm, DeclineForm, InvitationForm, NewAccountForm, SignOnForm
 from .models import Comment, Invitation, SignOn
-from .redline import document_text, redline_html
+from .redline import content_document, document_redline
 from .services import cofilers as services
 from .services.drafts import draft_circulate
 
@@ -127,13 +127,13 @@ def review(request, pk):
     seen = invitation.last_seen_version if invitation else None
     redline = None
     if version and seen and seen.pk != version.pk:
-        redline = redline_html(document_text(seen.content["parts"], seen.content["footnotes"]),
-                               document_text(version.content["parts"], version.content["footnotes"]))
+        redline = document_redline(content_document(seen.content["parts"], seen.content["footnotes"]),
+                                   content_document(version.content["parts"], version.content["footnotes"]))
     sign_on = draft.sign_ons.filter(organization_id=request.user.organization_id).select_related("version").first()
     if sign_on and sign_on.version and version and sign_on.status == SignOn.Status.NEEDS_RECONFIRMATION:
-        redline = redline_html(
-            document_text(sign_on.version.content["parts"], sign_on.version.content["footnotes"]),
-            document_text(version.content["parts"], version.content["footnotes"]))
+        redline = document_redline(
+            content_document(sign_on.version.content["parts"], sign_on.version.content["footnotes"]),
+            content_document(version.content["parts"], version.content["footnotes"]))
         seen = sign_on.version
     if invitation and version and invitation.last_seen_version_id != version.pk:
         Invitation.objects.filter(pk=invitation.pk).update(last_seen_version=version)

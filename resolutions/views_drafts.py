@@ -13,7 +13,7 @@ from . import selectors
 from .drafting import MAX_CLAUSE_CHARS
 from .forms_drafts import ClauseForm, DraftCreateForm, DraftSettingsForm, NoteForm, RevisionForm
 from .models import Draft, PartKind, Precedent
-from .redline import document_text, redline_html
+from .redline import Document, content_document, document_redline
 from .services import drafts as services
 
 
@@ -235,26 +235,32 @@ def version_restore(request, pk, number):
     return redirect(draft)
 
 
+def _version_document(version) -> Document:
+    return content_document(version.content["parts"], version.content["footnotes"])
+
+
 def redline(request, pk):
     draft = selectors.get_draft_for(request.user, pk)
     versions = {v.number: v for v in draft.versions.all()}
     a, b = request.GET.get("a", ""), request.GET.get("b", "")
+    old: Document | None = None
     if a == "precedent" and draft.based_on_id:
-        old_label, old_text = f"Precedent: {draft.based_on}", selectors.precedent_document_text(draft.based_on)
+        old_label, old = f"Precedent: {draft.based_on}", selectors.precedent_document(draft.based_on)
     elif a.isdigit() and int(a) in versions:
-        old_label, old_text = f"Version {a}", document_text(versions[int(a)].content["parts"], versions[int(a)].content["footnotes"])
+        old_label, old = f"Version {a}", _version_document(versions[int(a)])
     else:
-        old_label, old_text = None, ""
+        old_label = None
     if b.isdigit() and int(b) in versions:
-        new_label, new_text = f"Version {b}", document_text(versions[int(b)].content["parts"], versions[int(b)].content["footnotes"])
+        new_label, new = f"Version {b}", _version_document(versions[int(b)])
     else:
         rendered = selectors.draft_rendered(draft)
         new_label = "Current text"
-        new_text = document_text([{"kind": p.kind, "html": p.html} for p in rendered.parts], rendered.footnotes)
+        new = content_document([{"kind": p.kind, "html": p.html, "source": p.source} for p in rendered.parts],
+                               rendered.footnotes)
     return render(request, "drafts/redline.html", {
         "draft": draft, "versions": versions.values(), "a": a, "b": b,
         "old_label": old_label, "new_label": new_label,
-        "redline": redline_html(old_text, new_text) if old_label else None,
+        "redline": document_redline(old, new) if old else None,
     })
 
 

@@ -127,3 +127,41 @@ def test_a_free_text_footnote_goes_in_at_the_caret_in_one_action(page, live_serv
     note = draft.notes.get()
     assert draft.clauses.get().text == f"Methane leaks[[note:{note.pk}]] here."
     expect(surface).to_be_focused()
+
+
+def test_the_redline_pairs_footnotes_by_identity_not_by_number(page, live_server, lead, sign_in):
+    from resolutions.models import DraftNote
+    from resolutions.services.drafts import version_save
+
+    leaks = factories.snippet(factories.source(title="Leak Survey"), quote="Leaks grew.", pinpoint="p. 4")
+    sites = factories.snippet(factories.source(title="Site Census"), quote="New sites opened.", pinpoint="p. 9")
+    draft = factories.draft(lead)
+    old_note = DraftNote.objects.create(draft=draft, text="Operator filings with the state regulator, 2024.")
+    other = DraftNote.objects.create(draft=draft, text="Interview with a field engineer.")
+    first = draft.clauses.create(kind="whereas", position=0, text=f"Leaks grew.[[snippet:{leaks.pk}]]")
+    second = draft.clauses.create(kind="whereas", position=1,
+                                  text=f"Flaring rose.[[note:{old_note.pk}]] Crews agree.[[note:{other.pk}]]")
+    version_save(draft=draft, user=lead)
+    new_note = DraftNote.objects.create(draft=draft, text="Operator filings with the state regulator, 2025.")
+    first.text = f"New sites opened.[[snippet:{sites.pk}]] Leaks grew.[[snippet:{leaks.pk}]]"
+    first.save()
+    second.text = f"Flaring rose.[[note:{new_note.pk}]] Crews agree."
+    second.save()
+
+    sign_in(page, lead.email, PASSWORD)
+    page.goto(f"{live_server.url}/drafts/{draft.pk}/versions/")
+    page.get_by_label("Compare").select_option(label="Version 1")
+    page.get_by_role("button", name="Show redline").click()
+    redline = page.locator(".redline")
+    expect(redline).to_contain_text("Leaks grew.[2]")  # the renumbered call is not a change
+    assert "Leaks grew" not in "".join(redline.locator("ins, del").all_inner_texts())
+    notes = redline.locator(".redline-notes li")
+    expect(notes.nth(0)).to_contain_text("Site Census")
+    expect(notes.nth(0)).to_contain_text("(new note)")
+    expect(notes.nth(1)).to_contain_text("Leak Survey")
+    expect(notes.nth(1)).to_contain_text("(renumbered, was note 1)")
+    expect(notes.nth(2)).to_contain_text("(renumbered, was note 2; edited)")
+    expect(notes.nth(2).locator("del")).to_have_text("2024")
+    expect(notes.nth(2).locator("ins")).to_have_text("2025")
+    expect(notes.nth(3)).to_contain_text("Interview with a field engineer.")
+    expect(notes.nth(3)).to_contain_text("(removed)")

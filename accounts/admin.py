@@ -1,7 +1,21 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from .models import Organization, User
+from .models import MembershipEvent, Organization, User
+from .services import membership_change_by_curator
+
+
+class MembershipEventInline(admin.TabularInline):
+    model = MembershipEvent
+    fields = ["created_at", "verb", "member_email", "actor", "detail"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+    verbose_name_plural = "membership trail"
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Organization)
@@ -9,6 +23,7 @@ class OrganizationAdmin(admin.ModelAdmin):
     list_display = ["legal_name", "kind", "website"]
     list_filter = ["kind"]
     search_fields = ["legal_name"]
+    inlines = [MembershipEventInline]
 
 
 @admin.register(User)
@@ -27,3 +42,9 @@ class UserAdmin(BaseUserAdmin):
         (None, {"classes": ("wide",), "fields": ("email", "organization", "password1", "password2")}),
     )
     autocomplete_fields = ["organization"]
+
+    def save_model(self, request, obj, form, change):
+        """A curator's change of someone's organization goes in both organizations' trails."""
+        old_organization_id = form.initial.get("organization") if change else None
+        super().save_model(request, obj, form, change)
+        membership_change_by_curator(member=obj, old_organization_id=old_organization_id, curator=request.user)

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -13,15 +12,12 @@ urlpatterns = [
     path("", resolution_views.dashboard, name="home"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("invite/<str:token>/", views_cofilers.invitation_accept, name="invitation_accept"),
+    path("organizations/", include("accounts.urls")),
     path("precedents/", include("resolutions.urls_precedents")),
     path("evidence/", include("evidence.urls")),
     path("drafts/", include("resolutions.urls_drafts")),
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No route serves MEDIA_URL, DEBUG or not: every stored file is private (config/private_files.py).
 handler500 = "config.errors.server_error"

@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib import admin, messages
 
+from config.private_files_admin import PrivateFileAdminMixin
+
 from .models import Snippet, Source
 from .selectors import drafts_citing
 from .services import snippet_refresh_search, snippet_verify
@@ -48,13 +50,14 @@ class SnippetInline(admin.TabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(PrivateFileAdminMixin, admin.ModelAdmin):
     form = SourceAdminForm
+    private_file_field = "text_file"
     list_display = ["title", "kind", "publisher", "published", "url", "added_by"]
     list_filter = ["kind", "published"]
     search_fields = ["title", "publisher", "url"]
     date_hierarchy = "published"
-    readonly_fields = ["added_by", "created_at"]
+    readonly_fields = ["stored_file", "added_by", "created_at"]
     inlines = [SnippetInline]
 
     def save_model(self, request, obj, form, change):

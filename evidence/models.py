@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from config.private_files import RandomName
 from config.uploads import validate_upload_size
 from resolutions.models import Company, Topic, _plain_terms
 from resolutions.search import SearchableQuerySet, ranked_search
@@ -35,7 +36,7 @@ class Source(models.Model):
     archived_url = models.URLField(max_length=1000, blank=True)
     accessed = models.DateField("accessed date", null=True, blank=True)
     full_text = models.TextField(blank=True, help_text="The source's text, for capturing exact quotes.")
-    text_file = models.FileField(upload_to="sources/%Y/", blank=True, validators=[validate_upload_size])
+    text_file = models.FileField(upload_to=RandomName("sources"), blank=True, validators=[validate_upload_size])
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

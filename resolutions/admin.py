@@ -4,6 +4,8 @@ import json
 from django.contrib import admin, messages
 from django.http import HttpResponse
 
+from config.private_files_admin import PrivateFileAdminMixin
+
 from .models import Company, Precedent, PrecedentFiler, PrecedentFootnote, PrecedentPart, Topic
 from .services.precedents import precedent_refresh_search, precedent_structure, precedents_mark_curated
 
@@ -39,20 +41,21 @@ class FilerInline(admin.TabularInline):
 
 
 @admin.register(Precedent)
-class PrecedentAdmin(admin.ModelAdmin):
+class PrecedentAdmin(PrivateFileAdminMixin, admin.ModelAdmin):
+    private_file_field = "source_file"
     change_list_template = "admin/resolutions/precedent/change_list.html"
     list_display = ["title", "company", "meeting_year", "outcome", "support_percent", "curated"]
     list_filter = ["curated", "outcome", "meeting_year", "topics", "company"]
     search_fields = ["title", "company__name", "search_document"]
     autocomplete_fields = ["company"]
     filter_horizontal = ["topics"]
-    readonly_fields = ["source_sha256", "import_warnings", "created_at", "updated_at", "created_by"]
+    readonly_fields = ["stored_file", "source_sha256", "import_warnings", "created_at", "updated_at", "created_by"]
     inlines = [PartInline, FootnoteInline, FilerInline]
     actions = ["mark_curated", "export_csv", "export_json"]
     fieldsets = (
         (None, {"fields": ("company", "meeting_year", "title", "topics", "resolved_first")}),
         ("Outcome", {"fields": ("outcome", "support_percent")}),
-        ("Source", {"fields": ("source_url", "source_file", "source_text", "source_sha256", "import_warnings")}),
+        ("Source", {"fields": ("source_url", "source_file", "stored_file", "source_text", "source_sha256", "import_warnings")}),
         ("Curation", {"fields": ("curated", "curator_notes", "created_by", "created_at", "updated_at")}),
     )
 

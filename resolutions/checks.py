@@ -290,16 +290,24 @@ def check_stale_evidence(stale_count: int) -> Check:
 # --- 14a-8(c) One proposal ---------------------------------------------------
 
 
-def check_one_proposal(other_proposals: list[str]) -> Check:
-    """`other_proposals`: titles of the organization's other proposals for this company and meeting."""
-    details = {"other_proposals": list(other_proposals)}
-    if not other_proposals:
+def check_one_proposal(other_proposals: list[str], cofilers: dict[str, list[str]] | None = None) -> Check:
+    """`other_proposals`: titles of the organization's other proposals for this company and meeting,
+    led or co-filed; `cofilers`: each co-filer's other proposals there. Since 2020 the limit binds
+    each person directly or through a representative, so a co-filer counts as much as the lead."""
+    cofilers = {name: titles for name, titles in (cofilers or {}).items() if titles}
+    details = {"other_proposals": list(other_proposals)} | ({"cofilers": cofilers} if cofilers else {})
+    if not other_proposals and not cofilers:
         message = "Rule 14a-8(c): this is your only proposal for this meeting."
         return Check("14a-8(c)", "One proposal", OK, message, details)
-    titles = _join([f"“{title}”" for title in other_proposals])
-    noun = "a proposal" if len(other_proposals) == 1 else f"{len(other_proposals)} other proposals"
+    found = []
+    if other_proposals:
+        titles = _join([f"“{title}”" for title in other_proposals])
+        noun = "a proposal" if len(other_proposals) == 1 else f"{len(other_proposals)} other proposals"
+        found.append(f"your organization already has {noun} for this company's meeting: {titles}")
+    for name, titles in cofilers.items():
+        found.append(f"co-filer {name} is also a proponent of {_join([f'“{title}”' for title in titles])}")
     message = (
-        f"Rule 14a-8(c): your organization already has {noun} for this company's meeting: {titles}. "
+        f"Rule 14a-8(c): {'; '.join(found)}. "
         "A shareholder may submit only one proposal per meeting, directly or through a representative."
     )
     return Check("14a-8(c)", "One proposal", ERROR, message, details)
@@ -451,7 +459,8 @@ def ownership_verdict(*, market_value: Decimal, held_since: date, as_of: date) -
     for amount, years in affordable:
         if _held_for_years(held_since, as_of, years):
             message = f"Rule 14a-8(b): eligible — {held} meets the {_dollars(amount)} / {years}-year threshold."
-            return Check(rule, label, OK, message, {**details, "eligible_from": _eligible_from(held_since, years)})
+            return Check(rule, label, OK, message, {**details, "eligible_from": _eligible_from(held_since, years),
+                                                    "tier": (amount, years)})
     if not affordable:
         message = f"Rule 14a-8(b): not eligible — {held}; the minimum is $2,000 held for 3 years."
         return Check(rule, label, ERROR, message, {**details, "eligible_from": None})
@@ -542,6 +551,86 @@ def check_engagement(*, submission_date: date, slots: list[datetime | date]) -> 
     message = f"Rule 14a-8(b)(1)(iii): {len(usable_days)} business days offered {window}."
     if problems:
         return Check(rule, label, WARNING, f"{message}{not_usable} Drop or move them.", details)
+    return Check(rule, label, OK, message, details)
+
+
+# --- Valuing holdings (SLB 14, C.1.a) -------------------------------------------
+
+VALUATION_DAYS = 60
+PRICE_BID_ASK = "bid_ask"
+PRICE_HIGHEST_SALE = "highest_sale"
+PRICE_BASES = {
+    PRICE_BID_ASK: "the average of the bid and ask prices on that day",
+    PRICE_HIGHEST_SALE: "the highest selling price during the 60 calendar days before submission "
+                        "(where bid and ask prices are not available)",
+}
+
+
+def check_valuation(*, valuation_date: date, submission_date: date, shares: int, price: Decimal,
+                    basis: str) -> Check:
+    """SLB 14 C.1.a: the holding's value on any day within the 60 calendar days before submission.
+
+    The value is ``shares`` times ``price`` (the bid/ask average, or the highest selling
+    price in the window where bid and ask are not available).
+    """
+    rule, label = "SLB 14 C.1.a", "Valuation"
+    first = submission_date - timedelta(days=VALUATION_DAYS)
+    value = Decimal(shares) * price
+    details = {"value": value, "window": (first, submission_date - timedelta(days=1))}
+    if not first <= valuation_date < submission_date:
+        message = (f"SLB 14 C.1.a: value the shares on a day within the {VALUATION_DAYS} calendar days before "
+                   f"submission (from {first.isoformat()} to {(submission_date - timedelta(days=1)).isoformat()}); "
+                   f"{valuation_date.isoformat()} is outside it.")
+        return Check(rule, label, ERROR, message, details)
+    message = (f"SLB 14 C.1.a: {shares:,} shares at {_dollars(price)} ({PRICE_BASES[basis]}) on "
+               f"{valuation_date.isoformat()} are worth {_dollars(value)}.")
+    return Check(rule, label, OK, message, details)
+
+
+BUSINESS_HOURS_DEFAULT = ((9, 0), (17, 30))
+
+
+def check_business_hours(*, slots: list[datetime], opens: tuple[int, int], closes: tuple[int, int]) -> Check:
+    """Rule 14a-8(b)(1)(iii): meeting times within the regular business hours of the principal
+    executive offices (9:00 a.m. to 5:30 p.m. where the proxy statement does not disclose them)."""
+    rule, label = "14a-8(b)(1)(iii)", "Business hours"
+    start, end = opens[0] * 60 + opens[1], closes[0] * 60 + closes[1]
+    outside = [_slot_label(slot) for slot in slots
+               if isinstance(slot, datetime) and not start <= slot.hour * 60 + slot.minute < end]
+    hours = f"{opens[0]}:{opens[1]:02d} to {closes[0]}:{closes[1]:02d}"
+    if outside:
+        message = (f"Rule 14a-8(b)(1)(iii): meeting times must fall within the company's business hours "
+                   f"({hours}, office time); outside them: {', '.join(outside)}.")
+        return Check(rule, label, ERROR, message, {"outside": outside})
+    return Check(rule, label, OK, f"Rule 14a-8(b)(1)(iii): every time offered is within {hours}, office time.",
+                 {"outside": []})
+
+
+# --- Proof of ownership ---------------------------------------------------------
+
+def required_holding_start(*, market_value: Decimal, submission_date: date) -> date | None:
+    """The earliest day a proof must reach back to: the shortest holding period the value allows."""
+    years = [years for amount, years in OWNERSHIP_TIERS if market_value >= amount]
+    return _years_before(submission_date, min(years)) if years else None
+
+
+def check_proof_period(*, period_start: date, period_end: date, held_since_needed: date | None,
+                       submission_date: date) -> Check:
+    """Rule 14a-8(b)(2)(ii): the record holder's letter covers the required period up to and
+    including the date of submission."""
+    rule, label = "14a-8(b)(2)(ii)", "Proof of ownership"
+    details = {"period": (period_start, period_end)}
+    if period_end < submission_date:
+        message = (f"Rule 14a-8(b)(2)(ii): this letter covers {period_start.isoformat()} to {period_end.isoformat()}, "
+                   f"which does not cover the period up to the submission date {submission_date.isoformat()}. "
+                   "Ask the record holder for a letter dated on or after the day you submit.")
+        return Check(rule, label, ERROR, message, details)
+    if held_since_needed and period_start > held_since_needed:
+        message = (f"Rule 14a-8(b)(2)(ii): this letter starts on {period_start.isoformat()}, later than "
+                   f"{held_since_needed.isoformat()}, the start of the holding period the threshold needs.")
+        return Check(rule, label, ERROR, message, details)
+    message = (f"Rule 14a-8(b)(2)(ii): the letter covers {period_start.isoformat()} to {period_end.isoformat()}, "
+               "up to and including the submission date.")
     return Check(rule, label, OK, message, details)
 
 

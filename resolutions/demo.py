@@ -6,19 +6,25 @@ texts below are written for this demo, and Lone Star Energy Holdings is fictiona
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from accounts.models import Organization, User
 from evidence.demo import load_evidence
 from evidence.models import Snippet
 
+from . import checks
+from .filing import services as filing
+from .filing.samples import sample_broker_letter
 from .importer import parse_resolution
+from .pdf.packet import packet_build, packet_start
 from .models import Company, Draft, Precedent, SignOn, Topic
 from .services import cofilers, drafts
 from .services.precedents import PrecedentFields, precedent_save_import
 
 DEMO_PASSWORD = "whereas-demo-2026"
 DEMO_DRAFT_TITLE = "Report on Customer Due Diligence for Surveillance Products"
+DEMO_FILED_TITLE = "Report on Measured Methane Emissions"
 
 ORGANIZATIONS = [
     ("Sisters of the Demo Valley", Organization.Kind.FAITH_BASED, "12 Convent Road, Springfield, NY 10001"),
@@ -39,7 +45,9 @@ COMPANIES = [
          annual_meeting_date=date(2026, 5, 21)),
     dict(name="Lone Star Energy Holdings", ticker="LSEH", state_of_incorporation="Texas",
          principal_office_state="Texas", exchange="NYSE", texas_opt_in=True,
-         prior_proxy_date=date(2026, 3, 20), annual_meeting_date=date(2026, 5, 5)),
+         prior_proxy_date=date(2026, 3, 20), annual_meeting_date=date(2026, 5, 5),
+         principal_office_address="700 Example Plaza, Suite 1200\nHouston, TX 77002",
+         corporate_secretary="Dana Example"),
 ]
 
 TOPICS = ["Human rights", "Surveillance technology", "Labor practices", "Climate", "Civil rights"]
@@ -179,6 +187,75 @@ def load_draft(*, lead: User, cofiler: User) -> Draft:
     return draft
 
 
+def _statements(user: User, *, shares: int, price: str, held_since: date, authorizes_lead: bool,
+                phone: str) -> cofilers.SignOnData:
+    """Both demo filers' Rule 14a-8(b) statements for the filed draft (submitted on November 16, 2026)."""
+    return cofilers.SignOnData(
+        legal_name=str(user.organization), signatory_name=user.get_full_name(), signatory_title=user.job_title,
+        email=user.email, phone=phone, shares=shares, market_value=shares * Decimal(price), held_since=held_since,
+        holder_type=SignOn.Holder.BROKER, intends_to_hold=True, authorizes_lead=authorizes_lead,
+        signature=user.get_full_name(), availability=[datetime(2026, 11, 30, 10), datetime(2026, 12, 2, 14)],
+        submission_date=FILED_ON, valuation_date=date(2026, 11, 2), price_per_share=Decimal(price),
+        price_basis=checks.PRICE_HIGHEST_SALE,
+    )
+
+
+FILED_ON = date(2026, 11, 16)
+SAMPLE_RECEIPT = (
+    "From: Office of the Corporate Secretary <secretary@lonestar-energy.example>\r\n"
+    "To: lead@example.org\r\nDate: Mon, 16 Nov 2026 16:12:00 -0600\r\n"
+    "Subject: Re: Shareholder proposal for the 2027 annual meeting\r\n\r\n"
+    "SAMPLE (generated for the Whereas demo). We acknowledge receipt today of your shareholder proposal "
+    "and its enclosures.\r\n"
+)
+
+
+def load_filed_draft(*, lead: User, cofiler: User) -> Draft:
+    """A second demo draft, finalized and submitted: both filers' statements, SAMPLE broker letters, a packet."""
+    existing = Draft.objects.filter(title=DEMO_FILED_TITLE, lead_organization=lead.organization).first()
+    if existing:
+        return existing
+    company = Company.objects.get(name="Lone Star Energy Holdings")
+    with transaction.atomic():
+        draft = drafts.draft_create(user=lead, company=company, meeting_year=2027, title=DEMO_FILED_TITLE,
+                                    topics=Topic.objects.filter(name__in=["Climate"]))
+        draft.clauses.all().delete()
+        texts = [
+            ("whereas", "Methane warms the atmosphere far faster than carbon dioxide in the years after it escapes."),
+            ("whereas", "The Company estimates its methane emissions from engineering factors rather than measuring them at its sites."),
+            ("resolved", "Shareholders request that the Board publish, at reasonable cost and omitting proprietary information, an annual report of methane emissions measured at the Company's operated sites."),
+        ]
+        for position, (kind, text) in enumerate(texts):
+            draft.clauses.create(kind=kind, text=drafts.clean_clause_text(draft=draft, text=text), position=position)
+        drafts.draft_recount(draft=draft)
+        invitation, _ = cofilers.invitation_create(
+            draft=draft, user=lead, email=cofiler.email, organization_name=str(cofiler.organization),
+            contact_name=cofiler.get_full_name(), base_url="http://127.0.0.1:8000", send_email=False,
+        )
+        cofilers.invitation_accept(invitation=invitation, user=cofiler)
+        version = drafts.draft_circulate(draft=draft, user=lead)
+        for user, shares, price, since, phone in ((lead, 90, "41.20", date(2020, 6, 1), "+1 212 555 0110"),
+                                                  (cofiler, 400, "41.20", date(2021, 3, 1), "+1 518 555 0140")):
+            cofilers.sign_on_create(draft=draft, version=version, user=user, ip_address="127.0.0.1",
+                                    user_agent="load_demo", data=_statements(
+                                        user, shares=shares, price=price, held_since=since, phone=phone,
+                                        authorizes_lead=user is cofiler))
+            letter = sample_broker_letter(record_holder="Example Custody Bank, N.A.",
+                                          organization=str(user.organization), company=company.name,
+                                          shares=shares, held_since=since, through=FILED_ON)
+            filing.ownership_proof_add(
+                draft=draft, user=lead, upload=ContentFile(letter, name="sample-broker-letter.pdf"), sample=True,
+                data=filing.ProofInput(organization=user.organization, record_holder="Example Custody Bank, N.A.",
+                                       period_start=since, period_end=FILED_ON, letter_date=FILED_ON))
+        filing.draft_finalize(draft=draft, version=version, user=lead)
+    packet_build(packet_start(draft=draft, user=lead))
+    filing.submission_record(
+        draft=draft, user=lead, upload=ContentFile(SAMPLE_RECEIPT.encode(), name="sample-receipt.eml"),
+        data=filing.SubmissionInput(submitted_on=FILED_ON, method="email",
+                                    recipient="Dana Example, Corporate Secretary, secretary@lonestar-energy.example"))
+    return draft
+
+
 def load_all() -> list[User]:
     users = load_people()
     lead, cofiler, curator = users
@@ -186,4 +263,5 @@ def load_all() -> list[User]:
     load_evidence(user=curator)
     load_precedents(curator=curator)
     load_draft(lead=lead, cofiler=cofiler)
+    load_filed_draft(lead=lead, cofiler=cofiler)
     return users

@@ -1,7 +1,9 @@
+from decimal import Decimal
+
 from django import forms
-from django.contrib.auth.password_validation import validate_password
 from django.utils import timezone
 
+from .checks import PRICE_BASES, PRICE_BID_ASK
 from .models import SignOn
 from .services.cofilers import SignOnData
 
@@ -18,21 +20,6 @@ class CommentForm(forms.Form):
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
-class NewAccountForm(forms.Form):
-    first_name = forms.CharField(max_length=150)
-    last_name = forms.CharField(max_length=150)
-    password1 = forms.CharField(label="Password", widget=forms.PasswordInput, strip=False)
-    password2 = forms.CharField(label="Password again", widget=forms.PasswordInput, strip=False)
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("password1") != cleaned.get("password2"):
-            raise forms.ValidationError("The two passwords differ.")
-        if cleaned.get("password1"):
-            validate_password(cleaned["password1"])
-        return cleaned
-
-
 class SignOnForm(forms.Form):
     legal_name = forms.CharField(label="Organization legal name", max_length=255)
     signatory_name = forms.CharField(max_length=200)
@@ -40,7 +27,16 @@ class SignOnForm(forms.Form):
     email = forms.EmailField(label="Contact email")
     phone = forms.CharField(max_length=40)
     shares = forms.IntegerField(label="Number of shares", min_value=1)
-    market_value = forms.DecimalField(label="Market value (USD)", min_value=0, max_digits=14, decimal_places=2)
+    price_basis = forms.ChoiceField(
+        label="Price used to value the shares (SLB 14, C.1.a)", choices=list(PRICE_BASES.items()),
+        initial=PRICE_BID_ASK, widget=forms.RadioSelect,
+        help_text="The staff looks at whether, on any day within the 60 calendar days before submission, the "
+                  "shares were worth the threshold, using the average of the bid and ask prices; where those are "
+                  "not available, the highest selling price during those 60 days.")
+    valuation_date = forms.DateField(label="Valuation day", widget=forms.DateInput(attrs={"type": "date"}),
+                                     help_text="A day within the 60 calendar days before submission.")
+    price_per_share = forms.DecimalField(label="Price per share (USD)", min_value=0, max_digits=12,
+                                         decimal_places=4)
     held_since = forms.DateField(label="Held continuously since", widget=forms.DateInput(attrs={"type": "date"}))
     holder_type = forms.ChoiceField(label="How the shares are held", choices=SignOn.Holder.choices,
                                     widget=forms.RadioSelect)
@@ -58,8 +54,15 @@ class SignOnForm(forms.Form):
     signature = forms.CharField(label="Typed signature", max_length=200,
                                 help_text="Type your full name; it signs your letter.")
 
-    def __init__(self, *args, lead_organization=None, **kwargs):
+    def __init__(self, *args, lead_organization=None, for_lead=False, business_hours="", **kwargs):
         super().__init__(*args, **kwargs)
+        if business_hours:
+            self.fields["slot_3"].help_text = (f"Rule 14a-8(b)(1)(iii): business days 10 to 30 days after submission, "
+                                               f"within the company's business hours ({business_hours}, office time).")
+        if for_lead:
+            del self.fields["authorizes_lead"]
+            self.fields["signature"].help_text = "Type your full name; it signs your organization's letter."
+            return
         self.fields["authorizes_lead"].label = (
             f"We authorize {lead_organization} to act on our behalf as lead filer for this proposal, "
             "including to negotiate with the company and to withdraw the proposal."
@@ -70,11 +73,29 @@ class SignOnForm(forms.Form):
         slots = [d[k] for k in ("slot_1", "slot_2", "slot_3") if d.get(k)]
         return SignOnData(
             legal_name=d["legal_name"], signatory_name=d["signatory_name"], signatory_title=d["signatory_title"],
-            email=d["email"], phone=d["phone"], shares=d["shares"], market_value=d["market_value"],
+            email=d["email"], phone=d["phone"], shares=d["shares"],
+            market_value=(d["shares"] * d["price_per_share"]).quantize(Decimal("0.01")),
             held_since=d["held_since"], holder_type=d["holder_type"], intends_to_hold=d["intends_to_hold"],
             availability=[timezone.localtime(s).replace(tzinfo=None) if timezone.is_aware(s) else s for s in slots],
-            authorizes_lead=d["authorizes_lead"], signature=d["signature"], submission_date=d["submission_date"],
+            authorizes_lead=d.get("authorizes_lead", False), signature=d["signature"],
+            submission_date=d["submission_date"], valuation_date=d["valuation_date"],
+            price_per_share=d["price_per_share"], price_basis=d["price_basis"],
         )
+
+    @classmethod
+    def initial_from(cls, sign_on: SignOn | None, user) -> dict:
+        """The form's starting values: the filer's last statements on this draft, else the user's profile."""
+        initial = {"legal_name": str(user.organization), "signatory_name": user.get_full_name(),
+                   "signatory_title": user.job_title, "email": user.email, "phone": user.phone,
+                   "submission_date": timezone.localdate()}
+        if sign_on is None or sign_on.signed_at is None:
+            return initial
+        fields = ["legal_name", "signatory_name", "signatory_title", "email", "phone", "shares", "held_since",
+                  "holder_type", "price_basis", "valuation_date", "price_per_share", "submission_date"]
+        initial.update({name: getattr(sign_on, name) for name in fields if getattr(sign_on, name) not in (None, "")})
+        for n, slot in enumerate(sign_on.availability[:3], start=1):
+            initial[f"slot_{n}"] = slot
+        return initial
 
 
 class DeclineForm(forms.Form):

@@ -25,7 +25,8 @@ class DraftSettingsForm(forms.ModelForm):
 
     class Meta:
         model = Draft
-        fields = ["title", "meeting_year", "topics", "resolved_first", "supporting_heading", "citation_style"]
+        fields = ["title", "meeting_year", "topics", "resolved_first", "supporting_heading", "citation_style",
+                  "whereas_style", "lead_filer_first", "calls_after_punctuation"]
         widgets = {"topics": TopicPicker}
 
 

@@ -8,9 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from config.private_files import RandomName
 from config.uploads import validate_upload_size
 
-from .checks import filing_deadline
+from .checks import BUSINESS_HOURS_DEFAULT, PRICE_BASES, filing_deadline
 from .review import interleave_calls
 
 from .search import SearchableQuerySet, ranked_search
@@ -42,6 +43,15 @@ class Company(models.Model):
         "14a-8 deadline stated by the company", null=True, blank=True,
         help_text="The date printed in last year's proxy statement; it wins over the computed date.",
     )
+    principal_office_address = models.TextField(
+        "principal executive office", blank=True,
+        help_text="Where Rule 14a-8(e) proposals are received; the filing packet is addressed here.",
+    )
+    corporate_secretary = models.CharField("Corporate Secretary's name", max_length=200, blank=True)
+    business_hours_opens = models.TimeField(
+        null=True, blank=True, help_text="As disclosed in the proxy statement; 9:00 a.m. when not disclosed.")
+    business_hours_closes = models.TimeField(
+        null=True, blank=True, help_text="As disclosed in the proxy statement; 5:30 p.m. when not disclosed.")
 
     objects = CompanyQuerySet.as_manager()
 
@@ -51,6 +61,19 @@ class Company(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.ticker})" if self.ticker else self.name
+
+    def business_hours(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """Rule 14a-8(b)(1)(iii): the office's disclosed hours, else 9:00 a.m. to 5:30 p.m."""
+        opens, closes = BUSINESS_HOURS_DEFAULT
+        if self.business_hours_opens and self.business_hours_closes:
+            opens = (self.business_hours_opens.hour, self.business_hours_opens.minute)
+            closes = (self.business_hours_closes.hour, self.business_hours_closes.minute)
+        return opens, closes
+
+    @property
+    def business_hours_text(self) -> str:
+        (oh, om), (ch, cm) = self.business_hours()
+        return f"{oh}:{om:02d} to {ch}:{cm:02d}"
 
     def filing_deadline(self):
         """Rule 14a-8(e): the stated deadline, else 120 days before the proxy anniversary (a Deadline)."""
@@ -139,7 +162,7 @@ class Precedent(models.Model):
         "support (%)", max_digits=5, decimal_places=2, null=True, blank=True
     )
     source_url = models.URLField(max_length=500, blank=True)
-    source_file = models.FileField(upload_to="precedents/%Y/", blank=True, validators=[validate_upload_size])
+    source_file = models.FileField(upload_to=RandomName("precedents"), blank=True, validators=[validate_upload_size])
     source_text = models.TextField(blank=True, help_text="The text the import was made from.")
     source_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
     import_warnings = models.JSONField(default=list, blank=True)
@@ -275,6 +298,16 @@ class Draft(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFTING)
     resolved_first = models.BooleanField("RESOLVED before WHEREAS", default=False)
     supporting_heading = models.BooleanField("with a “Supporting Statement” heading", default=True)
+    whereas_style = models.CharField(
+        "printed recitals", max_length=8, default="each",
+        choices=[("each", "“WHEREAS:” before each recital"), ("heading", "One “WHEREAS,” heading, then plain recitals")],
+    )
+    lead_filer_first = models.BooleanField(
+        "lead filer first in the filer list", default=True,
+        help_text="Otherwise the co-filers come first and the lead follows under “Lead Filer”.")
+    calls_after_punctuation = models.BooleanField(
+        "footnote calls after the punctuation they follow", default=False,
+        help_text="“scarce.¹” rather than “scarce¹.”")
     based_on = models.ForeignKey(
         Precedent, null=True, blank=True, on_delete=models.SET_NULL, related_name="drafts"
     )
@@ -298,6 +331,13 @@ class Draft(models.Model):
 
     def get_absolute_url(self):
         return reverse("drafts:editor", args=[self.pk])
+
+    PRINT_STYLE_DEFAULTS = {"whereas_style": "each", "lead_filer_first": True, "calls_after_punctuation": False}
+
+    def print_style(self) -> dict:
+        """How the proposal prints, where it differs from the defaults (so a default text keeps its SHA-256)."""
+        return {name: getattr(self, name) for name, default in self.PRINT_STYLE_DEFAULTS.items()
+                if getattr(self, name) != default}
 
     @property
     def deadline(self):
@@ -372,6 +412,7 @@ class DraftVersion(models.Model):
         CIRCULATED = "circulated", "Circulated"
         EXPORTED = "exported", "Exported"
         RESTORED = "restored", "Kept before restoring an older version"
+        UPLOADED = "uploaded", "Uploaded from Word"
 
     draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
@@ -382,6 +423,11 @@ class DraftVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    finalized_at = models.DateTimeField(
+        null=True, blank=True, help_text="Picked as the text to file; its PDFs carry no DRAFT mark.")
+    finalized_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["number"]
@@ -401,7 +447,8 @@ class DraftVersion(models.Model):
 class Invitation(models.Model):
     """A single-use, expiring link inviting an organization to co-file one draft.
 
-    Only the token's SHA-256 is stored; the link is shown to the lead filer when it is made.
+    The link goes only to the invited mailbox (the lead filer never sees it); only the token's
+    SHA-256 is stored. Accepting it proves control of that mailbox, nothing more (see README).
     """
 
     draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="invitations")
@@ -423,6 +470,8 @@ class Invitation(models.Model):
         help_text="The co-filing organization, once the invitation is accepted.",
     )
     last_sent_at = models.DateTimeField(null=True, blank=True)
+    send_error = models.CharField(max_length=300, blank=True,
+                                  help_text="Why the last email could not be sent (empty once sent).")
     last_seen_version = models.ForeignKey(
         "DraftVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         help_text="The latest version this co-filer has reviewed; the next review shows a redline from it.",
@@ -442,6 +491,14 @@ class Invitation(models.Model):
         if self.expires_at <= now:
             return "expired"
         return "opened" if self.opened_at else "invited"
+
+    def is_for(self, user) -> bool:
+        """The signed-in ``user`` is the invited address (the only one the link was sent to)."""
+        return user.email.strip().lower() == self.email.strip().lower()
+
+    def wrong_account_message(self, user) -> str:
+        return (f"This invitation is for {self.email}, and you are signed in as {user.email}. "
+                f"Sign out and open the link again, or ask the lead filer to invite {user.email}.")
 
 
 class Comment(models.Model):
@@ -495,6 +552,11 @@ class SignOn(models.Model):
     phone = models.CharField(max_length=40, blank=True)
     shares = models.PositiveBigIntegerField(null=True, blank=True)
     market_value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    valuation_date = models.DateField(
+        null=True, blank=True, help_text="SLB 14 C.1.a: a day within the 60 calendar days before submission.")
+    price_per_share = models.DecimalField(max_digits=12, decimal_places=4, null=True, blank=True)
+    price_basis = models.CharField(max_length=16, choices=list(PRICE_BASES.items()), blank=True)
+    submission_date = models.DateField("planned submission date", null=True, blank=True)
     held_since = models.DateField(null=True, blank=True)
     holder_type = models.CharField(max_length=16, choices=Holder.choices, blank=True)
     intends_to_hold = models.BooleanField(default=False)
@@ -527,6 +589,7 @@ class AuditEvent(models.Model):
         OPENED = "opened", "Opened the invitation"
         JOINED = "joined", "Joined as co-filer"
         REVOKED = "revoked", "Revoked an invitation"
+        REMOVED = "removed", "Removed a co-filer"
         COMMENTED = "commented", "Commented"
         SIGNED = "signed", "Signed"
         RECONFIRMED = "reconfirmed", "Re-confirmed"
@@ -535,6 +598,11 @@ class AuditEvent(models.Model):
         WITHDRAWN = "withdrawn", "Withdrew"
         VERSION_SAVED = "version_saved", "Version saved"
         EXPORTED = "exported", "Exported"
+        FINALIZED = "finalized", "Finalized"
+        REOPENED = "reopened", "Edited after finalizing: a new round"
+        PROOF_ADDED = "proof_added", "Added a proof of ownership"
+        PROOF_REMOVED = "proof_removed", "Removed a proof of ownership"
+        SUBMITTED = "submitted", "Marked as submitted"
 
     draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="audit_events")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -580,7 +648,7 @@ class PacketExport(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     progress = models.PositiveSmallIntegerField(default=0, help_text="Percent done.")
     step = models.CharField(max_length=200, blank=True)
-    file = models.FileField(upload_to="packets/%Y/", blank=True)
+    file = models.FileField(upload_to=RandomName("packets"), blank=True)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -603,3 +671,6 @@ class PacketExport(models.Model):
     def has_stalled(self) -> bool:
         """Unfinished long after it started: its worker died; a new build is allowed."""
         return self.unfinished and not self.is_building
+
+
+from .filing.models import OwnershipProof, Submission  # noqa: E402,F401  (the filing record's models)

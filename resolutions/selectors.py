@@ -1,7 +1,7 @@
 """Non-trivial reads of the resolutions app."""
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -92,7 +92,7 @@ def draft_content(draft: Draft) -> dict:
     return canonical_content(
         title=draft.title, company=draft.company.name, meeting_year=draft.meeting_year,
         layout={"resolved_first": draft.resolved_first, "supporting_heading": draft.supporting_heading,
-                "citation_style": draft.citation_style},
+                "citation_style": draft.citation_style, **draft.print_style()},
         rendered=draft_rendered(draft), topics=[t.name for t in draft.topics.all()],
     )
 
@@ -145,15 +145,31 @@ def draft_words(draft: Draft, rendered: RenderedDraft):
     return checks.word_count_by_part(title=draft.title, footnotes=rendered.footnotes, **texts)
 
 
+def proposals_elsewhere(draft: Draft) -> tuple[list[str], dict[str, list[str]]]:
+    """Rule 14a-8(c): the other proposals at this company's same meeting of the lead organization
+    (led, or co-filed and not removed), and of each co-filer of this draft, by title."""
+    at_meeting = (Draft.objects.filter(company=draft.company, meeting_year=draft.meeting_year)
+                  .exclude(pk=draft.pk).exclude(status=Draft.Status.WITHDRAWN))
+
+    def titles_of(organization_id) -> list[str]:
+        joined = Q(lead_organization_id=organization_id) | Q(
+            invitations__organization_id=organization_id, invitations__accepted_at__isnull=False,
+            invitations__revoked_at__isnull=True)
+        return sorted(set(at_meeting.filter(joined).values_list("title", flat=True)))
+
+    cofilers = draft.invitations.filter(accepted_at__isnull=False, revoked_at__isnull=True,
+                                        organization__isnull=False).select_related("organization")
+    return titles_of(draft.lead_organization_id), {
+        invitation.organization.legal_name: titles_of(invitation.organization_id) for invitation in cofilers}
+
+
 def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
     """The live side panel: every 14a-8 check for this draft, in the order a filer reads them."""
     texts = {kind: [p.html for p in rendered.parts_of(kind)] for kind in ("resolved", "whereas", "supporting")}
     words = draft_words(draft, rendered)
     company = draft.company
     deadline = company.filing_deadline()
-    other = Draft.objects.filter(company=company, meeting_year=draft.meeting_year,
-                                 lead_organization=draft.lead_organization).exclude(pk=draft.pk)
-    other = other.exclude(status=Draft.Status.WITHDRAWN).values_list("title", flat=True)
+    other, cofilers = proposals_elsewhere(draft)
     topics = list(draft.topics.all())
     votes = Precedent.objects.filter(company=company, topics__in=topics).distinct()
     return [
@@ -163,7 +179,7 @@ def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
         checks.check_precatory(texts["resolved"]),
         checks.check_whereas_cited([len(p.calls) for p in rendered.parts_of("whereas")]),
         checks.check_stale_evidence(rendered.stale_count),
-        checks.check_one_proposal(list(other)),
+        checks.check_one_proposal(other, cofilers),
         checks.resubmission_check(
             prior_votes=[(p.meeting_year, float(p.support_percent) if p.support_percent is not None else None)
                          for p in votes if p.meeting_year < draft.meeting_year],
@@ -218,5 +234,5 @@ def draft_filers(draft: Draft, *, now) -> list[dict]:
             verdict = checks.ownership_verdict(market_value=sign_on.market_value, held_since=sign_on.held_since,
                                                as_of=sign_on.signed_at.date())
         rows.append({"invitation": invitation, "sign_on": sign_on, "status": status, "verdict": verdict,
-                     "can_resend": state in ("invited", "opened", "expired")})
+                     "can_resend": state in ("invited", "opened", "expired"), "can_remove": state == "accepted"})
     return rows

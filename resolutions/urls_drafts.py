@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views_cofilers, views_drafts as views, views_pdf
+from .filing import docx_views, views as filing
 
 app_name = "drafts"
 
@@ -45,4 +46,20 @@ urlpatterns += [
     path("<int:pk>/versions/<int:number>/letters/<int:filer_id>.pdf", views_pdf.letter_pdf, name="letter_pdf"),
     path("<int:pk>/packet/", views_pdf.packet_page, name="packet"),
     path("<int:pk>/packet.pdf", views_pdf.packet_pdf, name="packet_pdf"),
+    # The Word copy (filing/docx_views)
+    path("<int:pk>/versions/<int:number>/proposal.docx", docx_views.proposal_docx, name="proposal_docx"),
+    path("<int:pk>/versions/upload/", docx_views.version_upload_docx, name="version_upload_docx"),
+]
+
+urlpatterns += [
+    # Filing (filing/views)
+    path("<int:pk>/versions/<int:number>/statements/", filing.statements, name="statements"),
+    path("<int:pk>/filing/", filing.filing, name="filing"),
+    path("<int:pk>/finalize/", filing.finalize, name="finalize"),
+    path("<int:pk>/proofs/", filing.proof_add, name="proof_add"),
+    path("<int:pk>/proofs/<int:proof_id>/remove/", filing.proof_remove, name="proof_remove"),
+    path("<int:pk>/proofs/<int:proof_id>/", filing.proof_file, name="proof_file"),
+    path("<int:pk>/versions/<int:number>/packets/<int:filer_id>.pdf", filing.filer_packet_pdf, name="filer_packet_pdf"),
+    path("<int:pk>/submission/", filing.submission, name="submission"),
+    path("<int:pk>/submissions/<int:submission_id>/receipt/", filing.receipt_file, name="receipt_file"),
 ]

@@ -8,14 +8,14 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from accounts.forms import NewAccountForm, OrganizationNameForm
 from accounts.models import User
 
 from . import checks, selectors
-from .forms_cofilers import CommentForm, DeclineForm, InvitationForm, NewAccountForm, SignOnForm
+from .forms_cofilers import CommentForm, DeclineForm, InvitationForm, SignOnForm
 from .models import Comment, Invitation, SignOn
 from .redline import content_document, document_redline
 from .services import cofilers as services
@@ -32,8 +32,18 @@ def filers_dashboard(request, pk):
     deadline = checks.check_deadline(draft.company.filing_deadline(), today=timezone.localdate())
     return render(request, "cofilers/filers.html", {
         "draft": draft, "rows": rows, "deadline": deadline, "form": InvitationForm(),
-        "new_link": request.session.pop("new_invitation_link", None),
     })
+
+
+def _sent_message(request, invitation: Invitation, *, again: bool = False) -> None:
+    """Whether the email went: the lead filer never sees the link, only that it was sent."""
+    if invitation.send_error:
+        messages.error(request, f"The invitation to {invitation.email} was not sent: {invitation.send_error}.")
+    elif again:
+        messages.success(request, f"Invitation sent again to {invitation.email} with a new link; the old link "
+                                  "no longer works.")
+    else:
+        messages.success(request, f"Invitation emailed to {invitation.email}. The link works once, for that address.")
 
 
 @require_POST
@@ -42,13 +52,12 @@ def invitation_create(request, pk):
     form = InvitationForm(request.POST)
     if form.is_valid():
         try:
-            _, link = services.invitation_create(draft=draft, user=request.user, base_url=_base_url(request),
-                                                 **form.cleaned_data)
+            invitation, _ = services.invitation_create(draft=draft, user=request.user, base_url=_base_url(request),
+                                                       **form.cleaned_data)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            request.session["new_invitation_link"] = link
-            messages.success(request, f"Invitation emailed to {form.cleaned_data['email']}.")
+            _sent_message(request, invitation)
     else:
         messages.error(request, "Invitation not sent: " + "; ".join(e for errs in form.errors.values() for e in errs))
     return redirect("drafts:filers", pk=draft.pk)
@@ -64,59 +73,66 @@ def _invitation(draft, invitation_id) -> Invitation:
 @require_POST
 def invitation_revoke(request, pk, invitation_id):
     draft = selectors.get_draft_for(request.user, pk, need="edit")
-    services.invitation_revoke(invitation=_invitation(draft, invitation_id), user=request.user)
-    messages.success(request, "Invitation revoked: its link no longer works.")
+    invitation = _invitation(draft, invitation_id)
+    try:
+        services.invitation_revoke(invitation=invitation, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{invitation.organization} is no longer a co-filer: its access ended, its "
+                                  "sign-on is withdrawn and it has been told." if invitation.accepted_at
+                         else "Invitation revoked: its link no longer works.")
     return redirect("drafts:filers", pk=draft.pk)
 
 
 @require_POST
 def invitation_resend(request, pk, invitation_id):
     draft = selectors.get_draft_for(request.user, pk, need="edit")
+    invitation = _invitation(draft, invitation_id)
     try:
-        link = services.invitation_resend(invitation=_invitation(draft, invitation_id), user=request.user,
-                                          base_url=_base_url(request))
+        services.invitation_resend(invitation=invitation, user=request.user, base_url=_base_url(request))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        request.session["new_invitation_link"] = link
-        messages.success(request, "Invitation sent again with a new link; the old link no longer works.")
+        _sent_message(request, invitation, again=True)
     return redirect("drafts:filers", pk=draft.pk)
 
 
 @login_not_required
 def invitation_accept(request, token):
-    """The emailed link: a signed-in user joins; a new person creates an account, then joins."""
+    """The emailed link: the invited address's account joins with its own organization; a new person
+    creates an account and names their own (new) organization, then joins."""
     try:
         invitation = services.invitation_for_token(token)
     except services.InvalidInvitation as error:
         return render(request, "cofilers/invitation_invalid.html", {"reason": str(error)}, status=404)
     user = request.user if request.user.is_authenticated else None
+    if user is not None and not invitation.is_for(user):
+        return render(request, "cofilers/invitation_invalid.html",
+                      {"reason": invitation.wrong_account_message(user)}, status=403)
     services.invitation_open(invitation=invitation, user=user)
-    form = NewAccountForm(request.POST or None) if user is None else None
-    if request.method == "POST":
-        if user is None and not form.is_valid():
-            return render(request, "cofilers/invitation_accept.html", {"invitation": invitation, "form": form})
-        new_account = None if user else {"password": form.cleaned_data["password1"],
-                                          "first_name": form.cleaned_data["first_name"],
-                                          "last_name": form.cleaned_data["last_name"]}
-        if user is None and _email_taken(invitation.email):
-            messages.error(request, f"An account for {invitation.email} exists already: sign in to join.")
-            return redirect(f"{reverse('login')}?next={request.path}")
+    email_taken = user is None and User.objects.filter(email__iexact=invitation.email).exists()
+    data = request.POST if request.method == "POST" else None
+    account_form = NewAccountForm(data) if user is None and not email_taken else None
+    name_form = (OrganizationNameForm(data, initial={"legal_name": invitation.organization_name})
+                 if account_form or (user and user.organization_id is None) else None)
+    if data is not None and not email_taken and all(f.is_valid() for f in (account_form, name_form) if f):
         try:
-            joined = services.invitation_accept(invitation=invitation, user=user, new_account=new_account)
+            joined = services.invitation_accept(
+                invitation=invitation, user=user, new_account=account_form.account() if account_form else None,
+                legal_name=name_form.cleaned_data["legal_name"] if name_form else "")
+        except ValidationError as error:
+            name_form.add_error("legal_name", error)
         except services.InvalidInvitation as error:
             return render(request, "cofilers/invitation_invalid.html", {"reason": str(error)}, status=400)
-        if user is None:
-            login(request, joined, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"You are now a co-filer of “{invitation.draft.title}”.")
-        return redirect("drafts:review", pk=invitation.draft_id)
+        else:
+            if user is None:
+                login(request, joined, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, f"You are now a co-filer of “{invitation.draft.title}”.")
+            return redirect("drafts:review", pk=invitation.draft_id)
     return render(request, "cofilers/invitation_accept.html", {
-        "invitation": invitation, "form": form, "email_taken": user is None and _email_taken(invitation.email),
-    })
-
-
-def _email_taken(email: str) -> bool:
-    return User.objects.filter(email__iexact=email).exists()
+        "invitation": invitation, "form": account_form, "name_form": name_form, "email_taken": email_taken,
+    }, status=400 if data is not None else 200)
 
 
 def review(request, pk):
@@ -181,14 +197,12 @@ def sign(request, pk, number):
     version = selectors.get_version_for(request.user, pk, number, need="sign")
     draft = version.draft
     latest = draft.versions.order_by("-number").first()
-    initial = {"legal_name": str(request.user.organization), "signatory_name": request.user.get_full_name(),
-               "signatory_title": request.user.job_title, "email": request.user.email, "phone": request.user.phone,
-               "submission_date": timezone.localdate()}
-    form = SignOnForm(request.POST or None, initial=initial, lead_organization=draft.lead_organization)
+    form = SignOnForm(request.POST or None, initial=SignOnForm.initial_from(None, request.user),
+                      lead_organization=draft.lead_organization, business_hours=draft.company.business_hours_text)
     verdicts = []
     if request.method == "POST" and form.is_valid():
         data = form.to_data()
-        verdicts = services.sign_on_checks(data)
+        verdicts = services.sign_on_checks(data, draft=draft)
         try:
             services.sign_on_create(draft=draft, version=version, user=request.user, data=data,
                                     ip_address=request.META.get("REMOTE_ADDR"),

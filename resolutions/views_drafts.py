@@ -11,6 +11,7 @@ from evidence.models import Snippet
 
 from . import selectors
 from .drafting import MAX_CLAUSE_CHARS
+from .filing.docx_forms import WordUploadForm
 from .forms_drafts import ClauseForm, DraftCreateForm, DraftSettingsForm, NoteForm, RevisionForm
 from .models import Draft, PartKind, Precedent
 from .redline import Document, content_document, document_redline
@@ -210,7 +211,9 @@ def version_save(request, pk):
 
 def version_list(request, pk):
     draft = selectors.get_draft_for(request.user, pk)
-    return render(request, "drafts/version_list.html", {"draft": draft, "versions": draft.versions.order_by("-number")})
+    upload_form = WordUploadForm() if draft.is_led_by(request.user) else None
+    return render(request, "drafts/version_list.html",
+                  {"draft": draft, "versions": draft.versions.order_by("-number"), "upload_form": upload_form})
 
 
 def version_detail(request, pk, number):

@@ -8,11 +8,14 @@ from functools import partial
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
+from config.private_files import private_file_response
+
+from .filing.selectors import version_to_file
 from .models import DraftVersion, PacketExport
 from .pdf.filers import version_filers
 from .pdf.letters import letter_with_proposal
@@ -24,12 +27,10 @@ from .selectors import get_draft_for, get_version_for
 from .tasks import build_packet
 
 
-def _pdf(file_or_bytes, filename: str):
-    if isinstance(file_or_bytes, bytes):
-        response = HttpResponse(file_or_bytes, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{filename}"'
-        return response
-    return FileResponse(file_or_bytes, content_type="application/pdf", filename=filename)
+def _pdf(pdf: bytes, filename: str):
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
 
 
 def _too_slow(request, error: PDFRenderTimeout):
@@ -101,8 +102,9 @@ def packet_page(request, pk):
     if request.htmx:
         return render(request, "drafts/_packet_status.html", context)
     latest = draft.versions.order_by("-number").first()
+    final = version_to_file(draft)
     context.update(
-        latest=latest, filers=version_filers(latest) if latest else [],
+        latest=final or latest, final=final, filers=version_filers(final or latest) if latest else [],
         changed=latest is None or latest.sha256 != draft_content_sha256(draft),
     )
     return render(request, "drafts/packet.html", context)
@@ -116,4 +118,5 @@ def packet_pdf(request, pk):
     if packet is None:
         messages.info(request, "No filing packet has been built yet: build one here.")
         return redirect("drafts:packet", pk=draft.pk)
-    return _pdf(packet.file.open("rb"), _filename(packet.version, "packet"))
+    return private_file_response(packet.file, filename=_filename(packet.version, "packet"),
+                                 content_type="application/pdf")

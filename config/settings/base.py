@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
+    "django.forms",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
@@ -46,6 +47,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Widgets render with the project's templates too (templates/admin/widgets/private_file_input.html).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -107,6 +110,7 @@ if AWS_STORAGE_BUCKET_NAME:
             "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
             "default_acl": None,
             "querystring_auth": True,
+            "file_overwrite": False,
         },
     }
 else:
@@ -115,6 +119,10 @@ STORAGES = {
     "default": DEFAULT_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Private files are served by access-checked views only; on S3 a view redirects to a URL signed
+# for this long (config/private_files.py).
+PRIVATE_FILE_URL_SECONDS = env.int("PRIVATE_FILE_URL_SECONDS", default=60)
 
 # Uploads: the largest import or source file we accept (kept while the body streams in, see
 # config/uploads.py), and Django's own in-memory ceiling.

@@ -16,25 +16,38 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 # A host that cannot resolve (RFC 2606): relative URLs in the HTML are joined to it.
 BASE_URL = "https://whereas.invalid/"
+IMAGES_URL = BASE_URL + "render-images/"
 SERVED_TYPES = {".css", ".png", ".svg", ".ttf", ".otf", ".woff", ".woff2"}
 
 
 class StaticOnlyFetcher(URLFetcher):
-    """Serves static files; every other URL raises, so WeasyPrint skips the resource."""
+    """Serves static files; every other URL raises, so WeasyPrint skips the resource.
 
-    def __init__(self):
+    ``images`` adds in-memory images the app made itself (an uploaded letter's pages), each
+    at ``image_url(name)``; user HTML cannot reach anything else.
+    """
+
+    def __init__(self, images: dict[str, tuple[str, bytes]] | None = None):
         super().__init__()  # sets what WeasyPrint reads (fail_on_errors); its URL openers are never used
         self.requested: list[str] = []
         self.refused: list[str] = []
+        self.images = images or {}
 
     def fetch(self, url, headers=None):
         self.requested.append(url)
+        if url.startswith(IMAGES_URL) and url[len(IMAGES_URL):] in self.images:
+            content_type, body = self.images[url[len(IMAGES_URL):]]
+            return URLFetcherResponse(url, body=body, headers={"Content-Type": content_type})
         name, body = self._static_file(url)
         if body is None:
             self.refused.append(url)
             raise ValueError(f"Refused {url!r}: a PDF may only load the app's own static files.")
         content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, body=body, headers={"Content-Type": content_type})
+
+    @staticmethod
+    def image_url(name: str) -> str:
+        return IMAGES_URL + name
 
     @staticmethod
     def _static_file(url: str) -> tuple[str, bytes | None]:

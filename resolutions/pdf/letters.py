@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from .. import checks
 from ..models import AuditEvent, DraftVersion, SignOn
 from ..services.audit import audit_record
 from .filers import Filer, version_filers
@@ -51,6 +52,7 @@ def letter_context(version: DraftVersion, filer: Filer, *, lead: Filer, today: d
         "date": timezone.localdate(sign_on.signed_at) if sign_on and sign_on.signed_at else today,
         "signer": signer, "statements": statements(version, filer, lead=lead),
         "slots": engagement_slots(sign_on.availability) if sign_on else [], "bookmark": bookmark,
+        "company": draft.company,
     }
 
 
@@ -62,13 +64,27 @@ def statements(version: DraftVersion, filer: Filer, *, lead: Filer) -> dict[str,
     if sign_on and (sign_on.shares or sign_on.market_value is not None or sign_on.held_since):
         holding = (f"{sign_on.shares:,} shares of the voting stock of {company}" if sign_on.shares
                    else f"voting shares of {company}")
-        if sign_on.market_value is not None:
+        if sign_on.market_value is not None and not sign_on.valuation_date:
             holding += f", with a market value of ${sign_on.market_value:,.2f},"
         if sign_on.held_since:
             said["ownership"] = (f"{org} has continuously held {holding} since "
                                  f"{date_format(sign_on.held_since, 'F j, Y')}.")
         else:
             said["ownership"] = f"{org} holds {holding}".rstrip(",") + "."
+        if sign_on.valuation_date and sign_on.price_per_share is not None and sign_on.market_value is not None:
+            basis = checks.PRICE_BASES.get(sign_on.price_basis, checks.PRICE_BASES[checks.PRICE_BID_ASK])
+            said["ownership"] += (
+                f" On {date_format(sign_on.valuation_date, 'F j, Y')}, within the 60 calendar days before this "
+                f"submission, these shares were worth ${sign_on.market_value:,.2f} at ${sign_on.price_per_share:,.2f} "
+                f"per share, {basis}."
+            )
+        if sign_on.market_value is not None and sign_on.held_since and sign_on.submission_date:
+            verdict = checks.ownership_verdict(market_value=sign_on.market_value, held_since=sign_on.held_since,
+                                               as_of=sign_on.submission_date)
+            if verdict.status == checks.OK:
+                amount, years = verdict.details["tier"]
+                said["ownership"] += (f" This meets the threshold of Rule 14a-8(b)(1)(i): at least ${amount:,.0f} "
+                                      f"held continuously for at least {years} year{'s' if years > 1 else ''}.")
         said["proof"] = {
             SignOn.Holder.RECORD: f"{org} is a registered holder of these shares; the Company can verify its "
                                   "ownership in its own records.",

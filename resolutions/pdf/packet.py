@@ -1,4 +1,4 @@
-"""The filing packet: every filer's letter, the proposal and a sign-on certificate, as one PDF.
+"""The filing packet as one PDF (its documents: ``filing.packet``), built in the background.
 
 ``packet_request`` is the Build button: it picks the version (saving one if the draft changed
 since the latest) and makes the PacketExport row with ``packet_start``, unless a packet of that
@@ -18,10 +18,9 @@ from ..models import AuditEvent, Draft, DraftVersion, PacketExport
 from ..selectors import draft_content
 from ..services.audit import audit_record
 from ..services.drafts import version_save
+from ..filing.packet import assemble, packet_parts
+from ..filing.selectors import version_to_file
 from .filers import Filer, version_filers
-from .letters import letter_html
-from .proposal import ProposalDocument
-from .render import combine_pdf, render_document
 
 logger = logging.getLogger(__name__)
 
@@ -40,13 +39,15 @@ def version_to_export(draft: Draft, *, user) -> DraftVersion:
 
 
 def packet_request(*, draft: Draft, user) -> tuple[PacketExport, bool]:
-    """A new packet of the draft's current text (True), or the one of that text still building (False).
+    """A new packet (True), or the one of that text still building (False).
 
-    The draft's row is locked meanwhile, so a double-click cannot start two builds.
+    Of the finalized version when the draft is final or filed; before that, of the draft's
+    current text, as a draft packet whose proposal carries the DRAFT mark. The draft's row is
+    locked meanwhile, so a double-click cannot start two builds.
     """
     with transaction.atomic():
         Draft.objects.select_for_update().values_list("pk", flat=True).get(pk=draft.pk)
-        version = version_to_export(draft, user=user)
+        version = version_to_file(draft) or version_to_export(draft, user=user)
         building = draft.packets.building().filter(version=version).first()
         if building is not None:
             return building, False
@@ -55,35 +56,40 @@ def packet_request(*, draft: Draft, user) -> tuple[PacketExport, bool]:
 
 def packet_start(*, draft: Draft, user, version: DraftVersion | None = None) -> PacketExport:
     with transaction.atomic():
-        version = version or version_to_export(draft, user=user)
+        version = version or version_to_file(draft) or version_to_export(draft, user=user)
         return PacketExport.objects.create(draft=draft, version=version, requested_by=user,
                                            step="Waiting to start")
+
+
+def packet_pdf(version: DraftVersion, *, organization_id: int | None = None, progress=lambda percent, step: None,
+               ) -> tuple[bytes, list[Filer], int]:
+    """The packet's PDF, its filers and its page count; with ``organization_id``, cut to that filer's documents
+    (a co-filer filing on its own: its cover letter, the proposal, its letter and proofs, the certificate)."""
+    progress(0, "Listing the filers")
+    filers = version_filers(version)
+    if organization_id is not None:
+        filers = [f for f in filers if f.organization_id == organization_id]
+        if not filers:
+            raise ValueError("This organization does not file this version.")
+    sender = filers[0]
+    proofs = list(version.draft.ownership_proofs.select_related("organization"))
+    parts = packet_parts(version, filers, proofs=proofs, today=timezone.localdate(),
+                         certificate_html=lambda bookmark: certificate_html(version, filers, bookmark=bookmark))
+    content = version.content
+    pdf, pages = assemble(version, filers, parts, sender=sender, progress=progress, metadata={
+        "title": f"Filing packet: {content['title']}", "authors": [sender.organization],
+        "description": f"{content['company']}, {content['meeting_year']} annual meeting",
+        "keywords": content["topics"],
+    })
+    return pdf, filers, pages
 
 
 def packet_build(packet: PacketExport) -> PacketExport:
     """Render the packet's documents and join them; a failure is recorded on the row, not raised."""
     version = packet.version
     try:
-        _progress(packet, 0, "Listing the filers", status=PacketExport.Status.RUNNING)
-        filers = version_filers(version)
-        steps = len(filers) + 3
-        today = timezone.localdate()
-        documents = []
-        for done, filer in enumerate(filers):
-            _progress(packet, 100 * done // steps, f"Letter of {filer.organization}")
-            documents.append(render_document(letter_html(version, filer, lead=filers[0], today=today,
-                                                         bookmark=f"Letter of {filer.organization}")))
-        _progress(packet, 100 * len(filers) // steps, "Proposal")
-        documents.append(render_document(ProposalDocument.of(version).html(bookmark="Proposal")))
-        _progress(packet, 100 * (len(filers) + 1) // steps, "Sign-on certificate")
-        documents.append(render_document(certificate_html(version, filers, bookmark="Sign-on certificate")))
-        _progress(packet, 100 * (len(filers) + 2) // steps, "Joining the documents")
-        content = version.content
-        pdf = combine_pdf(documents, metadata={
-            "title": f"Filing packet: {content['title']}", "authors": [filers[0].organization],
-            "description": f"{content['company']}, {content['meeting_year']} annual meeting",
-            "keywords": content["topics"],
-        })
+        pdf, filers, pages = packet_pdf(version, progress=lambda percent, step: _progress(
+            packet, percent, step, status=PacketExport.Status.RUNNING))
         packet.file.save(f"draft-{version.draft_id}-v{version.number}-packet-{packet.pk}.pdf", ContentFile(pdf),
                          save=False)
         packet.status, packet.progress, packet.step = PacketExport.Status.DONE, 100, "Ready"
@@ -92,7 +98,8 @@ def packet_build(packet: PacketExport) -> PacketExport:
             packet.save(update_fields=["file", "status", "progress", "step", "finished_at"])
             audit_record(draft=packet.draft, actor=packet.requested_by, verb=AuditEvent.Verb.EXPORTED,
                          detail=f"Filing packet of version {version.number} ({version.short_hash}), "
-                                f"{len(filers)} filer{'s' if len(filers) != 1 else ''}")
+                                f"{len(filers)} filer{'s' if len(filers) != 1 else ''}, {pages} pages"
+                                + ("" if version.finalized_at else ", draft"))
     except Exception as error:  # any failure: the row tells the user, the log keeps the traceback
         logger.exception("Filing packet %s failed", packet.pk)
         packet.status, packet.error, packet.finished_at = PacketExport.Status.FAILED, str(error), timezone.now()

@@ -16,8 +16,10 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html, urlize
 from django.utils.safestring import mark_safe
 
+from config.private_files import keyed_name
+
 from ..drafting import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
-from ..models import AuditEvent, Draft, DraftVersion
+from ..models import AuditEvent, DraftVersion
 from ..services.audit import audit_record
 from .filers import Filer, version_filers
 from .render import DEFAULT_VARIANT, render_pdf
@@ -27,10 +29,17 @@ LABELS = {"whereas": "WHEREAS:", "resolved": "RESOLVED:"}
 
 
 def is_final(version: DraftVersion) -> bool:
-    """Final: the draft is final or filed, and this is its latest version."""
-    draft = version.draft
-    return draft.status in (Draft.Status.FINAL, Draft.Status.FILED) and not draft.versions.filter(
-        number__gt=version.number).exists()
+    """Final: the version was picked as the text to file (it stays final when a new round starts)."""
+    return version.finalized_at is not None
+
+
+def clean_part_html(html: str) -> str:
+    """A version part's HTML sanitized again, its numbered calls kept: what every printed form starts from."""
+    return nh3.clean(html or "", tags=ALLOWED_TAGS | {"sup"}, attributes=ALLOWED_ATTRIBUTES,
+                     allowed_classes={"sup": {"footnote-call"}}, url_schemes=URL_SCHEMES, link_rel=None).strip()
+
+
+CALL_BEFORE_PUNCTUATION = re.compile(r'(\s*<sup class="footnote-call">\d+</sup>)([.,;:!?]+)')
 
 
 def part_html(html: str, footnotes: list[str], printed: set[int]) -> str:
@@ -40,8 +49,7 @@ def part_html(html: str, footnotes: list[str], printed: set[int]) -> str:
     called again gets a plain superscript with the same number. ``printed`` collects the
     notes already placed, across parts.
     """
-    clean = nh3.clean(html or "", tags=ALLOWED_TAGS | {"sup"}, attributes=ALLOWED_ATTRIBUTES,
-                      allowed_classes={"sup": {"footnote-call"}}, url_schemes=URL_SCHEMES, link_rel=None)
+    clean = clean_part_html(html)
 
     def call(match):
         number = int(match.group(1))
@@ -54,11 +62,10 @@ def part_html(html: str, footnotes: list[str], printed: set[int]) -> str:
         return format_html('<sup class="call screen-only">{0}</sup><span class="footnote" data-n="{0}">{1}</span>',
                            number, note)
 
-    return CALL.sub(call, clean.strip())
+    return CALL.sub(call, clean)
 
 
-def _labelled(kind: str, html: str) -> str:
-    label = LABELS.get(kind)
+def _labelled(label: str, html: str) -> str:
     if not label:
         return html
     if html.startswith("<p>"):
@@ -82,26 +89,50 @@ class ProposalDocument:
         printed = [self.final, self.variant, [[f.name, f.organization, f.lead] for f in self.filers]]
         edition = hashlib.sha256(json.dumps(printed).encode()).hexdigest()[:8]
         version = self.version
-        return f"pdfs/draft-{version.draft_id}/v{version.number}-{version.short_hash}-{edition}.pdf"
+        return keyed_name(f"pdfs/draft-{version.draft_id}/v{version.number}-{version.short_hash}-{edition}.pdf")
+
+    @property
+    def subject(self) -> str:
+        content = self.version.content
+        return f"{content['company']}, {content['meeting_year']} annual meeting"
+
+    def printed_parts(self) -> list[dict]:
+        """The parts as printed, in order: kind, sanitized HTML with numbered calls, label, and
+        whether the "Supporting Statement" heading goes before it. The PDF and the Word copy read this."""
+        content = self.version.content
+        layout = content["layout"]
+        whereas_heading = layout.get("whereas_style") == "heading"  # one "WHEREAS," before plain recitals
+        parts, previous = [], None
+        for part in content["parts"]:
+            html = clean_part_html(part["html"])
+            if html and layout.get("calls_after_punctuation"):  # "scarce.¹" rather than "scarce¹."
+                html = CALL_BEFORE_PUNCTUATION.sub(lambda m: m.group(2) + m.group(1).lstrip(), html)
+            if html:
+                plain = part["kind"] == "whereas" and whereas_heading
+                parts.append({
+                    "kind": part["kind"], "html": html, "label": "" if plain else LABELS.get(part["kind"], ""),
+                    "heading": part["kind"] == "supporting" and previous != "supporting"
+                    and layout.get("supporting_heading", True),
+                    "whereas_heading": plain and previous != "whereas",
+                })
+                previous = part["kind"]
+        return parts
 
     def html(self, *, bookmark: str = "") -> str:
         """The proposal's HTML; ``bookmark`` names it when it is joined with other documents."""
         content = self.version.content
         printed: set[int] = set()
-        parts, previous = [], None
-        for part in content["parts"]:
+        parts = []
+        for part in self.printed_parts():
             html = part_html(part["html"], content["footnotes"], printed)
             if html:
-                parts.append({
-                    "kind": part["kind"], "html": mark_safe(_labelled(part["kind"], html)),
-                    "heading": part["kind"] == "supporting" and previous != "supporting"
-                    and content["layout"].get("supporting_heading", True),
-                })
-                previous = part["kind"]
+                parts.append({**part, "html": mark_safe(_labelled(part["label"], html))})
         return render_to_string("pdf/proposal.html", {
             "version": self.version, "content": content, "parts": parts, "filers": self.filers,
-            "final": self.final, "author": self.filers[0].organization,
-            "subject": f"{content['company']}, {content['meeting_year']} annual meeting", "bookmark": bookmark,
+            "lead_first": content["layout"].get("lead_filer_first", True),
+            "cofilers": [f for f in self.filers if not f.lead], "leads": [f for f in self.filers if f.lead],
+            "final": self.final, "author": self.filers[0].organization, "subject": self.subject,
+            "bookmark": bookmark,
         })
 
     def render(self) -> bytes:

@@ -37,9 +37,12 @@ def render_pdf(html: str, *, variant: str = DEFAULT_VARIANT) -> bytes:
     return _in_render_thread(_write_pdf, html, VARIANTS[variant])
 
 
-def render_document(html: str, *, variant: str = DEFAULT_VARIANT) -> Document:
-    """The laid-out pages of ``html``, to be joined with others by ``combine_pdf``."""
-    return _in_render_thread(_layout, html, VARIANTS[variant])
+def render_document(html: str, *, variant: str = DEFAULT_VARIANT, images: dict | None = None) -> Document:
+    """The laid-out pages of ``html``, to be joined with others by ``combine_pdf``.
+
+    ``images`` maps names to (content type, bytes) served at ``StaticOnlyFetcher.image_url(name)``.
+    """
+    return _in_render_thread(_layout, html, VARIANTS[variant], images)
 
 
 def combine_pdf(documents: list[Document], *, variant: str = DEFAULT_VARIANT, metadata: dict) -> bytes:
@@ -67,8 +70,8 @@ def _font_configuration() -> FontConfiguration:
     return FontConfiguration()
 
 
-def _layout(html: str, pdf_variant: str) -> Document:
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()).render(
+def _layout(html: str, pdf_variant: str, images: dict | None = None) -> Document:
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher(images)).render(
         font_config=_font_configuration(), pdf_variant=pdf_variant, pdf_tags=True)
 
 

@@ -13,7 +13,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Organization, User
+from accounts.models import User
+from accounts.services import organization_found
+from config.mail import send_or_say_why
 
 from .. import checks
 from ..models import AuditEvent, Comment, Draft, DraftVersion, Invitation, SignOn
@@ -34,7 +36,8 @@ def invitation_url(token: str, *, base_url: str) -> str:
 
 def invitation_create(*, draft: Draft, user, email: str, organization_name: str, contact_name: str = "",
                       base_url: str, send_email: bool = True) -> tuple[Invitation, str]:
-    """Invite an organization; returns the invitation and its link (shown once to the lead filer)."""
+    """Invite an organization; returns the invitation and its link, which only the email carries
+    (emailed once the transaction commits; a failure is kept in ``send_error``)."""
     email = email.strip().lower()
     if draft.invitations.filter(email=email, revoked_at__isnull=True, accepted_at__isnull=True,
                                 expires_at__gt=timezone.now()).exists():
@@ -72,13 +75,44 @@ def invitation_resend(*, invitation: Invitation, user, base_url: str) -> str:
 
 
 def invitation_revoke(*, invitation: Invitation, user) -> None:
+    """Before acceptance the link stops working; after it, the co-filer is removed (``cofiler_remove``)."""
+    if invitation.revoked_at:
+        raise ValidationError("This invitation was revoked already.")
+    if invitation.accepted_at:
+        cofiler_remove(invitation=invitation, user=user)
+        return
     with transaction.atomic():
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
         audit_record(draft=invitation.draft, actor=user, verb=AuditEvent.Verb.REVOKED, detail=invitation.email)
 
 
+def cofiler_remove(*, invitation: Invitation, user) -> None:
+    """Take an accepted co-filer off the draft: access ends, their sign-on is withdrawn (so they are on
+    no letter, proposal or packet), the trail says who did it, and they are told by email."""
+    with transaction.atomic():
+        invitation = (Invitation.objects.select_for_update(of=("self",))
+                      .select_related("draft__company", "organization", "accepted_by").get(pk=invitation.pk))
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+        withdrawn = SignOn.objects.filter(
+            draft=invitation.draft, organization_id=invitation.organization_id,
+            status__in=[SignOn.Status.SIGNED, SignOn.Status.NEEDS_RECONFIRMATION],
+        ).update(status=SignOn.Status.WITHDRAWN, updated_at=timezone.now())
+        organization = invitation.organization or invitation.organization_name
+        audit_record(draft=invitation.draft, actor=user, verb=AuditEvent.Verb.REMOVED,
+                     detail=f"{organization} <{invitation.email}>" + ("; its sign-on withdrawn" if withdrawn else ""))
+        recipients = sorted({invitation.email, *([invitation.accepted_by.email] if invitation.accepted_by else [])})
+        context = {"draft": invitation.draft, "organization": organization,
+                   "lead_organization": invitation.draft.lead_organization}
+        message = EmailMultiAlternatives(
+            subject=f"You are no longer a co-filer of “{invitation.draft.title}”",
+            body=render_to_string("cofilers/email/removed.txt", context), to=recipients)
+        transaction.on_commit(lambda: send_or_say_why(message))
+
+
 def _send_invitation(invitation: Invitation, link: str) -> None:
+    """Email the link to the invited address; a failure is kept on the invitation for the lead to see."""
     context = {"invitation": invitation, "draft": invitation.draft, "link": link,
                "days": settings.INVITATION_DAYS}
     message = EmailMultiAlternatives(
@@ -87,7 +121,8 @@ def _send_invitation(invitation: Invitation, link: str) -> None:
         to=[invitation.email],
     )
     message.attach_alternative(render_to_string("cofilers/email/invitation.html", context), "text/html")
-    message.send()
+    invitation.send_error = send_or_say_why(message)
+    Invitation.objects.filter(pk=invitation.pk).update(send_error=invitation.send_error)
 
 
 def invitation_for_token(token: str) -> Invitation:
@@ -117,20 +152,31 @@ def invitation_open(*, invitation: Invitation, user=None) -> None:
             audit_record(draft=invitation.draft, actor=user, verb=AuditEvent.Verb.OPENED, detail=invitation.email)
 
 
-def invitation_accept(*, invitation: Invitation, user: User | None = None, new_account: dict | None = None) -> User:
-    """Join the draft as co-filer: an existing user with their organization, or a new account."""
+def invitation_accept(*, invitation: Invitation, user: User | None = None, new_account: dict | None = None,
+                      legal_name: str = "") -> User:
+    """Join the draft as co-filer, as the invited address: its account with its own organization, or a new
+    account (the emailed link proved the mailbox) with a new organization named ``legal_name``.
+
+    An organization's name is never identity: a name matching an existing organization is refused
+    (``organization_found``); membership of an existing organization comes only from its members.
+    """
     with transaction.atomic():
-        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        invitation = Invitation.objects.select_for_update().select_related("draft").get(pk=invitation.pk)
         if invitation.accepted_at:
             raise InvalidInvitation("This invitation link was already used.")
         if user is None:
-            organization, _ = Organization.objects.get_or_create(legal_name=invitation.organization_name)
+            if User.objects.filter(email__iexact=invitation.email).exists():
+                raise InvalidInvitation(f"An account for {invitation.email} exists already: sign in to join.")
             user = User.objects.create_user(
-                email=invitation.email, password=new_account["password"], organization=organization,
+                email=invitation.email, password=new_account["password"],
                 first_name=new_account.get("first_name", ""), last_name=new_account.get("last_name", ""),
             )
-        elif user.organization_id is None:
-            user.organization, _ = Organization.objects.get_or_create(legal_name=invitation.organization_name)
+        elif not invitation.is_for(user):
+            raise InvalidInvitation(invitation.wrong_account_message(user))
+        if user.organization_id is None:
+            user.organization = organization_found(
+                legal_name=legal_name, founder_email=user.email,
+                detail=f"On accepting the invitation to co-file “{invitation.draft.title}”")
             user.save(update_fields=["organization"])
         if user.organization_id == invitation.draft.lead_organization_id:
             raise InvalidInvitation("Your organization is the lead filer of this draft already.")
@@ -184,36 +230,52 @@ class SignOnData:
     authorizes_lead: bool
     signature: str
     submission_date: date
+    valuation_date: date | None = None
+    price_per_share: Decimal | None = None
+    price_basis: str = ""
 
 
-def sign_on_checks(data: SignOnData) -> list[checks.Check]:
-    """The ownership verdict and the engagement check, as the sign-on form shows them."""
-    return [
+def sign_on_checks(data: SignOnData, *, draft: Draft) -> list[checks.Check]:
+    """The valuation, the ownership verdict, the engagement days and hours, as the form shows them."""
+    found = []
+    if data.valuation_date and data.price_per_share is not None:
+        found.append(checks.check_valuation(valuation_date=data.valuation_date, submission_date=data.submission_date,
+                                            shares=data.shares, price=data.price_per_share,
+                                            basis=data.price_basis or checks.PRICE_BID_ASK))
+    opens, closes = draft.company.business_hours()
+    return found + [
         checks.ownership_verdict(market_value=data.market_value, held_since=data.held_since,
                                  as_of=data.submission_date),
         checks.check_engagement(submission_date=data.submission_date, slots=data.availability),
+        checks.check_business_hours(slots=data.availability, opens=opens, closes=closes),
     ]
 
 
 def sign_on_create(*, draft: Draft, version: DraftVersion, user, data: SignOnData, ip_address=None,
                    user_agent: str = "") -> SignOn:
-    """Sign (or re-confirm) one exact version. Refused for an old version or a second signature."""
+    """Sign (or re-confirm) one exact version. Refused for an old version or a second signature.
+
+    The lead organization gives the same statements through this service (its letter is built
+    from them); it needs no authorization of itself, and may replace its statements on the
+    same version.
+    """
+    lead = draft.lead_organization_id == user.organization_id
     latest = draft.versions.order_by("-number").first()
     if latest is None or version.pk != latest.pk:
         raise ValidationError(
             f"Version {version.number} is no longer the current text (the latest is version "
             f"{latest.number if latest else '—'}). Review the latest version and sign that one."
         )
-    problems = [c.message for c in sign_on_checks(data) if c.status == checks.ERROR]
+    problems = [c.message for c in sign_on_checks(data, draft=draft) if c.status == checks.ERROR]
     if not data.intends_to_hold:
         problems.append("Rule 14a-8(b): a proponent must state that it intends to hold the shares through the meeting.")
-    if not data.authorizes_lead:
+    if not lead and not data.authorizes_lead:
         problems.append("Rule 14a-8(b): authorize the lead filer to act for you, or decline instead.")
     if problems:
         raise ValidationError(problems)
     with transaction.atomic():
         existing = SignOn.objects.select_for_update().filter(draft=draft, organization_id=user.organization_id).first()
-        if existing and existing.status == SignOn.Status.SIGNED:
+        if existing and existing.status == SignOn.Status.SIGNED and not lead:
             raise ValidationError(
                 f"{existing.legal_name or user.organization} already signed version {existing.version.number}. "
                 "Withdraw that sign-on first if you need to change it."
@@ -223,8 +285,9 @@ def sign_on_create(*, draft: Draft, version: DraftVersion, user, data: SignOnDat
         for name, value in data.__dict__.items():
             if name == "availability":
                 value = [slot.isoformat() for slot in value]
-            if name != "submission_date":
-                setattr(sign_on, name, value)
+            setattr(sign_on, name, value)
+        if lead:
+            sign_on.authorizes_lead = False
         sign_on.version, sign_on.version_sha256 = version, version.sha256
         sign_on.user, sign_on.status, sign_on.signed_at = user, SignOn.Status.SIGNED, timezone.now()
         sign_on.ip_address, sign_on.user_agent = ip_address, (user_agent or "")[:500]

@@ -42,9 +42,17 @@ def _locked(draft: Draft, expected_revision: int) -> Draft:
 
 
 def _bump(draft: Draft, user=None) -> Draft:
-    """Count a save; a changed text also asks co-filers who signed to re-confirm."""
+    """Count a save; a changed text also asks co-filers who signed to re-confirm.
+
+    Editing a finalized draft starts a new round: it circulates again, and the finalized
+    version stays as it was (its PDFs, and a submission of it, are unchanged).
+    """
     draft.revision += 1
-    draft.save(update_fields=["revision", "updated_at"])
+    if draft.status == Draft.Status.FINAL:
+        draft.status = Draft.Status.CIRCULATING
+        audit_record(draft=draft, actor=user, verb=AuditEvent.Verb.REOPENED,
+                     detail="The text changed after it was finalized; every filer signs the new version.")
+    draft.save(update_fields=["revision", "status", "updated_at"])
     draft_recount(draft=draft)
     sign_ons_flag_for_reconfirmation(draft=draft, user=user)
     return draft
@@ -142,7 +150,8 @@ def _bullets_to_html(text: str) -> str:
 
 
 def draft_update(*, draft: Draft, expected_revision: int, user=None, **fields) -> Draft:
-    allowed = {"title", "meeting_year", "topics", "resolved_first", "supporting_heading", "citation_style", "status"}
+    allowed = {"title", "meeting_year", "topics", "resolved_first", "supporting_heading", "citation_style", "status",
+               *Draft.PRINT_STYLE_DEFAULTS}
     with transaction.atomic():
         locked = _locked(draft, expected_revision)
         for name, value in fields.items():
@@ -272,6 +281,8 @@ def version_restore(*, draft: Draft, version: DraftVersion, expected_revision: i
         layout = version.content.get("layout", {})
         locked.resolved_first = layout.get("resolved_first", locked.resolved_first)
         locked.supporting_heading = layout.get("supporting_heading", locked.supporting_heading)
+        for name, default in Draft.PRINT_STYLE_DEFAULTS.items():
+            setattr(locked, name, layout.get(name, default))
         locked.save()
         return _bump(locked, user)
 

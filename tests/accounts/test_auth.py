@@ -7,6 +7,7 @@ from django.urls import include, path
 from accounts.models import Organization, User
 from evidence.models import Snippet, Source
 from resolutions.models import Company, Draft, DraftVersion, Precedent, SignOn, Topic
+from resolutions.demo import DEMO_DRAFT_TITLE
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +100,7 @@ def test_load_demo_twice_gives_the_same_rows(capsys):
     call_command("load_demo")
     assert _counts() == first
     assert User.objects.filter(email="lead@example.org", organization__isnull=False).exists()
-    demo = Draft.objects.get(created_by__email="lead@example.org")
+    demo = Draft.objects.get(created_by__email="lead@example.org", title=DEMO_DRAFT_TITLE)
     assert demo.clauses.filter(kind="whereas", text__contains="[[snippet:").count() >= 4
     assert demo.clauses.filter(kind="resolved").exists() and demo.versions.count() == 1
     assert SignOn.objects.current().get(draft=demo).version == demo.versions.get()

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 from django.core.management import call_command
 
 from evidence.models import Source
-from resolutions.demo import DEMO_DRAFT_TITLE, DEMO_PASSWORD
+from resolutions.demo import DEMO_DRAFT_TITLE, DEMO_FILED_TITLE, DEMO_PASSWORD
 from resolutions.models import Draft, Precedent
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -19,7 +19,8 @@ def demo(tmp_path, settings):
     call_command("load_demo", stdout=open(tmp_path / "load_demo.log", "w"))
     draft = Draft.objects.get(title=DEMO_DRAFT_TITLE)
     version = draft.versions.order_by("-number").first()
-    return {"draft": f"/drafts/{draft.pk}", "version": f"/drafts/{draft.pk}/versions/{version.number}",
+    filed = Draft.objects.get(title=DEMO_FILED_TITLE)
+    return {"draft": f"/drafts/{draft.pk}", "filed": f"/drafts/{filed.pk}", "version": f"/drafts/{draft.pk}/versions/{version.number}",
             "source": f"/evidence/sources/{Source.objects.first().pk}/",
             "precedent": f"/precedents/{Precedent.objects.first().pk}/"}
 
@@ -38,7 +39,9 @@ def test_no_page_has_an_accessibility_violation(browser, live_server, sign_in, d
         "visitor": ["/accounts/login/", "/accounts/password_reset/"],
         "lead": ["/", "/drafts/", "/drafts/new/", f"{demo['draft']}/", f"{demo['draft']}/preview/",
                  f"{demo['draft']}/versions/", f"{demo['version']}/", f"{demo['draft']}/filers/",
-                 f"{demo['draft']}/packet/", f"{demo['draft']}/audit/", "/evidence/", "/evidence/?q=police",
+                 f"{demo['draft']}/packet/", f"{demo['draft']}/audit/", f"{demo['draft']}/filing/",
+                 f"{demo['version']}/statements/", f"{demo['draft']}/submission/",
+                 f"{demo['filed']}/filing/", f"{demo['filed']}/submission/", f"{demo['filed']}/packet/", "/evidence/", "/evidence/?q=police",
                  demo["source"], "/evidence/sources/new/", "/evidence/import/", "/precedents/",
                  "/precedents/?q=methane", demo["precedent"]],
         "cofiler": [f"{demo['draft']}/review/", f"{demo['version']}/sign/"],

@@ -39,7 +39,8 @@ def test_invite_join_comment_sign_and_reconfirm(browser, live_server, lead, cofi
     cofiler_page.get_by_role("link", name="Sign on to version 2").click()
     form = {"Organization legal name": "Pension Fund of Tests", "Signatory name": "Colin Cofiler",
             "Signatory title": "Officer", "Contact email": cofiler.email, "Phone": "555-0100",
-            "Number of shares": "50", "Market value (USD)": "2500", "Held continuously since": "2020-01-15",
+            "Number of shares": "50", "Valuation day": "2026-10-15", "Price per share (USD)": "50",
+            "Held continuously since": "2020-01-15",
             "Planned submission date": "2026-11-02", "Available for engagement (1)": "2026-11-12T10:00",
             "Available for engagement (2)": "2026-11-13T14:00", "Typed signature": "Colin Cofiler"}
     for label, value in form.items():

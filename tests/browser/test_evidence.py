@@ -22,10 +22,10 @@ SELECT_PASSAGE = """(passage) => {
 
 def test_a_filer_finds_a_source_selects_a_passage_and_saves_it_as_a_snippet(page, live_server, lead, sign_in):
     text = profile_text()
-    source = services.source_create(user=lead, kind="report", title="Amazon company profile",
+    source = services.source_create(user=lead, kind="report", title="Calder Logistics company profile",
                                     publisher="Research Group", full_text=text)
-    services.snippet_capture(user=lead, source=source, quote=first_sentence_under(text, "Deportation Flights"))
-    passage = first_sentence_under(text, "Political Influence")
+    services.snippet_capture(user=lead, source=source, quote=first_sentence_under(text, "Driver Classification"))
+    passage = first_sentence_under(text, "Political Spending")
     problems = []
     page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
 
@@ -33,15 +33,15 @@ def test_a_filer_finds_a_source_selects_a_passage_and_saves_it_as_a_snippet(page
     page.goto(f"{live_server.url}/evidence/")
     page.get_by_role("searchbox", name="Search").fill("profile")
     page.get_by_role("button", name="Search", exact=True).click()
-    page.get_by_role("link", name="Amazon company profile").click()
-    expect(page.get_by_role("heading", name="Amazon company profile")).to_be_visible()
+    page.get_by_role("link", name="Calder Logistics company profile").click()
+    expect(page.get_by_role("heading", name="Calder Logistics company profile")).to_be_visible()
     page.wait_for_load_state("domcontentloaded")  # deferred scripts have run
 
     page.evaluate(SELECT_PASSAGE, passage)
     expect(page.get_by_label("Passage")).to_have_value(passage)
     page.get_by_role("button", name="Save selection as snippet").click()
 
-    expect(page.get_by_role("status")).to_contain_text("Snippet saved at § Political Influence")
+    expect(page.get_by_role("status")).to_contain_text("Snippet saved at § Political Spending")
     snippets = page.locator("#snippets")
     expect(snippets.get_by_role("heading", name="Snippets (2)")).to_be_visible()
     expect(snippets).to_contain_text(passage)

@@ -1,6 +1,5 @@
 import io
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -20,8 +19,10 @@ from evidence.capture import (
     pinpoint_for,
 )
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
-SECTIONS = [
+from tests.corpus import corpus_path, fixture_text, needs_corpus
+
+# The real profile's sections (and its page furniture, "Stock Symbols", which is no heading).
+CORPUS_SECTIONS = [
     "Immigration Surveillance and Deportations",
     "Deportation Flights",
     "Prison Surveillance",
@@ -33,10 +34,21 @@ SECTIONS = [
 ]
 
 
+SECTIONS = [
+    "Warehouse Injury Rates",
+    "Driver Classification",
+    "Calder Vision Sales to Police",
+    "Political Spending",
+    "Other Matters",
+    "Shareholder Engagement Notes",
+]
+PROFILE = fixture_text("company-profile.txt")
+
+
 @pytest.fixture(scope="module")
 def profile() -> str:
-    """A long company profile with section headings, as stored source text."""
-    return (CORPUS / "afsc-amazon-company-profile.txt").read_text(encoding="utf-8")
+    """A long company profile with section headings, as stored source text (our own fixture)."""
+    return PROFILE
 
 
 def passage_under(text: str, heading: str, *, paragraph: int = 0, skip: int = 0, words: int = 12) -> str:
@@ -48,7 +60,7 @@ def passage_under(text: str, heading: str, *, paragraph: int = 0, skip: int = 0,
 
 @pytest.mark.parametrize(
     ("heading", "paragraph", "skip"),
-    [("Deportation Flights", 0, 0), ("Prison Surveillance", 1, 7), ("Political Influence", 2, 20)],
+    [("Driver Classification", 0, 0), ("Warehouse Injury Rates", 1, 7), ("Political Spending", 2, 12)],
 )
 def test_passages_from_three_sections_get_their_section_as_pinpoint(profile, heading, paragraph, skip):
     quote = passage_under(profile, heading, paragraph=paragraph, skip=skip)
@@ -64,8 +76,14 @@ def test_the_profile_headings_are_found_and_page_furniture_is_not(profile):
     assert [title for _, title in find_headings(profile)] == SECTIONS
 
 
+@needs_corpus
+def test_the_real_profile_headings_are_found_and_page_furniture_is_not():
+    text = corpus_path("afsc-amazon-company-profile.txt").read_text(encoding="utf-8")
+    assert [title for _, title in find_headings(text)] == CORPUS_SECTIONS
+
+
 def test_a_passage_altered_by_one_word_is_rejected(profile):
-    words = passage_under(profile, "Prison Surveillance").split()
+    words = passage_under(profile, "Warehouse Injury Rates").split()
     words[4] = "purple"
 
     with pytest.raises(QuoteNotFound, match="^This passage is not in the source's stored text. Check it word for word"):
@@ -85,7 +103,7 @@ def test_straight_quotes_match_curly_quotes_in_the_source(profile):
 
 def test_whitespace_and_line_breaks_may_differ(profile):
     # This paragraph has non-breaking spaces (one doubled) in the source.
-    words = passage_under(profile, "Deportation Flights", paragraph=1, words=15)
+    words = passage_under(profile, "Warehouse Injury Rates", paragraph=1, words=20)
     typed = "  " + words.replace(" ", "\n   ", 3).replace(" ", "  ") + "\n"
 
     captured = capture_snippet(profile, typed)
@@ -94,7 +112,7 @@ def test_whitespace_and_line_breaks_may_differ(profile):
     assert " ".join(captured.quote.split()) == words
 
 
-PROFILE_WORDS = (CORPUS / "afsc-amazon-company-profile.txt").read_text(encoding="utf-8").split()
+PROFILE_WORDS = PROFILE.split()
 
 
 @settings(max_examples=60, deadline=None)
@@ -172,10 +190,10 @@ def as_html(text: str) -> bytes:
 def test_html_extraction_keeps_headings_on_their_own_lines(profile):
     text = extract_text("profile.html", as_html(profile))
 
-    assert "\n\nDeportation Flights\n\n" in text
+    assert "\n\nWarehouse Injury Rates\n\n" in text
     assert "Site menu" not in text and "trackVisit" not in text and "font-weight" not in text
-    quote = passage_under(profile, "Deportation Flights", paragraph=1)
-    assert capture_snippet(text, quote).pinpoint == "§ Deportation Flights"
+    quote = passage_under(profile, "Warehouse Injury Rates", paragraph=1)
+    assert capture_snippet(text, quote).pinpoint == "§ Warehouse Injury Rates"
 
 
 def test_html_inline_markup_does_not_break_words():

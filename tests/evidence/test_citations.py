@@ -1,15 +1,14 @@
 import re
 import time
 from datetime import date
-from pathlib import Path
 
 import pytest
 from dateutil import parser as date_parser
 
 from evidence.citations import STYLES, CitationSource, csl_name, format_footnote, format_footnotes
 from evidence.freshness import age_label, is_stale
+from tests.corpus import corpus_path, fixture_text, needs_corpus
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 
 REPORT = CitationSource(
     kind="report",
@@ -246,12 +245,23 @@ def test_an_old_source_is_stale_by_its_publication_date():
     assert is_stale(published=date(2021, 10, 5), text="", today=TODAY) == "Source published 2021-10-05, 5 years ago"
 
 
-def test_the_profile_is_stale_by_its_valid_as_of_date():
-    profile = (CORPUS / "afsc-amazon-company-profile.txt").read_text(encoding="utf-8")
-    valid_as_of = date_parser.parse(re.search(r"valid as of\s+(.+)\s*$", profile).group(1)).date()
+def valid_as_of(profile: str) -> date:
+    return date_parser.parse(re.search(r"valid as of\s+(.+)\s*$", profile).group(1)).date()
 
-    assert is_stale(published=valid_as_of, text="", today=TODAY) == "Source published 2021-10-05, 5 years ago"
-    assert is_stale(published=valid_as_of, text="", today=TODAY, max_age_years=6) is None
+
+def test_the_profile_is_stale_by_its_valid_as_of_date():
+    published = valid_as_of(fixture_text("company-profile.txt"))
+
+    assert is_stale(published=published, text="", today=TODAY, max_age_years=2) == "Source published 2024-03-14, 2 years ago"
+    assert is_stale(published=published, text="", today=TODAY) is None
+
+
+@needs_corpus
+def test_the_real_profile_is_stale_by_its_valid_as_of_date():
+    published = valid_as_of(corpus_path("afsc-amazon-company-profile.txt").read_text(encoding="utf-8"))
+
+    assert is_stale(published=published, text="", today=TODAY) == "Source published 2021-10-05, 5 years ago"
+    assert is_stale(published=published, text="", today=TODAY, max_age_years=6) is None
 
 
 def test_a_recent_source_is_fresh():

@@ -1,7 +1,6 @@
 """Writes (and the two non-trivial reads) of the evidence library."""
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,16 +9,16 @@ from evidence import demo, selectors, services
 from evidence.models import Snippet, Source
 from resolutions.models import Precedent, PrecedentFootnote
 from tests import factories
+from tests.corpus import CORPUS, fixture_text, needs_corpus
 
 pytestmark = pytest.mark.django_db
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
-PROFILE_HEADINGS = ["Deportation Flights", "Prison Surveillance", "Political Influence"]
+PROFILE_HEADINGS = ["Driver Classification", "Warehouse Injury Rates", "Political Spending"]
 
 
 def profile_text() -> str:
-    """A long company profile with section headings (its sentences stay out of the repo)."""
-    return (CORPUS / "afsc-amazon-company-profile.txt").read_text(encoding="utf-8")
+    """A long company profile with section headings (our own fixture)."""
+    return fixture_text("company-profile.txt")
 
 
 def first_sentence_under(text: str, heading: str, *, paragraph: int = 0) -> str:
@@ -35,7 +34,7 @@ def counts() -> tuple[int, int]:
 
 @pytest.fixture
 def profile(lead) -> Source:
-    return services.source_create(user=lead, kind="report", title="Amazon company profile",
+    return services.source_create(user=lead, kind="report", title="Calder Logistics company profile",
                                   publisher="Research Group", url="https://example.org/profile",
                                   full_text=profile_text())
 
@@ -43,14 +42,10 @@ def profile(lead) -> Source:
 # --- Capture ---------------------------------------------------------------------
 
 
-def test_the_corpus_is_where_the_tests_read_it():
-    assert (CORPUS / "afsc-amazon-company-profile.txt").is_file()
-
-
 def test_passages_from_three_sections_are_captured_with_their_headings_as_pinpoints(lead, profile):
     text = profile_text()
     for heading in PROFILE_HEADINGS:
-        passage = first_sentence_under(text, heading, paragraph=1 if heading == "Prison Surveillance" else 0)
+        passage = first_sentence_under(text, heading, paragraph=1 if heading == "Warehouse Injury Rates" else 0)
 
         snippet = services.snippet_capture(user=lead, source=profile, quote=passage)
 
@@ -61,7 +56,7 @@ def test_passages_from_three_sections_are_captured_with_their_headings_as_pinpoi
 
 
 def test_a_passage_altered_by_one_word_is_rejected_and_nothing_is_saved(lead, profile):
-    words = first_sentence_under(profile_text(), "Prison Surveillance").split()
+    words = first_sentence_under(profile_text(), "Warehouse Injury Rates").split()
     words[3] = "purple"
     before = counts()
 
@@ -107,7 +102,7 @@ def test_without_stored_text_a_quote_is_kept_as_typed_and_the_pinpoint_as_given(
 
 
 def test_a_passage_already_saved_from_the_same_source_is_refused(lead, outsider, profile):
-    passage = first_sentence_under(profile_text(), "Deportation Flights")
+    passage = first_sentence_under(profile_text(), "Driver Classification")
     services.snippet_capture(user=lead, source=profile, quote=passage)
 
     with pytest.raises(ValidationError, match="already saved as a snippet of this source"):
@@ -117,7 +112,7 @@ def test_a_passage_already_saved_from_the_same_source_is_refused(lead, outsider,
 
 
 def test_a_given_pinpoint_wins_over_the_heading_found(lead, profile):
-    passage = first_sentence_under(profile_text(), "Deportation Flights")
+    passage = first_sentence_under(profile_text(), "Driver Classification")
 
     snippet = services.snippet_create(user=lead, source=profile, quote=passage, pinpoint="p. 7")
 
@@ -375,6 +370,7 @@ def test_the_demo_evidence_loads_twice_without_doubling_and_its_quotes_are_in_th
         assert [c.name for c in snippet.companies.all()] == ["Amazon.com, Inc."]
 
 
+@needs_corpus
 def test_no_demo_sentence_is_copied_from_the_corpus():
     corpus = " ".join(" ".join(path.read_text(encoding="utf-8").split()) for path in CORPUS.glob("*.txt"))
     for fields in demo.SOURCES.values():

@@ -50,7 +50,7 @@ class SixtyMegabytes(SimpleUploadedFile):
 
 @pytest.fixture
 def profile(lead) -> Source:
-    return services.source_create(user=lead, kind="report", title="Amazon company profile",
+    return services.source_create(user=lead, kind="report", title="Calder Logistics company profile",
                                   publisher="Research Group", url="https://example.org/profile",
                                   full_text=profile_text())
 
@@ -175,7 +175,7 @@ def test_three_passages_captured_through_the_page_get_their_section_headings(lea
 
 
 def test_a_passage_altered_by_one_word_is_refused_through_the_page_with_the_reason(lead_client, profile):
-    words = first_sentence_under(profile_text(), "Political Influence").split()
+    words = first_sentence_under(profile_text(), "Political Spending").split()
     words[2] = "purple"
 
     response = lead_client.post(f"/evidence/sources/{profile.pk}/capture/", {"quote": " ".join(words)},
@@ -187,7 +187,7 @@ def test_a_passage_altered_by_one_word_is_refused_through_the_page_with_the_reas
 
 
 def test_capture_without_htmx_goes_back_to_the_snippet_or_shows_the_refusal(lead_client, profile):
-    passage = first_sentence_under(profile_text(), "Deportation Flights")
+    passage = first_sentence_under(profile_text(), "Driver Classification")
 
     saved = lead_client.post(f"/evidence/sources/{profile.pk}/capture/", {"quote": passage})
     refused = lead_client.post(f"/evidence/sources/{profile.pk}/capture/", {"quote": ""})
@@ -245,12 +245,12 @@ def test_a_javascript_url_is_refused_on_the_form_and_nothing_is_saved(lead_clien
 
 
 def test_snippets_can_be_added_to_an_existing_source(lead_client, profile):
-    passage = first_sentence_under(profile_text(), "Prison Surveillance")
+    passage = first_sentence_under(profile_text(), "Warehouse Injury Rates")
 
     response = lead_client.post(f"/evidence/snippets/new/?source={profile.pk}", formset_post(passage))
 
     assert response["Location"] == f"/evidence/sources/{profile.pk}/"
-    assert profile.snippets.get().pinpoint == "§ Prison Surveillance"
+    assert profile.snippets.get().pinpoint == "§ Warehouse Injury Rates"
     assert Source.objects.count() == 1
 
 
@@ -349,7 +349,7 @@ def test_someone_elses_source_cannot_be_edited(client, lead, outsider):
 
 def test_the_author_edits_a_snippet_and_a_wrong_quote_is_refused(lead_client, lead, profile):
     snippet = services.snippet_capture(user=lead, source=profile,
-                                       quote=first_sentence_under(profile_text(), "Deportation Flights"))
+                                       quote=first_sentence_under(profile_text(), "Driver Classification"))
 
     refused = lead_client.post(f"/evidence/snippets/{snippet.pk}/edit/", {"quote": "Not in the text at all."})
     saved = lead_client.post(f"/evidence/snippets/{snippet.pk}/edit/",

@@ -52,7 +52,7 @@ def test_an_invitation_is_emailed_with_a_single_use_link(draft, lead, mailoutbox
 
 def test_following_the_link_creates_an_account_in_that_organization(client, draft, lead):
     _, link = invite(draft, lead, email="new@test.example", org="Brand New Foundation")
-    response = client.post(link.replace(BASE, ""), {"first_name": "Nia", "last_name": "New",
+    response = client.post(link.replace(BASE, ""), {"legal_name": "Brand New Foundation", "first_name": "Nia", "last_name": "New",
                                                     "password1": "a-long-pass-phrase-1", "password2": "a-long-pass-phrase-1"})
     assert response.status_code == 302 and response["Location"] == f"/drafts/{draft.pk}/review/"
     assert client.get(f"/drafts/{draft.pk}/review/").status_code == 200

@@ -1,5 +1,6 @@
 """The editor over HTTP: autosave answers, conflicts, access and a fixed query count."""
 import re
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -7,6 +8,9 @@ from django.test.utils import CaptureQueriesContext
 
 from resolutions.models import Draft
 from tests import factories
+from tests.corpus import CORPUS, needs_corpus
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 pytestmark = pytest.mark.django_db
 
@@ -141,15 +145,18 @@ def test_versions_and_a_redline_between_them(lead_client, draft, lead):
     assert "matter<ins> more</ins>." in redline
 
 
-def test_a_draft_from_the_corpus_resolution_redlines_against_its_precedent(lead_client, lead, curator_client):
-    from pathlib import Path
-
+@pytest.mark.parametrize("source, title", [
+    (FIXTURES / "living-wage-bracketed-calls.txt", "Living Wage Assessment"),
+    pytest.param(CORPUS / "amazon-customer-due-diligence-resolution.txt", "Customer Due Diligence",
+                 marks=needs_corpus),
+], ids=["fixture", "corpus"])
+def test_a_draft_from_an_imported_resolution_redlines_against_its_precedent(lead_client, lead, curator_client,
+                                                                            source, title):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    corpus = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "amazon-customer-due-diligence-resolution.txt"
     company = factories.company(name="Amazon.com, Inc.")
     review = curator_client.post("/precedents/import/", {
-        "step": "upload", "file": SimpleUploadedFile(corpus.name, corpus.read_bytes())})
+        "step": "upload", "file": SimpleUploadedFile(source.name, source.read_bytes())})
     form = review.context["form"]
     data = {name: form[name].value() or "" for name in form.fields}
     curator_client.post("/precedents/import/", {**data, "step": "review", "company": company.pk,
@@ -157,8 +164,8 @@ def test_a_draft_from_the_corpus_resolution_redlines_against_its_precedent(lead_
                                                 "resolved_first": "on" if data["resolved_first"] else ""})
     from resolutions.models import Precedent
 
-    precedent = Precedent.objects.get(title="Customer Due Diligence")
-    lead_client.post("/drafts/new/", {"title": "Customer Due Diligence", "company": company.pk,
+    precedent = Precedent.objects.get(title=title)
+    lead_client.post("/drafts/new/", {"title": title, "company": company.pk,
                                       "meeting_year": 2027, "precedent": precedent.pk})
     draft = Draft.objects.get(based_on=precedent)
     resolved = draft.clauses.get(kind="resolved")

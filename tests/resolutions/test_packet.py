@@ -1,4 +1,5 @@
 """The filing packet: letters, proposal and sign-on certificate in one PDF, built as a task with visible progress."""
+import re
 from io import BytesIO
 from types import SimpleNamespace
 
@@ -51,12 +52,13 @@ def test_the_task_builds_a_packet_of_the_changed_draft_as_a_new_exported_version
     assert (built.packet.progress, built.packet.step, built.packet.error) == (100, "Ready", "")
 
 
-def test_the_packet_pages_are_the_letters_lead_first_then_the_proposal_then_the_certificate(built):
+def test_the_packet_is_the_cover_letter_the_proposal_the_letters_lead_first_then_the_certificate(built):
     assert [title for title, _ in built.sections] == [
-        "Letter of Sisters of Testing", "Letter of Early Foundation", "Letter of Late Pension Trust",
-        "Proposal", "Sign-on certificate"]
+        "Cover letter", "Proposal", "Letter of Sisters of Testing", "Letter of Early Foundation",
+        "Letter of Late Pension Trust", "Sign-on certificate"]
     starts = [page for _, page in built.sections] + [len(built.texts)]
     parts = {title: built.texts[start:end] for (title, start), end in zip(built.sections, starts[1:])}
+    assert parts["Cover letter"][0].startswith("Sisters of Testing")
     assert parts["Letter of Sisters of Testing"][0].startswith("Sisters of Testing")
     assert parts["Letter of Early Foundation"][0].startswith("Early Foundation")
     assert parts["Letter of Late Pension Trust"][0].startswith("Late Pension Trust")
@@ -78,7 +80,25 @@ def test_the_certificate_names_each_signer_organization_time_and_the_version_has
 def test_the_packet_metadata_and_the_audit_trail(built):
     info = PdfReader(BytesIO(built.pdf)).metadata
     assert info["/Title"] == f"Filing packet: {b.DEMO_TITLE}" and info["/Author"] == "Sisters of Testing"
-    assert built.audit == [f"Filing packet of version 2 ({built.version.short_hash}), 3 filers"]
+    assert built.audit == [f"Filing packet of version 2 ({built.version.short_hash}), 3 filers, "
+                           f"{len(built.texts)} pages, draft"]
+
+
+def test_pages_are_numbered_through_the_packet_beside_each_documents_own_numbers(built):
+    total = len(built.texts)
+    assert all(f"Packet page {n} of {total}" in text for n, text in enumerate(built.texts, 1))
+    proposal_start = dict(built.sections)["Proposal"]
+    assert "Page 1 of" in built.texts[proposal_start]
+
+
+def test_the_cover_letter_lists_each_enclosure_with_its_packet_pages(built):
+    cover = built.texts[0]
+    starts = dict(built.sections)
+    assert "Corporate Secretary" in cover and "Enclosures" in cover
+    for title in ("Proposal", "Letter of Early Foundation", "Sign-on certificate"):
+        assert title in cover
+    certificate_page = starts["Sign-on certificate"] + 1
+    assert str(certificate_page) in cover.split("Sign-on certificate")[1][:200]
 
 
 def test_the_whole_packet_is_one_tagged_pdf_ua_document(built):
@@ -188,7 +208,7 @@ def test_a_failed_build_is_recorded_and_shown(lead_client, draft, lead, monkeypa
     def broken(*args, **kwargs):
         raise RuntimeError("the letter template is broken")
 
-    monkeypatch.setattr(packet_module, "letter_html", broken)
+    monkeypatch.setattr(packet_module, "packet_parts", broken)
     packet = packet_build(packet_start(draft=draft, user=lead))
     assert packet.status == PacketExport.Status.FAILED and packet.error == "the letter template is broken"
     page = lead_client.get(f"/drafts/{draft.pk}/packet/").content.decode()
@@ -202,3 +222,9 @@ def test_the_packet_is_for_the_lead_organization_only(client, draft, cofiler, le
     assert client.get(f"/drafts/{draft.pk}/packet/").status_code == 404
     assert client.post(f"/drafts/{draft.pk}/packet/").status_code == 404
     assert client.get(f"/drafts/{draft.pk}/packet.pdf").status_code == 404
+
+
+def test_the_packet_is_stored_under_a_name_nobody_can_guess(built):
+    """The finding: /media/packets/…/draft-1-v3-packet-5.pdf was a name anyone could write down."""
+    name = built.packet.file.name
+    assert re.fullmatch(r"packets/\d{4}/[A-Za-z0-9_-]{22}-draft-\d+-v2-packet-\d+\.pdf", name), name

@@ -1,4 +1,5 @@
 """The proposal PDF read back: footnotes at the foot of their call's page, filers, metadata, the DRAFT mark."""
+import re
 import time
 from io import BytesIO
 from types import SimpleNamespace
@@ -7,7 +8,9 @@ import pytest
 from django.core.files.storage import default_storage
 from pypdf import PdfReader
 
-from resolutions.models import AuditEvent, Draft, SignOn
+from django.utils import timezone
+
+from resolutions.models import AuditEvent, Draft, DraftVersion, SignOn
 from resolutions.pdf import proposal as proposal_module
 from resolutions.pdf import render as render_module
 from resolutions.pdf.filers import version_filers
@@ -34,8 +37,7 @@ def demo(django_db_setup, django_db_blocker):
         b.sign(version, late, signed_at=b.at(20))
         b.sign(version, early, signed_at=b.at(10))
         pdf = ProposalDocument.of(version).render()
-        Draft.objects.filter(pk=draft.pk).update(status=Draft.Status.FINAL)
-        version.draft.refresh_from_db()
+        version.finalized_at = timezone.now()
         final = ProposalDocument.of(version)
         return SimpleNamespace(
             pdf=pdf, texts=b.page_texts(pdf), calls=b.footnote_calls(pdf), notes=b.DEMO_NOTES,
@@ -115,22 +117,23 @@ def test_a_version_that_is_not_final_carries_the_draft_mark_on_every_page(demo):
     assert all(f"DRAFT — version {demo.number} · SHA-256 {demo.sha12}" in text for text in demo.texts)
 
 
-def test_the_final_version_has_no_draft_mark(demo):
+def test_the_final_version_has_no_draft_mark_but_a_small_hash_footer_on_every_page(demo):
     assert not any("DRAFT" in text for text in demo.final_texts)
+    assert all(f"Version {demo.number} · SHA-256 {demo.sha12}" in text for text in demo.final_texts)
 
 
 # --- the rules behind the document, on the database ------------------------------------
 
-def test_only_the_latest_version_of_a_final_or_filed_draft_is_final(lead):
+def test_a_version_is_final_once_finalized_and_stays_so_when_a_new_round_starts(lead):
     draft = factories.draft(lead, clauses=[("resolved", "Shareholders request a report.")])
     first = version_save(draft=draft, user=lead)
     assert not is_final(first)
-    Draft.objects.filter(pk=draft.pk).update(status=Draft.Status.FILED)
+    DraftVersion.objects.filter(pk=first.pk).update(finalized_at=timezone.now())
     first.refresh_from_db()
     assert is_final(first)
     second = version_save(draft=draft, user=lead)
     first.refresh_from_db()
-    assert is_final(second) and not is_final(first)
+    assert is_final(first) and not is_final(second)
 
 
 def test_version_filers_lists_current_sign_ons_on_this_exact_text(lead, make_user):
@@ -166,7 +169,7 @@ def test_a_stored_pdf_is_made_once_then_served_from_storage(lead, monkeypatch):
     assert stored_proposal(version, user=lead) == pdf
 
     name = ProposalDocument.of(version).storage_name
-    assert name.startswith(f"pdfs/draft-{draft.pk}/v1-{version.short_hash}-") and name.endswith(".pdf")
+    assert re.fullmatch(rf"pdfs/draft-{draft.pk}/[0-9a-f]{{32}}-v1-{version.short_hash}-[0-9a-f]{{8}}\.pdf", name), name
     assert default_storage.open(name).read() == pdf and pdf.startswith(b"%PDF")
     assert len(renders) == 1
     assert list(draft.audit_events.filter(verb=AuditEvent.Verb.EXPORTED).values_list("detail", flat=True)) == [
@@ -179,8 +182,7 @@ def test_a_new_co_filer_or_the_final_status_makes_a_new_edition_of_the_same_vers
     before = ProposalDocument.of(version).storage_name
     b.sign(version, cofiler, signed_at=b.at(5))
     signed = ProposalDocument.of(version).storage_name
-    Draft.objects.filter(pk=draft.pk).update(status=Draft.Status.FINAL)
-    version.draft.refresh_from_db()
+    version.finalized_at = timezone.now()
     assert len({before, signed, ProposalDocument.of(version).storage_name}) == 3
 
 

@@ -27,8 +27,8 @@ class RecordingFetcher(StaticOnlyFetcher):
 
     made: list = []
 
-    def __init__(self):
-        super().__init__()
+    def __init__(self, images=None):
+        super().__init__(images)
         self.made.append(self)
 
 

@@ -3,12 +3,15 @@
 Anyone who may not see a draft gets 404 (never 403), so a draft's existence does not leak.
 A new URL without an entry in ACCESS fails this test until someone decides who may use it.
 """
+from datetime import date
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.files.base import ContentFile
 from django.http import Http404
 from django.urls import get_resolver
 
-from resolutions.models import Draft, Invitation
+from resolutions.models import Draft, Invitation, OwnershipProof, Submission
 from resolutions.selectors import get_draft_for, get_version_for
 from resolutions.services import cofilers, drafts as draft_services
 from tests import factories
@@ -23,7 +26,10 @@ ACCESS = {
     "filers": EDIT, "invitation_create": EDIT, "invitation_revoke": EDIT, "invitation_resend": EDIT,
     "review": READ, "comment_add": READ, "comment_resolve": EDIT, "sign": SIGN, "decline": SIGN,
     "withdraw": SIGN, "circulate": EDIT, "audit": EDIT, "audit_csv": EDIT, "proposal_pdf": READ,
-    "print_preview": READ, "letter_pdf": EDIT, "packet": EDIT, "packet_pdf": EDIT,
+    "print_preview": READ, "letter_pdf": EDIT, "packet": EDIT, "packet_pdf": EDIT, "proposal_docx": READ,
+    "statements": EDIT, "filing": EDIT, "finalize": EDIT, "proof_add": EDIT,
+    "proof_file": EDIT, "proof_remove": EDIT, "submission": EDIT, "receipt_file": EDIT,
+    "filer_packet_pdf": EDIT, "version_upload_docx": EDIT,
 }
 ALLOWED = {READ: {"lead", "cofiler"}, EDIT: {"lead"}, SIGN: {"cofiler"}}
 
@@ -55,8 +61,16 @@ def world(lead, cofiler, outsider, curator, make_user):
     other_invitation, _ = cofilers.invitation_create(draft=other_draft, user=None, email=other_cofiler.email,
                                                      organization_name="Other Cofiler Org", base_url="http://t")
     cofilers.invitation_accept(invitation=other_invitation, user=other_cofiler)
+    proof = OwnershipProof.objects.create(
+        draft=draft, organization=cofiler.organization, record_holder="Broker", period_start=date(2023, 1, 1),
+        period_end=date(2026, 11, 2), letter_date=date(2026, 11, 2), file=ContentFile(b"%PDF-1.7", name="p.pdf"),
+        original_name="p.pdf", content_type="application/pdf")
+    submission = Submission.objects.create(
+        draft=draft, version=version, submitted_on=date(2026, 11, 2), method="email", recipient="Secretary",
+        proof=ContentFile(b"%PDF-1.7", name="r.pdf"), proof_name="r.pdf", proof_type="application/pdf")
     values = {"pk": draft.pk, "clause_id": draft.clauses.first().pk, "number": version.number,
-              "invitation_id": invitation.pk, "comment_id": comment.pk, "filer_id": lead.organization_id}
+              "invitation_id": invitation.pk, "comment_id": comment.pk, "filer_id": lead.organization_id,
+              "proof_id": proof.pk, "submission_id": submission.pk}
     users = {"anonymous": None, "outsider": outsider, "cofiler_of_another_draft": other_cofiler,
              "cofiler": cofiler, "lead": lead, "curator": curator}
     return values, users
@@ -127,3 +141,46 @@ def test_a_version_is_found_only_through_its_drafts_gate(world):
         get_version_for(users["cofiler"], values["pk"], values["number"], need="edit")
     with pytest.raises(Http404, match="No such version"):
         get_version_for(users["cofiler"], values["pk"], 99)
+
+
+def organization_urls():
+    namespace = get_resolver().namespace_dict["accounts"][1]
+    for name, entries in namespace.reverse_dict.lists():
+        if isinstance(name, str):
+            pattern = entries[0][0][0][0]
+            if "%(pk)s" in pattern:
+                yield name, "/organizations/" + pattern
+
+
+def test_every_organization_url_is_for_members_only():
+    """The members pages: a member uses them; anyone else gets 404, curators included (they use the admin)."""
+    assert {name for name, _ in organization_urls()} == {
+        "members", "member_invite", "member_remove", "member_invitation_resend", "member_invitation_revoke"}
+
+
+@pytest.mark.parametrize("role", ["anonymous", "outsider", "cofiler", "member", "curator"])
+def test_the_organization_permission_matrix(client, role, lead, cofiler, outsider, curator, make_user):
+    from accounts.services import member_invitation_create
+
+    colleague = make_user("colleague@test.example", organization=lead.organization.legal_name)
+    invitation = member_invitation_create(organization=lead.organization, user=lead, email="new@test.example",
+                                          base_url="http://t")
+    values = {"pk": lead.organization_id, "user_id": colleague.pk, "invitation_id": invitation.pk}
+    users = {"anonymous": None, "outsider": outsider, "cofiler": cofiler, "member": lead, "curator": curator}
+    if users[role]:
+        client.force_login(users[role])
+    failures = []
+    for name, pattern in organization_urls():
+        url = pattern % values
+        response = client.get(url)
+        if response.status_code == 405:
+            response = client.post(url, {})
+        if role == "anonymous":
+            ok = response.status_code == 302 and "/accounts/login/" in response["Location"]
+        elif role == "member":
+            ok = response.status_code not in (403, 404, 500)
+        else:
+            ok = response.status_code == 404
+        if not ok:
+            failures.append(f"{name} {url} → {response.status_code}")
+    assert not failures, "\n".join(failures)

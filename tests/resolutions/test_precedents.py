@@ -10,10 +10,11 @@ from django.test import override_settings
 
 from resolutions.models import Precedent, PrecedentPart
 from tests import factories
+from tests.corpus import corpus_path, needs_corpus
 
 pytestmark = pytest.mark.django_db
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
-AMAZON = CORPUS / "amazon-customer-due-diligence-resolution.txt"
+AMAZON = "amazon-customer-due-diligence-resolution.txt"
+LIVING_WAGE = Path(__file__).resolve().parent / "fixtures" / "living-wage-bracketed-calls.txt"
 
 RESOLUTION = """Living Wage Report
 
@@ -90,8 +91,10 @@ def test_reimporting_the_same_source_offers_to_update_it(curator_client):
     assert Precedent.objects.get().title == "Updated title"
 
 
+@needs_corpus
 def test_the_corpus_resolution_imports_with_its_filers_and_a_warning(curator_client):
-    review = upload(curator_client, AMAZON.read_bytes(), name=AMAZON.name)
+    path = corpus_path(AMAZON)
+    review = upload(curator_client, path.read_bytes(), name=path.name)
     content = review.content.decode()
     assert "footnote texts" in content.lower() or "no footnote" in content.lower()
     assert review.context["form"]["filers"].value().count("\n") == 7
@@ -144,11 +147,11 @@ def test_filers_cannot_import(lead_client):
 
 
 def test_the_command_prints_the_json_shape(capsys):
-    call_command("import_resolutions", str(AMAZON), "--dry-run", "--json")
+    call_command("import_resolutions", str(LIVING_WAGE), "--dry-run", "--json")
     [parsed] = json.loads(capsys.readouterr().out)
     assert set(parsed) == {"file", "title", "resolved", "whereas", "supporting", "footnotes", "calls", "filers", "warnings"}
-    assert parsed["title"] == "Customer Due Diligence"
-    assert [c["number"] for c in parsed["calls"]] == list(range(1, 12))
+    assert parsed["title"] == "Living Wage Assessment"
+    assert [c["number"] for c in parsed["calls"]] == [1, 2, 3, 4]
     assert Precedent.objects.count() == 0
 
 

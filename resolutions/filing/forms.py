@@ -1,0 +1,50 @@
+from django import forms
+from django.utils import timezone
+
+from accounts.models import Organization
+
+from .models import Submission
+from .services import ProofInput, SubmissionInput
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class OwnershipProofForm(forms.Form):
+    organization = forms.TypedChoiceField(label="Filer", coerce=int)
+    record_holder = forms.CharField(label="Record holder (broker, bank or clearing firm)", max_length=255)
+    period_start = forms.DateField(label="Covers continuous ownership from", widget=DATE)
+    period_end = forms.DateField(label="Through", widget=DATE,
+                                 help_text="Up to and including the date of submission.")
+    letter_date = forms.DateField(label="Date of the letter", widget=DATE)
+    file = forms.FileField(label="The signed letter (PDF, PNG or JPEG)",
+                           widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}))
+
+    def __init__(self, *args, filers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].choices = [(row.organization_id, row.name) for row in filers]
+
+    def to_input(self) -> ProofInput:
+        d = self.cleaned_data
+        organization = Organization.objects.get(pk=d["organization"])  # one of the filers offered
+        return ProofInput(organization=organization, record_holder=d["record_holder"], period_start=d["period_start"],
+                          period_end=d["period_end"], letter_date=d["letter_date"])
+
+
+class FinalizeForm(forms.Form):
+    version = forms.IntegerField(min_value=1, max_value=2**31 - 1, widget=forms.HiddenInput)
+
+
+class SubmissionForm(forms.Form):
+    submitted_on = forms.DateField(label="Submitted on", widget=DATE, initial=timezone.localdate)
+    method = forms.ChoiceField(label="How", choices=Submission.Method.choices, widget=forms.RadioSelect,
+                               initial=Submission.Method.EMAIL)
+    recipient = forms.CharField(label="To whom", max_length=300,
+                                help_text="The Corporate Secretary's name, and the email address or postal address used.")
+    proof = forms.FileField(
+        label="Proof of receipt", widget=forms.ClearableFileInput(attrs={"accept": ".eml,.msg,.pdf,.png,.jpg,.jpeg"}),
+        help_text="The company's reply acknowledging receipt (.eml or .msg as saved from your mail program, or "
+                  "a PDF of it), or a courier's delivery receipt (PDF or image).")
+
+    def to_input(self) -> SubmissionInput:
+        d = self.cleaned_data
+        return SubmissionInput(submitted_on=d["submitted_on"], method=d["method"], recipient=d["recipient"])

@@ -1,0 +1,143 @@
+"""What goes into a filing packet, in the order the Corporate Secretary reads it, with packet page numbers.
+
+Cover letter (listing the enclosures and their pages), the proposal, one letter per filer,
+the proof-of-ownership letters, the sign-on certificate. Each document keeps its own "Page 1
+of 2"; beside it runs "Packet page 7 of 19". The pages are laid out once to count them, then
+again with the numbers (a layout does not depend on the footer). Uploaded letters are placed
+as page images with alt text, so the joined packet stays one tagged PDF/UA document.
+"""
+from dataclasses import dataclass, field
+from io import BytesIO
+
+import pypdfium2
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from ..models import DraftVersion
+from ..pdf.fetcher import StaticOnlyFetcher
+from ..pdf.filers import Filer
+from ..pdf.letters import letter_html
+from ..pdf.proposal import ProposalDocument
+from ..pdf.render import combine_pdf, render_document
+from .models import OwnershipProof
+
+PAGE_IMAGE_SCALE = 2  # 144 dpi: a broker's small print stays legible
+MAX_UPLOADED_PAGES = 10
+
+
+@dataclass
+class PacketPart:
+    title: str
+    html: str
+    images: dict = field(default_factory=dict)
+    description: str = ""
+
+
+def uploaded_pages(file_bytes: bytes, content_type: str) -> list[tuple[str, bytes]]:
+    """An uploaded letter as page images: a PDF's pages rendered to PNG, an image as it is.
+
+    Only pypdfium2 reads the PDF (``MAX_UPLOADED_PAGES`` at most); its pages become pixels, so
+    nothing of the foreign file (scripts, fonts, structure) reaches the packet.
+    """
+    if content_type != "application/pdf":
+        return [(content_type, file_bytes)]
+    document = pypdfium2.PdfDocument(file_bytes)
+    try:
+        pages = []
+        for index in range(min(len(document), MAX_UPLOADED_PAGES)):
+            out = BytesIO()
+            document[index].render(scale=PAGE_IMAGE_SCALE).to_pil().save(out, format="PNG", optimize=True)
+            pages.append(("image/png", out.getvalue()))
+        return pages
+    finally:
+        document.close()
+
+
+def proof_part(proof: OwnershipProof, *, bookmark: str) -> PacketPart:
+    with proof.file.open("rb") as file:
+        pages = uploaded_pages(file.read(), proof.content_type)
+    description = (f"letter from {proof.record_holder} dated {date_format(proof.letter_date, 'F j, Y')}, verifying "
+                   f"that {proof.organization.legal_name} held its shares from "
+                   f"{date_format(proof.period_start, 'F j, Y')} through {date_format(proof.period_end, 'F j, Y')}")
+    images, figures = {}, []
+    for number, (content_type, data) in enumerate(pages, start=1):
+        name = f"proof-{proof.pk}-{number}"
+        images[name] = (content_type, data)
+        figures.append({"src": StaticOnlyFetcher.image_url(name),
+                        "alt": f"Page {number} of {len(pages)} of the proof of ownership: {description}."})
+    html = render_to_string("pdf/uploaded.html", {
+        "title": f"Proof of ownership of {proof.organization.legal_name}", "bookmark": bookmark,
+        "figures": figures, "sample": proof.sample, "caption": description[0].upper() + description[1:],
+    })
+    return PacketPart(title=bookmark, html=html, images=images, description=description)
+
+
+def packet_parts(version: DraftVersion, filers: list[Filer], *, proofs: list[OwnershipProof], certificate_html,
+                 today) -> list[PacketPart]:
+    """Every document but the cover letter, in packet order."""
+    parts = [PacketPart("Proposal", ProposalDocument.of(version).html(bookmark="Proposal"),
+                        description=f"the shareholder proposal “{version.content['title']}”, version "
+                                    f"{version.number}")]
+    for filer in filers:
+        title = f"Letter of {filer.organization}"
+        parts.append(PacketPart(title, letter_html(version, filer, lead=filers[0], today=today, bookmark=title),
+                                description=f"the submission letter of {filer.organization}"))
+    listed = {filer.organization_id for filer in filers}
+    for proof in proofs:
+        if proof.organization_id in listed:
+            parts.append(proof_part(proof, bookmark=f"Proof of ownership of {proof.organization.legal_name} "
+                                                    f"({proof.record_holder})"))
+    parts.append(PacketPart("Sign-on certificate", certificate_html(bookmark="Sign-on certificate"),
+                            description=f"the certificate of who signed version {version.number}'s exact text"))
+    return parts
+
+
+def cover_letter_html(version: DraftVersion, filers: list[Filer], enclosures: list[dict], *, sender: Filer,
+                      today) -> str:
+    draft = version.draft
+    sign_on = sender.sign_on
+    return render_to_string("pdf/cover_letter.html", {
+        "version": version, "content": version.content, "company": draft.company, "filers": filers,
+        "sender": sender, "sign_on": sign_on, "enclosures": enclosures, "date": today,
+        "address": (sign_on.organization.address if sign_on else draft.lead_organization.address),
+        "bookmark": "Cover letter",
+    })
+
+
+def numbered(html: str, *, first_page: int, total: int) -> str:
+    """``html`` with "Packet page N of TOTAL" in its bottom margin, N counting on from ``first_page``."""
+    style = ("<style>@page { counter-increment: packet; @bottom-center { content: \"Packet page \" counter(packet) "
+             f"\" of {total}\"; font: 8.5pt \"Liberation Sans\", \"DejaVu Sans\", sans-serif; color: #444; }} }}"
+             f"@page :first {{ counter-reset: packet {first_page - 1}; }}</style>")
+    return html.replace("</head>", style + "</head>", 1)
+
+
+def assemble(version: DraftVersion, filers: list[Filer], parts: list[PacketPart], *, sender: Filer,
+             metadata: dict, progress=lambda percent, step: None) -> tuple[bytes, int]:
+    """The joined packet and its page count: cover letter first, every page numbered through the packet."""
+    today = timezone.localdate()
+
+    def enclosures(counts: list[int]) -> list[dict]:
+        rows, page = [], 1 + counts[0]
+        for part, count in zip(parts, counts[1:]):
+            rows.append({"title": part.title, "description": part.description, "first": page,
+                         "last": page + count - 1})
+            page += count
+        return rows
+
+    progress(5, "Laying out the documents")
+    laid_out = [render_document(part.html, images=part.images) for part in parts]
+    counts = [len(document.pages) for document in laid_out]
+    cover = cover_letter_html(version, filers, enclosures([1] + counts), sender=sender, today=today)
+    counts = [len(render_document(cover).pages)] + counts
+    cover = cover_letter_html(version, filers, enclosures(counts), sender=sender, today=today)
+    total, first, documents = sum(counts), 1, []
+    everything = [PacketPart("Cover letter", cover)] + parts
+    for done, (part, count) in enumerate(zip(everything, counts)):
+        progress(10 + 80 * done // len(everything), part.title)
+        documents.append(render_document(numbered(part.html, first_page=first, total=total), images=part.images))
+        first += count
+    progress(92, "Joining the documents")
+    return combine_pdf(documents, metadata=metadata), total
+

@@ -1,0 +1,179 @@
+"""Filing views: the lead's own statements, the filing page (filers, proofs, finalize) and the submission.
+
+Every view starts with ``get_draft_for`` or ``get_version_for`` (the lead organization only);
+private files (letters, receipts) are served here, after that check, never from a media URL.
+"""
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from config.private_files import private_file_response
+
+from .. import checks
+from ..forms_cofilers import SignOnForm
+from ..models import AuditEvent
+from ..pdf.packet import packet_pdf
+from ..pdf.render import PDFRenderTimeout
+from ..selectors import get_draft_for, get_version_for
+from ..services import cofilers as cofiling
+from ..services.audit import audit_record
+from . import services
+from .forms import FinalizeForm, OwnershipProofForm, SubmissionForm
+from .selectors import draft_filer_statuses, finalize_problems, version_to_file
+
+
+def statements(request, pk, number):
+    """The lead organization's own Rule 14a-8(b) statements and signature on one version."""
+    version = get_version_for(request.user, pk, number, need="edit")
+    draft = version.draft
+    latest = draft.versions.order_by("-number").first()
+    sign_on = draft.sign_ons.filter(organization_id=request.user.organization_id).first()
+    form = SignOnForm(request.POST or None, initial=SignOnForm.initial_from(sign_on, request.user), for_lead=True,
+                      business_hours=draft.company.business_hours_text)
+    verdicts = []
+    if request.method == "POST" and form.is_valid():
+        data = form.to_data()
+        verdicts = cofiling.sign_on_checks(data, draft=draft)
+        try:
+            cofiling.sign_on_create(draft=draft, version=version, user=request.user, data=data,
+                                    ip_address=request.META.get("REMOTE_ADDR"),
+                                    user_agent=request.META.get("HTTP_USER_AGENT", ""))
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, f"Your statements are signed on version {version.number}; "
+                                      "your letter is built from them.")
+            return redirect("drafts:filing", pk=draft.pk)
+    return render(request, "filing/statements.html", {
+        "draft": draft, "version": version, "latest": latest, "form": form, "verdicts": verdicts,
+        "sign_on": sign_on,
+    }, status=400 if request.method == "POST" else 200)
+
+
+def filing(request, pk):
+    """Where the lead files from: each filer's statements and proofs, finalize, the packet, the submission."""
+    draft = get_draft_for(request.user, pk, need="edit")
+    return _filing_page(request, draft, draft_filer_statuses(draft))
+
+
+def _filing_page(request, draft, filers, *, proof_form=None, status=200):
+    latest = draft.versions.order_by("-number").first()
+    return render(request, "filing/filing.html", {
+        "draft": draft, "latest": latest, "filers": filers, "final": version_to_file(draft),
+        "problems": finalize_problems(draft, latest) if latest else [],
+        "proof_form": proof_form or OwnershipProofForm(filers=filers),
+        "submission": draft.submissions.select_related("version").first(),
+        "invitations": {i.organization_id: i for i in draft.invitations.filter(revoked_at__isnull=True)},
+    }, status=status)
+
+
+@require_POST
+def finalize(request, pk):
+    draft = get_draft_for(request.user, pk, need="edit")
+    form = FinalizeForm(request.POST)
+    version = draft.versions.filter(number=form.cleaned_data["version"]).first() if form.is_valid() else None
+    if version is None:
+        messages.error(request, "Save a version of the draft before finalizing it.")
+        return redirect("drafts:filing", pk=draft.pk)
+    try:
+        services.draft_finalize(draft=draft, version=version, user=request.user)
+    except ValidationError as error:
+        messages.error(request, "Not finalized: " + " ".join(error.messages))
+    else:
+        messages.success(request, f"Version {version.number} is final: build the filing packet from it.")
+    return redirect("drafts:filing", pk=draft.pk)
+
+
+@require_POST
+def proof_add(request, pk):
+    draft = get_draft_for(request.user, pk, need="edit")
+    filers = draft_filer_statuses(draft)
+    form = OwnershipProofForm(request.POST, request.FILES, filers=filers)
+    if form.is_valid():
+        try:
+            services.ownership_proof_add(draft=draft, user=request.user, data=form.to_input(),
+                                         upload=form.cleaned_data["file"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Proof of ownership added.")
+            return redirect("drafts:filing", pk=draft.pk)
+    return _filing_page(request, draft, filers, proof_form=form, status=400)
+
+
+def _proof(draft, proof_id):
+    proof = draft.ownership_proofs.filter(pk=proof_id).first()
+    if proof is None:
+        raise Http404("No such proof of ownership.")
+    return proof
+
+
+@require_GET
+def proof_file(request, pk, proof_id):
+    proof = _proof(get_draft_for(request.user, pk, need="edit"), proof_id)
+    return private_file_response(proof.file, filename=proof.original_name, content_type=proof.content_type)
+
+
+@require_POST
+def proof_remove(request, pk, proof_id):
+    draft = get_draft_for(request.user, pk, need="edit")
+    services.ownership_proof_remove(proof=_proof(draft, proof_id), user=request.user)
+    messages.success(request, "Proof of ownership removed.")
+    return redirect("drafts:filing", pk=draft.pk)
+
+
+def submission(request, pk):
+    """Mark the finalized text as submitted, with the company's proof of receipt."""
+    draft = get_draft_for(request.user, pk, need="edit")
+    final = version_to_file(draft)
+    initial = {"recipient": ", ".join(x for x in (draft.company.corporate_secretary, "Corporate Secretary") if x)}
+    form = SubmissionForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.submission_record(draft=draft, user=request.user, data=form.to_input(),
+                                       upload=form.cleaned_data["proof"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Marked as submitted on {form.cleaned_data['submitted_on']:%B %-d, %Y}.")
+            return redirect("drafts:filing", pk=draft.pk)
+    return render(request, "filing/submission.html", {
+        "draft": draft, "final": final, "form": form, "today": timezone.localdate(),
+        "submissions": draft.submissions.select_related("version", "recorded_by"),
+        "deadline": checks.check_deadline(draft.company.filing_deadline(), today=timezone.localdate()),
+    }, status=400 if request.method == "POST" else 200)
+
+
+@require_GET
+def receipt_file(request, pk, submission_id):
+    draft = get_draft_for(request.user, pk, need="edit")
+    found = draft.submissions.filter(pk=submission_id).first()
+    if found is None:
+        raise Http404("No such submission.")
+    return private_file_response(found.proof, filename=found.proof_name, content_type=found.proof_type,
+                                 inline=False)
+
+
+@require_GET
+def filer_packet_pdf(request, pk, number, filer_id):
+    """A co-filer filing on its own: the packet cut to its documents (the lead organization gets any filer's)."""
+    version = get_version_for(request.user, pk, number)
+    if request.user.organization_id not in (version.draft.lead_organization_id, filer_id):
+        raise Http404("No such packet.")
+    try:
+        pdf, _, _ = packet_pdf(version, organization_id=filer_id)
+    except ValueError as error:
+        raise Http404(str(error)) from error
+    except PDFRenderTimeout as error:
+        response = render(request, "pdf/too_slow.html", {"error": error}, status=503)
+        response["Retry-After"] = "60"
+        return response
+    audit_record(draft=version.draft, actor=request.user, verb=AuditEvent.Verb.EXPORTED,
+                 detail=f"Filing packet of version {version.number} cut to organization {filer_id}")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="draft-{pk}-v{number}-packet-{filer_id}.pdf"'
+    return response

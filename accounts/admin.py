@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from config.admin_delete import CountsOnlyDeleteMixin
+
 from .models import MembershipEvent, Organization, User
 from .services import membership_change_by_curator
 
@@ -19,7 +21,7 @@ class MembershipEventInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(CountsOnlyDeleteMixin, admin.ModelAdmin):
     list_display = ["legal_name", "kind", "website"]
     list_filter = ["kind"]
     search_fields = ["legal_name"]

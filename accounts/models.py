@@ -70,6 +70,10 @@ class UserManager(BaseUserManager):
         user.save(using=self._db)
         return user
 
+    def get_by_natural_key(self, username):
+        """Sign-in accepts the email in any letter case (addresses are stored lower-cased)."""
+        return self.get(email__iexact=(username or "").strip())
+
     def create_user(self, email, password=None, **extra_fields):
         extra_fields.setdefault("is_staff", False)
         extra_fields.setdefault("is_superuser", False)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import database
 
-PARTS = ("search", "editor", "pdf", "import", "load")
+PARTS = ("search", "editor", "pdf", "import", "load", "proxy")
 RESULTS = Path(__file__).resolve().parent / "results.json"
 
 

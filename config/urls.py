@@ -10,7 +10,7 @@ admin.site.site_title = "Whereas admin"
 
 urlpatterns = [
     path("", resolution_views.dashboard, name="home"),
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("accounts.auth_urls")),
     path("invite/<str:token>/", views_cofilers.invitation_accept, name="invitation_accept"),
     path("organizations/", include("accounts.urls")),
     path("precedents/", include("resolutions.urls_precedents")),

@@ -4,6 +4,7 @@ import json
 from django.contrib import admin, messages
 from django.http import HttpResponse
 
+from config.admin_delete import CountsOnlyDeleteMixin
 from config.private_files_admin import PrivateFileAdminMixin
 
 from .models import Company, Precedent, PrecedentFiler, PrecedentFootnote, PrecedentPart, Topic
@@ -11,7 +12,7 @@ from .services.precedents import precedent_refresh_search, precedent_structure, 
 
 
 @admin.register(Company)
-class CompanyAdmin(admin.ModelAdmin):
+class CompanyAdmin(CountsOnlyDeleteMixin, admin.ModelAdmin):
     list_display = ["name", "ticker", "state_of_incorporation", "texas_opt_in", "prior_proxy_date", "stated_deadline"]
     list_filter = ["texas_opt_in", "exchange"]
     search_fields = ["name", "ticker", "cik"]

@@ -136,6 +136,12 @@ def _plain_terms(query: str) -> list[str]:
     return [p for p in parts if p.lower() != "or" and not p.startswith("-")] or [query]
 
 
+class BoardRecommendation(models.TextChoices):
+    FOR = "for", "For"
+    AGAINST = "against", "Against"
+    NONE = "none", "No recommendation"
+
+
 class Precedent(models.Model):
     """A resolution filed in a past year, kept as structure so filers can reuse its wording."""
 
@@ -168,6 +174,13 @@ class Precedent(models.Model):
     import_warnings = models.JSONField(default=list, blank=True)
     curator_notes = models.TextField(blank=True)
     curated = models.BooleanField(default=False)
+    # From a proxy statement: the company's preamble naming the proponent, and the board's
+    # statement with its recommendation (the company's words, never part of the proposal).
+    preamble = models.TextField(blank=True)
+    board_statement = models.TextField(blank=True)
+    board_recommendation = models.CharField(
+        max_length=8, blank=True, choices=BoardRecommendation.choices
+    )
     search_document = models.TextField(blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

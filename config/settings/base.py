@@ -1,4 +1,5 @@
 """Settings shared by every environment. Every secret and endpoint comes from the environment."""
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -27,6 +28,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "bootstrap",
     "axes",
+    "django_ratelimit",
     "accounts",
     "resolutions",
     "evidence",
@@ -44,6 +46,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "axes.middleware.AxesMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -127,6 +130,8 @@ PRIVATE_FILE_URL_SECONDS = env.int("PRIVATE_FILE_URL_SECONDS", default=60)
 # Uploads: the largest import or source file we accept (kept while the body streams in, see
 # config/uploads.py), and Django's own in-memory ceiling.
 MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
+# A whole proxy statement (DEF 14A) runs to 10 MB and more.
+MAX_PROXY_BYTES = env.int("MAX_PROXY_BYTES", default=50 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_HANDLERS = [
@@ -147,6 +152,9 @@ else:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    # django-ratelimit counts in this cache too; without Redis's atomic increment, a burst of
+    # simultaneous requests may pass a rate limit by a few. Production sets REDIS_URL.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL)
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=REDIS_URL or None)
@@ -163,13 +171,26 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 MESSAGE_TAGS = {50: "danger", 40: "danger"}
 
-# Login throttling (django-axes): lock an account + IP pair after repeated failures.
+# Sign-in throttling (django-axes, see accounts/throttling.py): failures count per account and per
+# client address separately; a throttled one waits SIGN_IN_BACKOFF, doubling while failures go on.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
-AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = "accounts.throttling.cool_off"
+SIGN_IN_BACKOFF = timedelta(seconds=env.int("SIGN_IN_BACKOFF_SECONDS", default=60))
+SIGN_IN_BACKOFF_MAX = timedelta(seconds=env.int("SIGN_IN_BACKOFF_MAX_SECONDS", default=3600))
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "accounts.throttling.login_username"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
+# The client's real address behind a proxy: the META key of the header it sets (e.g.
+# HTTP_X_FORWARDED_FOR) and how many trusted proxies stand in front. Unset: REMOTE_ADDR.
+TRUSTED_PROXY_HEADER = env("TRUSTED_PROXY_HEADER", default="")
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1 if env("TRUSTED_PROXY_HEADER", default="") else 0)
+# Password reset and change (django-ratelimit, on the shared cache): per address, account and email.
+PASSWORD_RESET_RATE = env("PASSWORD_RESET_RATE", default="5/h")
+PASSWORD_CHANGE_RATE = env("PASSWORD_CHANGE_RATE", default="10/h")
+RATELIMIT_VIEW = "accounts.throttling.rate_limited"
+RATELIMIT_IP_META_KEY = "accounts.throttling.client_ip"
 
 # Content Security Policy (django-csp 4): no inline script anywhere.
 CONTENT_SECURITY_POLICY = {

@@ -68,6 +68,9 @@ def precedent_save_import(
         precedent.source_text = source_text
         precedent.source_sha256 = source_fingerprint(source_text)
         precedent.import_warnings = list(structure.get("warnings", []))
+        precedent.preamble = structure.get("preamble", "")
+        precedent.board_statement = structure.get("opposition", "")
+        precedent.board_recommendation = structure.get("board_recommendation", "") if precedent.board_statement else ""
         if source_file is not None:
             precedent.source_file.save(source_file.name, source_file, save=False)
         precedent.save()

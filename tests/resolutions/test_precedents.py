@@ -149,7 +149,10 @@ def test_filers_cannot_import(lead_client):
 def test_the_command_prints_the_json_shape(capsys):
     call_command("import_resolutions", str(LIVING_WAGE), "--dry-run", "--json")
     [parsed] = json.loads(capsys.readouterr().out)
-    assert set(parsed) == {"file", "title", "resolved", "whereas", "supporting", "footnotes", "calls", "filers", "warnings"}
+    assert set(parsed) == {
+        "file", "title", "resolved", "whereas", "supporting", "footnotes", "calls", "filers", "warnings",
+        "preamble", "opposition", "left_out",
+    }
     assert parsed["title"] == "Living Wage Assessment"
     assert [c["number"] for c in parsed["calls"]] == [1, 2, 3, 4]
     assert Precedent.objects.count() == 0

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from resolutions import selectors
 from resolutions.importer import DocumentError, parse_resolution, read_document
+from resolutions.importer.proxy_reader import proposal_copied_from_proxy
 from resolutions.models import Company
 from resolutions.services.precedents import PrecedentFields, precedent_save_import, source_fingerprint
 
@@ -29,7 +30,7 @@ class Command(BaseCommand):
             raise CommandError("To save, give --company and --year (or use --dry-run to only parse).")
         parsed = [self._parse(path) for path in paths]
         if json:
-            self.stdout.write(_dumps([p.as_dict() for _, _, p in parsed]))
+            self.stdout.write(_dumps([_as_dict(p) for _, _, p in parsed]))
         else:
             for path, _, result in parsed:
                 self._report(path, result)
@@ -47,6 +48,9 @@ class Command(BaseCommand):
             text = read_document(path.name, data, max_bytes=settings.MAX_UPLOAD_BYTES)
         except DocumentError as error:
             raise CommandError(f"{path}: {error}") from error
+        copied = proposal_copied_from_proxy(text)
+        if copied is not None:
+            return path, text, _CopiedProposal(copied, str(path))
         return path, text, parse_resolution(text, filename=str(path))
 
     def _report(self, path, result):
@@ -72,6 +76,36 @@ class Command(BaseCommand):
         )
         verb = "updated" if existing else "saved"
         self.stdout.write(self.style.SUCCESS(f"{path}: {verb} as precedent #{precedent.pk}"))
+
+
+class _CopiedProposal:
+    """A proposal copied out of a proxy statement, with the single-import interface."""
+
+    def __init__(self, proposal, filename):
+        self.proposal = proposal
+        self.filename = filename
+        self.resolved_first = proposal.resolved_first
+
+    def as_dict(self):
+        structure = self.proposal.precedent_structure()
+        data = {key: structure[key] for key in ("title", "resolved", "whereas", "supporting", "footnotes", "calls")}
+        data["calls"] = [{k: call[k] for k in ("part", "index", "number")} for call in data["calls"]]
+        data["filers"] = structure["filers"]
+        data["warnings"] = structure["warnings"]
+        data.update(preamble=structure["preamble"], opposition=structure["opposition"], left_out=structure["left_out"])
+        return {"file": self.filename, **data}
+
+    def calls_with_offsets(self):
+        return self.proposal.precedent_structure()["calls"]
+
+
+def _as_dict(result) -> dict:
+    """The --json shape: the importer's, with the preamble, board's statement and left-out lines."""
+    data = result.as_dict()
+    data.setdefault("preamble", "")
+    data.setdefault("opposition", "")
+    data.setdefault("left_out", [])
+    return data
 
 
 def _dumps(data) -> str:

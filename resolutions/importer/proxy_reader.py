@@ -1,0 +1,50 @@
+"""Read a whole proxy statement file (PDF, EDGAR .htm/.html, text) into its shareholder proposals."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from .errors import DocumentError
+from .layout import pdf_pages
+from .proxy import ProxyProposal, ProxyStatement, proxy_lines_from_pdf, proxy_lines_from_text, split_proxy
+from .readers import decode_text
+
+PROXY_EXTENSIONS = (".pdf", ".htm", ".html", ".txt", ".text")
+
+
+def read_proxy(name: str, data: bytes, *, max_bytes: int | None = None) -> ProxyStatement:
+    """The proxy statement in file `name`; raises DocumentError with a message for the user."""
+    extension = PurePath(name).suffix.lower()
+    if extension not in PROXY_EXTENSIONS:
+        raise DocumentError(
+            f"Files of type {extension or 'without extension'} cannot be read as a proxy statement; "
+            "upload a PDF, an EDGAR .htm/.html file or a .txt file."
+        )
+    if not data:
+        raise DocumentError(f"The file “{PurePath(name).name}” is empty.")
+    if max_bytes is not None and len(data) > max_bytes:
+        raise DocumentError(
+            f"The file “{PurePath(name).name}” is {len(data) / 1048576:.1f} MB; "
+            f"the limit for a proxy statement is {max_bytes / 1048576:.0f} MB."
+        )
+    if extension == ".pdf":
+        pages = pdf_pages(data)
+        lines, removed = proxy_lines_from_pdf(pages)
+        return split_proxy(lines, removed, filename=name, page_count=len(pages))
+    text = decode_text(data)
+    if extension in (".htm", ".html"):
+        from .html_text import html_text
+
+        text = html_text(text)
+    if not text.strip():
+        raise DocumentError(f"The file “{PurePath(name).name}” contains no text.")
+    lines, removed = proxy_lines_from_text(text)
+    return split_proxy(lines, removed, filename=name)
+
+
+def proposal_copied_from_proxy(text: str) -> ProxyProposal | None:
+    """The one shareholder proposal in `text` when it was copied out of a proxy statement
+    (with its caption, the company's preamble and the board's statement), else None."""
+    lines, removed = proxy_lines_from_text(text)
+    statement = split_proxy(lines, removed)
+    return statement.proposals[0] if len(statement.proposals) == 1 else None

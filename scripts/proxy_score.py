@@ -1,0 +1,69 @@
+"""Score the proxy-statement splitter against ../shared/corpus/proxy-statements/*.expected.json.
+
+Usage: .venv/bin/python scripts/proxy_score.py [-v]
+"""
+
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from resolutions.importer.proxy_reader import read_proxy  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "proxy-statements"
+
+
+def compare(expected, proposal):
+    """Field name -> (expected, found) for one proposal.
+
+    A request printed without the word RESOLVED (or under "THEREFORE:") is kept as the RESOLVED
+    part but counts as 0 RESOLVED clauses, as the expected files count them.
+    """
+    found = proposal.as_dict()
+    marker = proposal.resolution_marker or ""
+    resolved = len(found["resolved"]) if "resolved" in marker.lower() else 0
+    return {
+        "title": (expected["title"], found["title"]),
+        "item": (expected["item"], found["item"]),
+        "pages": (expected["pages"], found["pages"]),
+        "proponents": (expected["proponents"], [p["name"] for p in found["proponents"]]),
+        "representatives": (expected["representatives"], sorted({p["representative"] for p in found["proponents"] if p["representative"]}, key=[p["representative"] for p in found["proponents"]].index)),
+        "resolved_count": (expected["resolved_count"], resolved),
+        "whereas_count": (expected["whereas_count"], len(found["whereas"])),
+        "supporting_count": (expected["supporting_count"], len(found["supporting"])),
+        "footnote_numbers": (expected["footnote_numbers"], [n["number"] for n in found["footnotes"]]),
+        "board_recommendation": (expected["board_recommendation"], found["board_recommendation"]),
+    }
+
+
+def main(verbose):
+    exact = total = fields = right = 0
+    for path in sorted(CORPUS.glob("*.expected.json")):
+        expected = json.loads(path.read_text())
+        started = time.perf_counter()
+        statement = read_proxy(expected["file"], path.with_name(expected["file"]).read_bytes())
+        result = statement.as_dict()
+        seconds = time.perf_counter() - started
+        by_item = {p.item: p for p in statement.proposals}
+        print(f"{expected['file']}: {len(result['proposals'])}/{len(expected['proposals'])} proposals, {seconds:.2f} s"
+              f" [{result['company']}, {result['meeting_year']}]")
+        for want in expected["proposals"]:
+            total += 1
+            got = by_item.get(want["item"])
+            if got is None:
+                fields += 10
+                print(f"  item {want['item']}: MISSING (found {[(p['item'], p['title'][:30]) for p in result['proposals']]})")
+                continue
+            diffs = {k: v for k, v in compare(want, got).items() if v[0] != v[1]}
+            fields += 10
+            right += 10 - len(diffs)
+            exact += not diffs
+            if diffs and verbose:
+                print(f"  item {want['item']}: " + "; ".join(f"{k}: want {a!r} got {b!r}" for k, (a, b) in diffs.items()))
+    print(f"exactly right: {exact} of {total}; fields right: {100 * right / fields:.1f} %")
+
+
+if __name__ == "__main__":
+    main("-v" in sys.argv)

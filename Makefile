@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test bench prerequisites serve migrate demo clean
+.PHONY: run test bench bench-scale prerequisites serve migrate demo clean
 
 run: prerequisites $(VENV)/.installed migrate demo
 	@echo ""
@@ -43,3 +43,8 @@ demo: migrate
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
+
+# The search growth curve on to 50k precedents and 1M snippets (copied in SQL); adds its figures
+# (and ratios.search_growth_1m) to the bench/results.json of the last `make bench`.
+bench-scale: prerequisites $(VENV)/.installed-dev
+	$(BIN)/python -m bench --scale

@@ -1,7 +1,10 @@
-"""python -m bench [--only search,editor,pdf,import,load] [--quick] [--keep]
+"""python -m bench [--only search,editor,pages,pdf,import,proxy,capacity,shared,load] [--quick] [--keep] [--scale]
 
 Creates the bench database, migrates it, loads the demo data and the bench data, runs the
-parts, prints a table, writes bench/results.json and drops the database.
+parts, prints a table (every figure beside its floor, the ratios judged against their targets,
+the machine and its load), writes bench/results.json and drops the database. ``--scale``
+(``make bench-scale``) runs the search growth curve on to 50k precedents / 1M snippets and adds
+its figures to the results.json of the last full run.
 """
 import argparse
 import json
@@ -15,7 +18,7 @@ from pathlib import Path
 
 from . import database
 
-PARTS = ("search", "editor", "pdf", "import", "load", "proxy")
+PARTS = ("search", "editor", "pages", "pdf", "import", "proxy", "capacity", "shared", "load")
 RESULTS = Path(__file__).resolve().parent / "results.json"
 
 
@@ -26,8 +29,10 @@ def parse_args(argv):
     parser.add_argument("--quick", action="store_true",
                         help="small data and short runs, to check the bench itself (figures are not comparable)")
     parser.add_argument("--keep", action="store_true", help="keep the bench database afterwards (for inspection)")
+    parser.add_argument("--scale", action="store_true",
+                        help="the search growth curve only, on to 50k precedents and 1M snippets (make bench-scale)")
     args = parser.parse_args(argv)
-    args.only = [p.strip() for p in args.only.split(",") if p.strip()]
+    args.only = ["search"] if args.scale else [p.strip() for p in args.only.split(",") if p.strip()]
     unknown = sorted(set(args.only) - set(PARTS))
     if unknown:
         parser.error(f"unknown part(s) {', '.join(unknown)}; choose from {', '.join(PARTS)}")
@@ -47,6 +52,8 @@ def main(argv=None) -> int:
                          "Set DATABASE_URL=postgres://USER[:PASSWORD]@HOST:PORT/whereas_bench.") from None
     media = tempfile.TemporaryDirectory(prefix="whereas-bench-media-")
     os.environ.update(DATABASE_URL=url, DJANGO_SETTINGS_MODULE="bench.settings", MEDIA_ROOT=media.name)
+    from .report import machine, ratios, table
+
     load_before = os.getloadavg()
     results, notes, failed = {}, [], []
     try:
@@ -60,15 +67,16 @@ def main(argv=None) -> int:
         else:
             database.drop(url)
         media.cleanup()
-    _write(results)
-    from .report import table
-
-    load_after = os.getloadavg()
-    notes.append("machine load average (1 min) at start and end: "
-                 f"{load_before[0]:.2f}, {load_after[0]:.2f} — other work on the machine inflates every figure")
+    seconds = round(time.perf_counter() - started)
+    results["ratios"] = ratios(results)
+    if "shared" in results:
+        results["shared_state"] = results["shared"]["shared"]
+    results["machine"] = machine(load_before, os.getloadavg())
+    results["seconds"] = seconds
+    written = _write(results, scale=args.scale)
     print(table(results, notes, quick=args.quick))
     print(f"\nwrote {RESULTS.relative_to(Path.cwd()) if RESULTS.is_relative_to(Path.cwd()) else RESULTS}"
-          f" in {time.perf_counter() - started:.0f} s")
+          f" ({written}) in {seconds} s")
     if failed:
         print(f"FAILED: {', '.join(failed)} (traceback above)", file=sys.stderr)
         return 1
@@ -81,7 +89,7 @@ def _run(args, url, log):
     django.setup()
     from django.core.management import call_command
 
-    from .seed import Sizes, seed
+    from .seed import CURVE, QUICK_CURVE, seed, sizes_at
 
     log("migrate, cache table, demo data")
     call_command("migrate", verbosity=0, interactive=False)
@@ -90,9 +98,11 @@ def _run(args, url, log):
         call_command("load_demo", stdout=devnull)
     results, notes = {}, []
     seeded = None
-    if {"search", "editor", "load"} & set(args.only):
-        sizes = Sizes(precedents=1_000, snippets=5_000, companies=60, sources=400) if args.quick else Sizes()
-        log("seeding")
+    if {"search", "editor", "pages", "capacity", "load"} & set(args.only):
+        # The search part starts the growth curve at its first point and grows to the second.
+        curve = QUICK_CURVE if args.quick else CURVE
+        sizes = sizes_at(*curve[0 if "search" in args.only else 1], quick=args.quick)
+        log(f"seeding {sizes.precedents:,} precedents, {sizes.snippets:,} snippets")
         seeded = seed(sizes, log=log)
         log("seeded")
     failed = []
@@ -102,7 +112,8 @@ def _run(args, url, log):
         log(f"{part}…")
         module = __import__(f"bench.{'importer' if part == 'import' else part}", fromlist=["run"])
         try:
-            figures, part_notes = _in_fresh_thread(module.run, seeded=seeded, quick=args.quick, url=url, log=log)
+            figures, part_notes = _in_fresh_thread(module.run, seeded=seeded, quick=args.quick, url=url, log=log,
+                                                   scale=args.scale)
         except Exception:  # report it, measure the other parts
             traceback.print_exc()
             failed.append(part)
@@ -142,8 +153,27 @@ def _in_fresh_thread(function, **kwargs):
     return outcome["result"]
 
 
-def _write(results: dict) -> None:
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+def _write(results: dict, *, scale: bool) -> str:
+    """results.json; a scale run adds its curve and ``search_growth_1m`` to the last full run's file,
+    and a full run keeps the last scale run's (each with its own machine and time)."""
+    try:
+        previous = json.loads(RESULTS.read_text())
+    except (OSError, ValueError):
+        previous = {}
+    if not scale:
+        if "scale" in previous:
+            results["scale"] = previous["scale"]
+            results["ratios"]["search_growth_1m"] = previous["scale"]["growth_1m"]
+        RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+        return "full run" + (", with the last scale run's figures" if "scale" in previous else "")
+    full = previous
+    search = results.get("search", {})
+    full.setdefault("ratios", {})["search_growth_1m"] = results["ratios"].get("search_growth_1m")
+    full["scale"] = {"curve": search.get("curve"), "growth_1m": search.get("growth_1m"),
+                     "growth_50k": search.get("growth_50k"), "machine": results["machine"],
+                     "seconds": results["seconds"]}
+    RESULTS.write_text(json.dumps(full, indent=2) + "\n")
+    return "scale figures added to the full run's"
 
 
 def _logger(started):

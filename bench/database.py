@@ -2,7 +2,8 @@
 
 The server and credentials come from ``DATABASE_URL`` (default: postgres@127.0.0.1:5432). The
 database is always a bench database — ``whereas_bench``, or the URL's own name if it already
-ends in ``_bench`` — so ``make bench`` can never drop a database it did not make.
+has ``bench`` in it (``ci_bench``, ``whereas_bench2``) — so ``make bench`` can never drop a
+database it did not make.
 """
 import os
 from urllib.parse import urlsplit, urlunsplit
@@ -26,7 +27,7 @@ def bench_url(environ=os.environ) -> str:
             "PostgreSQL server (the bench creates and drops its own database there)."
         )
     name = parts.path.lstrip("/")
-    if not name.endswith("_bench"):
+    if "bench" not in name:
         name = BENCH_NAME
     return urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, ""))
 

@@ -1,11 +1,11 @@
-"""Editor: server time and query count of GET /drafts/<id>/ (the editor page, side panels
-included) for a 5-clause and a 50-clause draft of the demo lead filer, each clause citing its
-own evidence snippet (5 and 50 footnotes). Both drafts are made through the draft services.
+"""Editor: GET /drafts/<id>/ (the editor page, side panels included) beside its floor
+(``bench.floor.compare``) and its query count, for a 5-clause and a 50-clause draft of the demo
+lead filer, each clause citing its own evidence snippet (5 and 50 footnotes). Both drafts are
+made through the draft services.
 """
 import random
-import time
 
-from .stats import ms, percentile
+from . import floor
 
 LEAD = "lead@example.org"
 
@@ -43,31 +43,6 @@ def build_draft(user, clauses: int, *, title: str):
     return draft
 
 
-def measure(client, draft, runs: int) -> dict:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    url = f"/drafts/{draft.pk}/"
-    for _ in range(3):
-        _get(client, url)
-    with CaptureQueriesContext(connection) as captured:
-        _get(client, url)
-    queries = len(captured.captured_queries)  # now: each request start empties the query log
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        _get(client, url)
-        times.append(time.perf_counter() - start)
-    return {"queries": queries, "p50": ms(percentile(times, 50))}
-
-
-def _get(client, url):
-    response = client.get(url)
-    if response.status_code != 200:
-        raise RuntimeError(f"GET {url} answered {response.status_code}")
-    return response
-
-
 def run(*, quick, log, **_):
     from django.test import Client
 
@@ -80,6 +55,9 @@ def run(*, quick, log, **_):
     figures, notes = {}, []
     for n in (5, 50):
         draft = build_draft(lead, n, title=f"Bench draft with {n} clauses")
-        figures[f"clauses_{n}"] = result = measure(client, draft, runs)
-        log(f"  {n} clauses: {result['queries']} queries, p50 {result['p50']} ms")
+        result = floor.compare(client, f"/drafts/{draft.pk}/", runs=runs)
+        result.pop("statements")
+        figures[f"clauses_{n}"] = result
+        log(f"  {n} clauses: {result['queries']} queries; {floor.line(result)}")
+        notes.append(f"editor {n:>2} clauses: {floor.line(result)}")
     return figures, notes

@@ -1,5 +1,6 @@
-"""Load: gunicorn (2 sync workers, production settings) on 127.0.0.1 and the bench database,
-50 simulated users for 60 seconds, then gunicorn is stopped.
+"""Load: gunicorn (2 sync workers, production settings plus the bench's bare view) on 127.0.0.1
+and the bench database, 30 simulated users for 30 seconds (no errors expected while they write),
+then gunicorn is stopped. The capacity figure is ``bench.capacity``'s.
 
 Each user has an account in its own organization and its own draft (a copy of the demo draft,
 with a saved version), signs in through the login form before the clock starts, then loops:
@@ -63,7 +64,7 @@ class Account:
 
 # --- preparation (in-process, on the bench database) ----------------------------------------
 
-def prepare_accounts(n: int) -> list[Account]:
+def prepare_accounts(n: int, *, prefix: str = "bench") -> list[Account]:
     """``n`` users, each in its own organization with a copy of the demo draft and a saved version."""
     from django.contrib.auth.hashers import PBKDF2PasswordHasher
     from django.db import transaction
@@ -80,8 +81,9 @@ def prepare_accounts(n: int) -> list[Account]:
     accounts = []
     with transaction.atomic():
         for i in range(n):
-            org = Organization.objects.create(legal_name=f"Bench Filers {i:02d}", kind=Organization.Kind.FOUNDATION)
-            user = User.objects.create(email=f"bench-user-{i:02d}@example.org", password=encoded,
+            org = Organization.objects.create(legal_name=f"{prefix.title()} Filers {i:02d}",
+                                              kind=Organization.Kind.FOUNDATION)
+            user = User.objects.create(email=f"{prefix}-user-{i:02d}@example.org", password=encoded,
                                        first_name="Bench", last_name=f"User {i:02d}", organization=org)
             draft = drafts.draft_create(user=user, company=demo.company, meeting_year=demo.meeting_year,
                                         title=f"{demo.title} ({i:02d})", topics=demo.topics.all())
@@ -116,7 +118,7 @@ def _free_port() -> int:
 def server_env(url: str, media_root: str) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "CELERY_BROKER_URL")}
     env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.prod", SECRET_KEY="bench-" + "x" * 50, ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_SETTINGS_MODULE="bench.settings_server", SECRET_KEY="bench-" + "x" * 50, ALLOWED_HOSTS="127.0.0.1",
         SECURE_SSL_REDIRECT="false", SECURE_COOKIES="false", DATABASE_URL=url, MEDIA_ROOT=media_root,
         EMAIL_URL="dummymail://", LOG_LEVEL="ERROR", PYTHONUNBUFFERED="1",
     )
@@ -134,9 +136,9 @@ def collectstatic(env: dict, log) -> None:
                    env=env, check=True)
 
 
-def start_gunicorn(env: dict, port: int, log_path: Path):
+def start_gunicorn(env: dict, port: int, log_path: Path, *, workers: int = 2):
     gunicorn = Path(sys.executable).with_name("gunicorn")
-    command = [str(gunicorn), "config.wsgi:application", "-w", "2", "-b", f"127.0.0.1:{port}",
+    command = [str(gunicorn), "config.wsgi:application", "-w", str(workers), "-b", f"127.0.0.1:{port}",
                "--timeout", "60", "--graceful-timeout", "5"]
     log_file = open(log_path, "wb")
     process = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=log_file, stderr=subprocess.STDOUT,
@@ -346,7 +348,7 @@ def run(*, seeded, quick, url, log, **_):
 
     from resolutions.models import Precedent
 
-    users, seconds = (10, 15) if quick else (50, 60)
+    users, seconds = (10, 15) if quick else (30, 30)
     rng = random.Random(8)
     accounts = prepare_accounts(users)
     words = search_words(seeded, rng)

@@ -1,61 +1,100 @@
-"""Search: the evidence page (/evidence/?q=, 100,000 snippets) and the precedent page
-(/precedents/?q=, 10,000 precedents), rendered in full through django.test.Client — form,
-ranking, pagination, highlighting and the template — 50 times per query class. The JSON
-reports, per class, the worse of the two pages (by p95); the notes show both, and the same
-search as the page's htmx request (results only, what typing in the box fetches).
-"""
-import time
+"""Search: the evidence page (/evidence/?q=) and the precedent page (/precedents/?q=), rendered
+in full through django.test.Client — form, ranking, pagination, highlighting and the template —
+per class of term, each beside its floor (``bench.floor.compare``: a bare view of the same size
+and the page's own SQL), plus the PostgreSQL execution time of the ranked query alone
+(``EXPLAIN (ANALYZE)`` of the page's own ``ts_rank`` statement).
 
-from .seed import CLASSES
+Measured at every point of the growth curve (``bench.seed.CURVE``): 1k precedents / 10k
+snippets, then 10k / 100k, and in ``make bench-scale`` 50k / 1M, with the same query words.
+A class's figure is the worse of the two pages (by ratio).
+"""
+from . import floor
+from .seed import CLASSES, CURVE, QUICK_CURVE, grow, replicate, sizes_at
 from .stats import summary
 
 PAGES = {"snippets": "/evidence/", "precedents": "/precedents/"}
 
 
-def measure_page(client, path: str, query: str, runs: int, *, htmx=False) -> list[float]:
-    for _ in range(3):  # warm: templates compiled, the table's pages in PostgreSQL's buffers
-        _get(client, path, query, htmx)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        _get(client, path, query, htmx)
-        times.append(time.perf_counter() - start)
-    return times
-
-
-def _get(client, path, query, htmx=False):
-    response = client.get(path, {"q": query}, **({"HTTP_HX_REQUEST": "true"} if htmx else {}))
-    if response.status_code != 200:
-        raise RuntimeError(f"GET {path}?q={query} answered {response.status_code}")
+def _highlighted(response):
     if b"<mark>" not in response.content:
-        raise RuntimeError(f"GET {path}?q={query} highlighted nothing")
-    return response
+        raise RuntimeError(f"{response.request['PATH_INFO']}?{response.request['QUERY_STRING']} highlighted nothing")
 
 
-def run(*, seeded, quick, log, runs=None, **_):
+def ranked_query_times(statements: list[str], runs: int) -> dict:
+    """p50/p95 (ms) of PostgreSQL's own execution time of the page's ranked (``ts_rank``) query."""
+    from django.db import connection
+
+    ranked = [sql for sql in statements if "ts_rank" in sql]
+    if not ranked or connection.vendor != "postgresql":
+        return {"p50": None, "p95": None}
+    times = []
+    with connection.cursor() as cursor:
+        for _ in range(runs):
+            cursor.execute("EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) " + ranked[0])
+            plan = cursor.fetchone()[0]
+            times.append(plan[0]["Execution Time"] / 1000)
+    return summary(times)
+
+
+def measure_point(client, seeded, *, runs: int, log) -> dict:
+    """Every class on both pages at the current size."""
+    from .seed import matching
+
+    point = {"precedents": seeded.sizes.precedents, "snippets": seeded.sizes.snippets, "classes": {}}
+    for name in CLASSES:
+        per_page = {}
+        for table, path in PAGES.items():
+            query = seeded.terms[table][name][0]
+            figures = floor.compare(client, path, params={"q": query}, runs=runs, check=_highlighted)
+            figures["ranked_sql"] = ranked_query_times(figures.pop("statements"), runs)
+            figures["query"] = query
+            figures["rows"] = rows = matching(table, query)
+            figures["fraction"] = round(rows / getattr(seeded.sizes, table), 5)
+            per_page[table] = figures
+            log(f"    {name:<6} {path}?q={query} ({rows:,} rows): {floor.line(figures)}; "
+                f"ranked query {figures['ranked_sql']['p50']} ms in PostgreSQL")
+        point["classes"][name] = per_page
+    return point
+
+
+def run(*, seeded, quick, log, runs=None, scale=False, curve=None, **_):
     from django.test import Client
 
     from accounts.models import User
 
     client = Client()
-    user = User.objects.filter(email="lead@example.org").first() or User.objects.order_by("pk").first()
-    client.force_login(user)
-    runs = runs or (10 if quick else 50)
-    figures, notes, detail = {}, [], {}
-    for table, path in PAGES.items():
-        terms = seeded.terms[table]
-        for name in CLASSES:
-            query, rows, fraction = terms[name]
-            stats = summary(measure_page(client, path, query, runs))
-            partial = summary(measure_page(client, path, query, runs, htmx=True))
-            detail[(name, table)] = stats
-            line = (f"{path}?q={query} ({rows:,} rows, {fraction:.2%}): page p50/p95 {stats['p50']}/{stats['p95']} ms;"
-                    f" htmx results {partial['p50']}/{partial['p95']} ms")
-            log("  " + line)
-            notes.append(f"search {name:<6} {line}")
+    client.force_login(User.objects.filter(email="lead@example.org").first() or User.objects.order_by("pk").first())
+    runs = runs or (8 if quick else 30)
+    curve = (curve or (QUICK_CURVE if quick else CURVE))[:3 if scale else 2]
+    points = []
+    for i, (precedents, snippets) in enumerate(curve):
+        sizes = sizes_at(precedents, snippets, quick=quick)
+        if i == 1:
+            grow(seeded, sizes, log=log)
+        elif i == 2:
+            replicate(seeded, sizes, log=log)
+        log(f"  {precedents:,} precedents, {snippets:,} snippets:")
+        points.append(measure_point(client, seeded, runs=runs, log=log))
+    main = points[1] if len(points) > 1 else points[0]
+    figures = {"curve": points, "precedents": main["precedents"], "snippets": main["snippets"]}
     for name in CLASSES:
-        worse = max((detail[(name, t)] for t in PAGES), key=lambda s: (s["p95"], s["p50"]))
-        figures[name] = worse
-    figures["precedents"] = seeded.sizes.precedents
-    figures["snippets"] = seeded.sizes.snippets
+        figures[name] = max(main["classes"][name].values(), key=lambda f: (f["ratio"], f["p95"]))
+    notes = [_curve_line(points, table) for table in PAGES]
+    if scale:
+        figures["growth_1m"] = growth(points[1], points[2], "snippets")
+        figures["growth_50k"] = growth(points[1], points[2], "precedents")
     return figures, notes
+
+
+def growth(before: dict, after: dict, table: str) -> float:
+    """The largest p95 growth of a class on ``table``'s page between two points of the curve."""
+    return round(max(after["classes"][c][table]["p95"] / before["classes"][c][table]["p95"] for c in CLASSES), 2)
+
+
+def _curve_line(points, table) -> str:
+    cells = []
+    for point in points:
+        p95s = " ".join(f"{c} {point['classes'][c][table]['p95']}" for c in CLASSES)
+        cells.append(f"{point[table]:,}: {p95s}")
+    return f"search growth {PAGES[table]} p95 ms by rows — " + " | ".join(cells)
+

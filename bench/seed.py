@@ -1,5 +1,7 @@
 """Deterministic bench data: a Zipf-distributed generated vocabulary, 10,000 precedents (about
-300 words each, with parts, footnotes, calls and filers) and 100,000 snippets (25–60 words).
+300 words each, with parts, footnotes, calls and filers) and 100,000 snippets (25–60 words),
+inserted in stages along the search growth curve (``CURVE``): ``seed`` the first point,
+``grow`` to the next, ``replicate`` (SQL) to the million-snippet point of ``make bench-scale``.
 
 Rows go in with ``bulk_create`` in batches; each table's search vector is then set by one
 ``UPDATE`` with the same expression the app uses for a single row
@@ -84,6 +86,17 @@ class Sizes:
     topics: int = 25
 
 
+# The search growth curve: (precedents, snippets) at each point; the last in ``make bench-scale`` only.
+CURVE = ((1_000, 10_000), (10_000, 100_000), (50_000, 1_000_000))
+QUICK_CURVE = ((200, 1_000), (1_000, 5_000), (2_000, 20_000))
+
+
+def sizes_at(precedents: int, snippets: int, *, quick: bool = False) -> Sizes:
+    """The sizes of one point of the curve: a source per 20 snippets."""
+    return Sizes(precedents=precedents, snippets=snippets, companies=60 if quick else 400,
+                 sources=max(10, snippets // 20))
+
+
 @dataclass
 class Seeded:
     vocabulary: Vocabulary
@@ -93,6 +106,9 @@ class Seeded:
     precedent_bigrams: Counter = field(default_factory=Counter)
     sizes: Sizes = field(default_factory=Sizes)
     terms: dict = field(default_factory=dict)  # {"snippets"|"precedents": {class: (query, rows, fraction)}}
+    rng: random.Random | None = None
+    companies: list = field(default_factory=list)
+    topics: list = field(default_factory=list)
 
     def settle(self) -> None:
         """Choose the query terms, then drop the generator's counts (millions of small objects)
@@ -110,7 +126,9 @@ def _tokens(text: str) -> list[str]:
     return [w.strip(".,;:").lower() for w in text.split()]
 
 
-def _count(document: str, df: Counter, bigrams: Counter) -> None:
+def _count(document: str, df: Counter | None, bigrams: Counter | None) -> None:
+    if df is None:  # growing after the terms were chosen
+        return
     tokens = _tokens(document)
     df.update(set(tokens))
     bigrams.update({(a, b) for a, b in zip(tokens, tokens[1:]) if a not in FUNCTION_WORDS and b not in FUNCTION_WORDS})
@@ -118,53 +136,113 @@ def _count(document: str, df: Counter, bigrams: Counter) -> None:
 
 def seed(sizes: Sizes, *, log=print) -> Seeded:
     """Insert everything; returns the vocabulary and the query terms chosen from what was inserted."""
-    from django.db import connection, transaction
+    from django.db import transaction
     from django.utils.text import slugify
 
-    from accounts.models import User
-    from evidence.models import Snippet
-    from resolutions.models import Company, Precedent, Topic
-    from resolutions.search import search_vector_expression
+    from resolutions.models import Company, Topic
 
     rng = random.Random(SEED)
-    result = Seeded(vocabulary=Vocabulary(rng), sizes=sizes)
+    result = Seeded(vocabulary=Vocabulary(rng), sizes=Sizes(precedents=0, snippets=0, sources=0,
+                                                            companies=sizes.companies, topics=sizes.topics), rng=rng)
     vocab = result.vocabulary
-    curator = User.objects.filter(is_staff=True).order_by("pk").first()
     with transaction.atomic():
-        companies = Company.objects.bulk_create(
+        result.companies = Company.objects.bulk_create(
             Company(name=f"{vocab.title(1, 2)} {rng.choice(['Inc.', 'Corp.', 'Holdings', 'Group', 'plc'])} {n}",
                     ticker=f"B{n:04d}", prior_proxy_date=date(2026, rng.randint(1, 12), rng.randint(1, 28)))
             for n in range(sizes.companies)
         )
         names = [f"{vocab.title(1, 2)} {n}" for n in range(sizes.topics)]
-        topics = Topic.objects.bulk_create(Topic(name=name, slug=slugify(name)) for name in names)
-        _seed_precedents(result, rng, companies, topics, log=log)
-        _seed_snippets(result, rng, companies, topics, curator, log=log)
+        result.topics = Topic.objects.bulk_create(Topic(name=name, slug=slugify(name)) for name in names)
+    grow(result, sizes, log=log)
+    result.settle()
+    return result
+
+
+def grow(result: Seeded, sizes: Sizes, *, log=print) -> None:
+    """Add generated precedents, sources and snippets up to ``sizes`` (same generator, continued)."""
+    from django.db import transaction
+
+    from accounts.models import User
+
+    curator = User.objects.filter(is_staff=True).order_by("pk").first()
+    with transaction.atomic():
+        _seed_precedents(result, sizes.precedents - result.sizes.precedents, log=log)
+        _seed_snippets(result, sizes.snippets - result.sizes.snippets, sizes.sources - result.sizes.sources,
+                       curator, log=log)
+    _index(log)
+    result.sizes = sizes
+
+
+def _index(log) -> None:
+    """The rows' search vectors (one UPDATE per table, as the app computes one row's), then fresh
+    statistics and visibility map, as autovacuum would leave them."""
+    from django.db import connection
+
+    from evidence.models import Snippet
+    from resolutions.models import Precedent
+    from resolutions.search import search_vector_expression
+
     log("  search vectors (one UPDATE per table)…")
     for model in (Precedent, Snippet):
         model.objects.filter(search_vector__isnull=True).update(search_vector=search_vector_expression(model))
-    # Fresh statistics and visibility map, as autovacuum would leave them (VACUUM cannot run in a
-    # transaction, as inside a test; ANALYZE alone can).
+    # VACUUM cannot run in a transaction (as inside a test); ANALYZE alone can.
     command = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
     with connection.cursor() as cursor:
         for table in ("resolutions_precedent", "evidence_snippet", "evidence_source", "resolutions_precedentpart"):
             cursor.execute(f"{command} {table}")
-    result.settle()
-    return result
+
+
+def replicate(result: Seeded, sizes: Sizes, *, log=print) -> None:
+    """Grow to ``sizes`` in SQL: copies of the rows already there (text, vector, source, author),
+    newer than their originals, made with ``generate_series`` in one INSERT … SELECT per table.
+
+    Generating a million snippets in Python would take most of an hour; copies keep every
+    term's share of the rows, which is what the growth curve is about.
+    """
+    from django.db import connection
+
+    from evidence.models import Snippet
+    from resolutions.models import Precedent
+
+    for model, target, have in ((Precedent, sizes.precedents, result.sizes.precedents),
+                                (Snippet, sizes.snippets, result.sizes.snippets)):
+        if target <= have:
+            continue
+        table = model._meta.db_table
+        columns = [f.column for f in model._meta.concrete_fields if not f.primary_key]
+        copied = [f"{c} + make_interval(secs => g.n)" if c in ("created_at", "updated_at")
+                  else "'copy-' || g.n || '-' || o.id" if c == "source_sha256" else f"o.{c}"
+                  for c in columns]
+        copies = -(-(target - have) // have)  # ceiling
+        log(f"  {table}: {have:,} → {target:,} rows in SQL…")
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL statement_timeout = '15min'" if connection.in_atomic_block
+                           else "SET statement_timeout = '15min'")
+            cursor.execute(
+                f"INSERT INTO {table} ({', '.join(columns)}) "
+                f"SELECT {', '.join(copied)} FROM (SELECT * FROM {table} ORDER BY id LIMIT %s) o "
+                f"CROSS JOIN generate_series(1, %s) AS g(n) ORDER BY g.n, o.id LIMIT %s",
+                [have, copies, target - have],
+            )
+            cursor.execute("RESET statement_timeout")
+    with connection.cursor() as cursor:
+        for table in ("resolutions_precedent", "evidence_snippet"):
+            cursor.execute(f"{'ANALYZE' if connection.in_atomic_block else 'VACUUM ANALYZE'} {table}")
+    result.sizes = sizes
 
 
 def _batched(model, rows, batch=2_000):
     return model.objects.bulk_create(rows, batch_size=batch)
 
 
-def _seed_precedents(result: Seeded, rng, companies, topics, *, log) -> None:
+def _seed_precedents(result: Seeded, count: int, *, log) -> None:
     from resolutions.models import FootnoteCall, Precedent, PrecedentFiler, PrecedentFootnote, PrecedentPart
 
-    vocab = result.vocabulary
-    log(f"  {result.sizes.precedents:,} precedents…")
+    vocab, rng, first = result.vocabulary, result.rng, result.sizes.precedents
+    log(f"  {count:,} precedents…")
     precedents, structures = [], []
-    for n in range(result.sizes.precedents):
-        company = rng.choice(companies)
+    for n in range(first, first + count):
+        company = rng.choice(result.companies)
         title = "Report on " + vocab.title()
         whereas = [vocab.text(rng.randint(25, 45)) for _ in range(rng.randint(2, 4))]
         resolved = ["Shareholders request that the Board " + _lower_first(vocab.text(rng.randint(30, 50)))]
@@ -199,7 +277,8 @@ def _seed_precedents(result: Seeded, rng, companies, topics, *, log) -> None:
                        for i, t in enumerate(notes, 1)]
         filer_rows += [PrecedentFiler(precedent=precedent, name=name, organization=org, lead=lead, position=i)
                        for i, (name, org, lead) in enumerate(filers)]
-        topic_rows += [Through(precedent_id=precedent.pk, topic_id=t.pk) for t in rng.sample(topics, rng.randint(1, 2))]
+        topic_rows += [Through(precedent_id=precedent.pk, topic_id=t.pk)
+                       for t in rng.sample(result.topics, rng.randint(1, 2))]
     parts = _batched(PrecedentPart, parts)
     _batched(FootnoteCall, [FootnoteCall(part=part, number=number, offset=len(part.text))
                             for part, number in zip(parts, calls_for) if number])
@@ -208,21 +287,21 @@ def _seed_precedents(result: Seeded, rng, companies, topics, *, log) -> None:
     _batched(Through, topic_rows)
 
 
-def _seed_snippets(result: Seeded, rng, companies, topics, curator, *, log) -> None:
+def _seed_snippets(result: Seeded, count: int, sources_count: int, curator, *, log) -> None:
     from evidence.models import Snippet, Source
 
-    vocab = result.vocabulary
-    log(f"  {result.sizes.snippets:,} snippets from {result.sizes.sources:,} sources…")
+    vocab, rng, first = result.vocabulary, result.rng, result.sizes.sources
+    log(f"  {count:,} snippets from {sources_count:,} more sources…")
     publishers = [vocab.title(2, 3) + rng.choice([" Institute", " Research", " News", " Coalition"]) for _ in range(150)]
     kinds = [k for k, _ in Source.Kind.choices]
     sources = _batched(Source, [
         Source(kind=rng.choice(kinds), title=vocab.title(4, 10), publisher=rng.choice(publishers),
                published=date(rng.randint(2015, 2026), rng.randint(1, 12), rng.randint(1, 28)),
                url=f"https://example.org/bench-source-{n}", added_by=curator)
-        for n in range(result.sizes.sources)
+        for n in range(first, first + sources_count)
     ])
     snippets = []
-    for n in range(result.sizes.snippets):
+    for n in range(count):
         source = sources[n % len(sources)]
         quote = vocab.text(rng.randint(25, 60))
         paraphrase = vocab.text(rng.randint(12, 25)) if rng.random() < 0.15 else ""
@@ -235,8 +314,8 @@ def _seed_snippets(result: Seeded, rng, companies, topics, curator, *, log) -> N
         ))
     snippets = _batched(Snippet, snippets)
     TopicLink, CompanyLink = Snippet.topics.through, Snippet.companies.through
-    _batched(TopicLink, [TopicLink(snippet_id=s.pk, topic_id=rng.choice(topics).pk) for s in snippets])
-    _batched(CompanyLink, [CompanyLink(snippet_id=s.pk, company_id=rng.choice(companies).pk)
+    _batched(TopicLink, [TopicLink(snippet_id=s.pk, topic_id=rng.choice(result.topics).pk) for s in snippets])
+    _batched(CompanyLink, [CompanyLink(snippet_id=s.pk, company_id=rng.choice(result.companies).pk)
                            for s in snippets if rng.random() < 0.3])
 
 
@@ -281,6 +360,14 @@ def pick_terms(result: Seeded, *, table: str) -> dict:
                         (candidates[0], 0))  # English stop words ("the") match nothing in PostgreSQL
         chosen[name] = (best[0], best[1], best[1] / total if total else 0)
     return chosen
+
+
+def matching(table: str, query: str) -> int:
+    """How many rows of "snippets" or "precedents" match ``query`` (PostgreSQL)."""
+    from evidence.models import Snippet
+    from resolutions.models import Precedent
+
+    return _matching({"snippets": Snippet, "precedents": Precedent}[table], query)
 
 
 def _matching(model, query: str) -> int:

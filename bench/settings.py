@@ -11,3 +11,5 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 DATABASES["default"]["CONN_MAX_AGE"] = None  # noqa: F405
 # Stored PDFs on disk, as in production (the tests keep them in memory).
 STORAGES = {**STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}  # noqa: F405
+# The app's URLs and the bare view the pages are measured against (bench.floor).
+ROOT_URLCONF = "bench.urls"

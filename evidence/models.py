@@ -1,3 +1,5 @@
+import hashlib
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, models
@@ -7,8 +9,8 @@ from django.utils import timezone
 
 from config.private_files import RandomName
 from config.uploads import validate_upload_size
-from resolutions.models import Company, Topic, _plain_terms
-from resolutions.search import SearchableQuerySet, ranked_search
+from resolutions.models import Company, Topic
+from resolutions.search import SearchableQuerySet, plain_terms, ranked_search, searchable_query
 
 from .citations import CitationSource
 from .freshness import is_stale
@@ -71,15 +73,19 @@ class SnippetQuerySet(SearchableQuerySet):
     def search(self, query: str):
         """Ranked full-text search (PostgreSQL: at most ``SEARCH_CANDIDATES`` recent matches
         are ranked, see ``resolutions.search``), or a plain scan on SQLite."""
-        query = (query or "").replace("\x00", "").strip()  # PostgreSQL refuses NUL in text
+        query = searchable_query(query)
         if not query:
             return self
         if connection.vendor == "postgresql":
             return ranked_search(self, query, recent=("-pk",), tiebreak=("-pk",))
         matches = Q()
-        for term in _plain_terms(query):
+        for term in plain_terms(query):
             matches &= Q(search_document__icontains=term)
         return self.filter(matches).order_by("-pk")
+
+
+def quote_sha256(quote: str) -> str:
+    return hashlib.sha256(quote.encode("utf-8")).hexdigest()
 
 
 class Snippet(models.Model):
@@ -87,6 +93,8 @@ class Snippet(models.Model):
 
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="snippets")
     quote = models.TextField()
+    # The quote's SHA-256, for the one-snippet-per-passage rule (a long text cannot be a btree key).
+    quote_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     pinpoint = models.CharField(max_length=200, blank=True, help_text="Page, section or paragraph.")
     paraphrase = models.TextField(blank=True, help_text="Optional wording for use in a draft.")
     topics = models.ManyToManyField(Topic, blank=True, related_name="snippets")
@@ -107,9 +115,20 @@ class Snippet(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            # Duplicates saved before the rule keep an empty hash (migration 0004), so citations of them stay.
+            models.UniqueConstraint(fields=["source", "quote_sha256"], name="one_snippet_per_source_and_quote",
+                                    condition=~Q(quote_sha256="")),
+        ]
 
     def __str__(self):
         return self.quote[:80]
+
+    def save(self, *args, **kwargs):
+        self.quote_sha256 = quote_sha256(self.quote)
+        if "update_fields" in kwargs and kwargs["update_fields"] is not None and "quote" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "quote_sha256"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("evidence:source_detail", args=[self.source_id]) + f"#snippet-{self.pk}"

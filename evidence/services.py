@@ -109,7 +109,7 @@ def snippet_create(*, user, source: Source, quote: str, pinpoint="", paraphrase=
     )
     snippet.full_clean(exclude=["source", "added_by"])
     with transaction.atomic():
-        snippet.save()
+        _save_snippet(snippet)
         snippet.topics.set(topics)
         snippet.companies.set(companies)
         snippet_refresh_search(snippet=snippet)
@@ -152,7 +152,7 @@ def snippet_update(
         snippet.pinpoint = pinpoint.strip() or found_pinpoint
         snippet.paraphrase = paraphrase.strip()
         snippet.full_clean(exclude=["source", "added_by"])
-        snippet.save()
+        _save_snippet(snippet)
         snippet.topics.set(topics)
         snippet.companies.set(companies)
         snippet_refresh_search(snippet=snippet)
@@ -208,13 +208,24 @@ def _require_editor(user, snippet: Snippet) -> None:
         raise PermissionDenied("Only the person who added this snippet, or a curator, can change or delete it.")
 
 
+_DUPLICATE_SNIPPET = "This passage is already saved as a snippet of this source."
+
+
 def _refuse_duplicate(source: Source, quote: str, *, exclude: Snippet | None = None) -> None:
     """Snippets are shared: one per passage of a source."""
     same = source.snippets.filter(quote=quote)
     if exclude is not None:
         same = same.exclude(pk=exclude.pk)
     if same.exists():
-        raise ValidationError("This passage is already saved as a snippet of this source.")
+        raise ValidationError(_DUPLICATE_SNIPPET)
+
+
+def _save_snippet(snippet: Snippet) -> None:
+    try:
+        with transaction.atomic():
+            snippet.save()
+    except IntegrityError:  # the same passage, saved by a double submit a moment ago
+        raise ValidationError(_DUPLICATE_SNIPPET) from None
 
 
 def _checked_quote(source: Source, quote: str) -> tuple[str, str]:

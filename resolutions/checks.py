@@ -528,6 +528,9 @@ def check_engagement(*, submission_date: date, slots: list[datetime | date]) -> 
     Business days exclude weekends and US federal holidays, as in Rule 14d-1(g)(3).
     """
     rule, label = "14a-8(b)(1)(iii)", "Engagement"
+    if submission_date > date.max - timedelta(days=ENGAGEMENT_LAST_DAY):
+        return Check(rule, label, ERROR, f"Rule 14a-8(b)(1)(iii): the submission date {submission_date.isoformat()} "
+                                         "leaves no engagement window in the calendar; give the real date.", {})
     first = submission_date + timedelta(days=ENGAGEMENT_FIRST_DAY)
     last = submission_date + timedelta(days=ENGAGEMENT_LAST_DAY)
     usable_days: set[date] = set()

@@ -1,9 +1,11 @@
+from datetime import timedelta
 from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
 
 from .checks import PRICE_BASES, PRICE_BID_ASK
+from .forms_drafts import IdempotentForm
 from .models import SignOn
 from .services.cofilers import SignOnData
 
@@ -14,7 +16,7 @@ class InvitationForm(forms.Form):
     contact_name = forms.CharField(label="Contact person", max_length=200, required=False)
 
 
-class CommentForm(forms.Form):
+class CommentForm(IdempotentForm):
     text = forms.CharField(label="Comment", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
     clause = forms.IntegerField(required=False, widget=forms.HiddenInput)
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
@@ -67,6 +69,17 @@ class SignOnForm(forms.Form):
             f"We authorize {lead_organization} to act on our behalf as lead filer for this proposal, "
             "including to negotiate with the company and to withdraw the proposal."
         )
+
+    def clean_submission_date(self):
+        """A date the proposal can still reach the company: from a year ago to two years ahead."""
+        day = self.cleaned_data["submission_date"]
+        today = timezone.localdate()
+        earliest, latest = today - timedelta(days=366), today + timedelta(days=2 * 366)
+        if not earliest <= day <= latest:
+            raise forms.ValidationError(
+                f"Give the day the proposal will reach the company, between {earliest:%B %-d, %Y} "
+                f"and {latest:%B %-d, %Y}.")
+        return day
 
     def to_data(self) -> SignOnData:
         d = self.cleaned_data

@@ -3,13 +3,23 @@ from django import forms
 from evidence.citations import STYLES
 
 from .forms import TopicPicker
-from .models import Company, Draft, PartKind, Precedent, Topic
+from .models import Company, Draft, PartKind, Precedent, Topic, validate_one_line
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
 
 
+class IdempotentForm(forms.Form):
+    """A form whose second POST (a double click, a resent request) returns what the first made.
+
+    The page renders a fresh random ``form_token`` (``{% form_token %}``); the service stores it
+    on the row it creates, unique per draft, and hands back that row when the token comes again.
+    """
+
+    form_token = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+
+
 class DraftCreateForm(forms.Form):
-    title = forms.CharField(max_length=300)
+    title = forms.CharField(max_length=300, validators=[validate_one_line])
     company = forms.ModelChoiceField(Company.objects.all())
     meeting_year = forms.IntegerField(min_value=YEAR_MIN, max_value=YEAR_MAX)
     topics = forms.ModelMultipleChoiceField(
@@ -22,6 +32,10 @@ class DraftCreateForm(forms.Form):
 
 class DraftSettingsForm(forms.ModelForm):
     citation_style = forms.ChoiceField(choices=list(STYLES.items()))
+
+    def clean_title(self):
+        validate_one_line(self.cleaned_data["title"])
+        return self.cleaned_data["title"]
 
     class Meta:
         model = Draft

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -14,7 +15,7 @@ from config.uploads import validate_upload_size
 from .checks import BUSINESS_HOURS_DEFAULT, PRICE_BASES, filing_deadline
 from .review import interleave_calls
 
-from .search import SearchableQuerySet, ranked_search
+from .search import SearchableQuerySet, plain_terms, ranked_search, searchable_query
 
 
 class CompanyQuerySet(models.QuerySet):
@@ -114,26 +115,15 @@ class PrecedentQuerySet(SearchableQuerySet):
         On PostgreSQL at most ``search.SEARCH_CANDIDATES`` matches (the most recently added)
         are ranked, and ``count()`` stops past that bound: see ``resolutions.search``.
         """
-        query = (query or "").replace("\x00", "").strip()  # PostgreSQL refuses NUL in text
+        query = searchable_query(query)
         if not query:
             return self
         if connection.vendor == "postgresql":
             return ranked_search(self, query, recent=("-pk",), tiebreak=("-meeting_year", "pk"))
         matches = Q()
-        for term in _plain_terms(query):
+        for term in plain_terms(query):
             matches &= Q(search_document__icontains=term)
         return self.filter(matches).order_by("-meeting_year", "pk")
-
-
-def _plain_terms(query: str) -> list[str]:
-    """Words and quoted phrases of a websearch-style query, minus its operators (SQLite path)."""
-    import shlex
-
-    try:
-        parts = shlex.split(query)
-    except ValueError:
-        parts = query.split()
-    return [p for p in parts if p.lower() != "or" and not p.startswith("-")] or [query]
 
 
 class BoardRecommendation(models.TextChoices):
@@ -288,6 +278,12 @@ class DraftQuerySet(models.QuerySet):
         return self.select_related("company", "lead_organization").order_by("-updated_at")
 
 
+def validate_one_line(value: str) -> None:
+    """A title is one line: a line break in it broke the invitation email's subject (a 500)."""
+    if value and value.splitlines() != [value]:
+        raise ValidationError("A title is one line: remove the line break.", code="line_break")
+
+
 class Draft(models.Model):
     """A proposal being written by a lead filer's organization."""
 
@@ -436,6 +432,9 @@ class DraftVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The token of the form that made it (see forms_drafts.IdempotentForm): a second POST of one form
+    # returns this row instead of making another.
+    form_token = models.CharField(max_length=64, blank=True, editable=False)
     finalized_at = models.DateTimeField(
         null=True, blank=True, help_text="Picked as the text to file; its PDFs carry no DRAFT mark.")
     finalized_by = models.ForeignKey(
@@ -444,7 +443,11 @@ class DraftVersion(models.Model):
 
     class Meta:
         ordering = ["number"]
-        constraints = [models.UniqueConstraint(fields=["draft", "number"], name="unique_version_number")]
+        constraints = [
+            models.UniqueConstraint(fields=["draft", "number"], name="unique_version_number"),
+            models.UniqueConstraint(fields=["draft", "form_token"], name="one_version_per_form",
+                                    condition=~Q(form_token="")),
+        ]
 
     def __str__(self):
         return f"Version {self.number} of {self.draft}"
@@ -492,6 +495,12 @@ class Invitation(models.Model):
 
     class Meta:
         ordering = ["created_at"]
+        constraints = [
+            # A double submit made two live invitations to one mailbox; an expired one is revoked
+            # when the address is invited again (invitation_create).
+            models.UniqueConstraint(fields=["draft", "email"], name="one_open_invitation_per_draft_and_email",
+                                    condition=Q(revoked_at__isnull=True, accepted_at__isnull=True)),
+        ]
 
     def __str__(self):
         return f"{self.organization_name} <{self.email}>"
@@ -525,9 +534,14 @@ class Comment(models.Model):
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+")
+    # The token of the form that made it (see forms_drafts.IdempotentForm): a second POST of one form
+    # returns this row instead of making another.
+    form_token = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at"]
+        constraints = [models.UniqueConstraint(fields=["draft", "form_token"], name="one_comment_per_form",
+                                               condition=~Q(form_token=""))]
 
     def __str__(self):
         return self.text[:60]

@@ -50,6 +50,60 @@ def refresh_search_vector(model, pk) -> None:
 
 
 SEARCH_CANDIDATES = 1000
+# What a search box accepts: more than any real query, little enough that PostgreSQL's
+# websearch_to_tsquery never overflows its stack (33 stacked "-" did: "tsquery stack too small").
+MAX_QUERY_CHARS = 500
+MAX_QUERY_TERMS = 32
+_QUERY_TOKEN = re.compile(r'(-*)"([^"]*)"?|(\S+)')
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def searchable_query(raw: str | None) -> str:
+    """The websearch-syntax query every search path runs: words, ``"phrases"``, ``-excluded``, ``or``.
+
+    Rebuilt from its terms, so stray operators (a run of "-", a dangling "or", an unclosed quote)
+    are dropped rather than handed to PostgreSQL; NUL and control characters go (PostgreSQL
+    refuses NUL in text); at most MAX_QUERY_TERMS words of the first MAX_QUERY_CHARS count.
+    """
+    pieces, words = [], 0
+    for negated, phrase, token in _query_tokens(raw):
+        if words >= MAX_QUERY_TERMS:
+            break
+        if token is not None and token.lower() == "or":
+            if pieces and pieces[-1] != "or":
+                pieces.append("or")
+            continue
+        terms = WORD.findall(phrase if phrase is not None else token)
+        terms = [t.strip("-") for t in terms if t.strip("-")][:MAX_QUERY_TERMS - words]
+        if not terms:
+            continue
+        words += len(terms)
+        text = f'"{" ".join(terms)}"' if phrase is not None else "-".join(terms)
+        pieces.append(("-" if negated else "") + text)
+    if pieces and pieces[-1] == "or":
+        pieces.pop()
+    return " ".join(pieces)
+
+
+def plain_terms(query: str) -> list[str]:
+    """The words and phrases a ``searchable_query`` requires, without its operators (the SQLite path)."""
+    terms = []
+    for negated, phrase, token in _query_tokens(query):
+        if not negated and (phrase or (token and token.lower() != "or")):
+            terms.append(phrase if phrase is not None else token)
+    return terms
+
+
+def _query_tokens(raw: str | None):
+    """(negated, phrase, token) for each quoted phrase or bare token of ``raw``."""
+    text = _CONTROL_CHARS.sub(" ", (raw or "")[:MAX_QUERY_CHARS])
+    for match in _QUERY_TOKEN.finditer(text):
+        dashes, phrase, token = match.groups()
+        if token is not None:
+            negated = token.startswith("-")
+            yield negated, None, token.lstrip("-").replace('"', "")
+        else:
+            yield bool(dashes), phrase, None
 
 
 class MoreThan(int):
@@ -80,6 +134,7 @@ def ranked_search(queryset: SearchableQuerySet, query: str, *, recent: tuple, ti
 
     At most ``SEARCH_CANDIDATES`` rows — the most recent matches by ``recent`` — are ranked, so
     the cost is bounded however common the words are. Apply filters before calling this.
+    ``query`` is a ``searchable_query``.
     """
     search_query = SearchQuery(query, search_type="websearch", config="english")
     matches = queryset.filter(search_vector=search_query)

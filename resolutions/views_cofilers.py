@@ -173,7 +173,8 @@ def comment_add(request, pk):
     if form.is_valid():
         try:
             services.comment_add(draft=draft, user=request.user, text=form.cleaned_data["text"],
-                                 clause_id=form.cleaned_data["clause"], parent_id=form.cleaned_data["parent"])
+                                 clause_id=form.cleaned_data["clause"], parent_id=form.cleaned_data["parent"],
+                                 form_token=form.cleaned_data["form_token"])
             messages.success(request, "Comment posted.")
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

@@ -12,7 +12,7 @@ from evidence.models import Snippet
 from . import selectors
 from .drafting import MAX_CLAUSE_CHARS
 from .filing.docx_forms import WordUploadForm
-from .forms_drafts import ClauseForm, DraftCreateForm, DraftSettingsForm, NoteForm, RevisionForm
+from .forms_drafts import ClauseForm, DraftCreateForm, DraftSettingsForm, IdempotentForm, NoteForm, RevisionForm
 from .models import Draft, PartKind, Precedent
 from .redline import Document, content_document, document_redline
 from .services import drafts as services
@@ -204,7 +204,9 @@ def note_add(request, pk):
 @require_POST
 def version_save(request, pk):
     draft = selectors.get_draft_for(request.user, pk, need="edit")
-    version = services.version_save(draft=draft, user=request.user)
+    form = IdempotentForm(request.POST)
+    token = form.cleaned_data["form_token"] if form.is_valid() else ""
+    version = services.version_save(draft=draft, user=request.user, form_token=token)
     messages.success(request, f"Saved as version {version.number} ({version.short_hash}).")
     return redirect(draft)
 

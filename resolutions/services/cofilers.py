@@ -39,16 +39,22 @@ def invitation_create(*, draft: Draft, user, email: str, organization_name: str,
     """Invite an organization; returns the invitation and its link, which only the email carries
     (emailed once the transaction commits; a failure is kept in ``send_error``)."""
     email = email.strip().lower()
-    if draft.invitations.filter(email=email, revoked_at__isnull=True, accepted_at__isnull=True,
-                                expires_at__gt=timezone.now()).exists():
-        raise ValidationError(f"{email} already has an open invitation to this draft. Use “Send again” instead.")
+    already = ValidationError(f"{email} already has an open invitation to this draft. Use “Send again” instead.")
+    open_ones = draft.invitations.filter(email=email, revoked_at__isnull=True, accepted_at__isnull=True)
+    if open_ones.filter(expires_at__gt=timezone.now()).exists():
+        raise already
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
-        invitation = Invitation.objects.create(
-            draft=draft, email=email, organization_name=organization_name.strip(), contact_name=contact_name.strip(),
-            token_sha256=_hash(token), created_by=user, last_sent_at=timezone.now(),
-            expires_at=timezone.now() + timedelta(days=settings.INVITATION_DAYS),
-        )
+        open_ones.filter(expires_at__lte=timezone.now()).update(revoked_at=timezone.now())  # superseded
+        try:
+            with transaction.atomic():
+                invitation = Invitation.objects.create(
+                    draft=draft, email=email, organization_name=organization_name.strip(),
+                    contact_name=contact_name.strip(), token_sha256=_hash(token), created_by=user,
+                    last_sent_at=timezone.now(), expires_at=timezone.now() + timedelta(days=settings.INVITATION_DAYS),
+                )
+        except IntegrityError:  # the same invitation, sent by a double submit a moment ago
+            raise already from None
         audit_record(draft=draft, actor=user, verb=AuditEvent.Verb.INVITED,
                      detail=f"{invitation.organization_name} <{email}>")
         link = invitation_url(token, base_url=base_url)
@@ -188,7 +194,10 @@ def invitation_accept(*, invitation: Invitation, user: User | None = None, new_a
     return user
 
 
-def comment_add(*, draft: Draft, user, text: str, clause_id=None, parent_id=None) -> Comment:
+def comment_add(*, draft: Draft, user, text: str, clause_id=None, parent_id=None, form_token: str = "") -> Comment:
+    """A comment; posted again with the same ``form_token`` (a double submit), the first one is returned."""
+    if form_token and (first := draft.comments.filter(form_token=form_token).first()):
+        return first
     text = (text or "").strip()
     if not text:
         raise ValidationError("A comment needs some text.")
@@ -198,11 +207,14 @@ def comment_add(*, draft: Draft, user, text: str, clause_id=None, parent_id=None
     if clause_id and clause is None:
         raise ValidationError("That clause is not part of this draft (it may have been deleted).")
     parent = draft.comments.filter(pk=parent_id).first() if parent_id else None
-    with transaction.atomic():
-        comment = Comment.objects.create(draft=draft, clause=clause or (parent.clause if parent else None),
-                                         parent=parent, author=user, text=text,
-                                         version=draft.versions.order_by("-number").first())
-        audit_record(draft=draft, actor=user, verb=AuditEvent.Verb.COMMENTED, detail=text[:120])
+    try:
+        with transaction.atomic():
+            comment = Comment.objects.create(draft=draft, clause=clause or (parent.clause if parent else None),
+                                             parent=parent, author=user, text=text, form_token=form_token,
+                                             version=draft.versions.order_by("-number").first())
+            audit_record(draft=draft, actor=user, verb=AuditEvent.Verb.COMMENTED, detail=text[:120])
+    except IntegrityError:  # the same form, posted twice at once: the other request made it
+        return draft.comments.get(form_token=form_token)
     return comment
 
 

@@ -13,7 +13,7 @@ from django.utils.html import escape
 from evidence.models import Snippet
 
 from ..drafting import MARKER, MAX_CLAUSE_CHARS, content_sha256, markers_in, sanitize_clause_html
-from ..models import AuditEvent, Clause, Draft, DraftNote, DraftVersion, PartKind, Precedent
+from ..models import AuditEvent, Clause, Draft, DraftNote, DraftVersion, PartKind, Precedent, validate_one_line
 from ..review import precedent_note_text
 from ..selectors import draft_content, draft_rendered, draft_words
 from .audit import audit_record
@@ -91,6 +91,7 @@ def draft_create(*, user, company, meeting_year: int, title: str, precedent: Pre
     """A new draft for the user's organization; from a precedent, its parts and notes are copied."""
     if user.organization_id is None:
         raise ValidationError("Only members of an organization can start a draft.")
+    validate_one_line(title)
     with transaction.atomic():
         draft = Draft.objects.create(
             company=company, meeting_year=meeting_year, title=title, lead_organization_id=user.organization_id,
@@ -152,6 +153,8 @@ def _bullets_to_html(text: str) -> str:
 def draft_update(*, draft: Draft, expected_revision: int, user=None, **fields) -> Draft:
     allowed = {"title", "meeting_year", "topics", "resolved_first", "supporting_heading", "citation_style", "status",
                *Draft.PRINT_STYLE_DEFAULTS}
+    if "title" in fields:
+        validate_one_line(fields["title"])
     with transaction.atomic():
         locked = _locked(draft, expected_revision)
         for name, value in fields.items():
@@ -251,15 +254,20 @@ def note_add(*, draft: Draft, text: str) -> DraftNote:
     return DraftNote.objects.create(draft=draft, text=text)
 
 
-def version_save(*, draft: Draft, user, reason: str = DraftVersion.Reason.SAVED) -> DraftVersion:
-    """Snapshot the draft as it renders now. Made by hand, and on circulate, sign and export."""
+def version_save(*, draft: Draft, user, reason: str = DraftVersion.Reason.SAVED, form_token: str = "") -> DraftVersion:
+    """Snapshot the draft as it renders now. Made by hand, and on circulate, sign and export.
+
+    Saved again with the same ``form_token`` (a double click on "Save version"), the first is returned.
+    """
     with transaction.atomic():
         locked = Draft.objects.select_for_update().get(pk=draft.pk)
+        if form_token and (first := locked.versions.filter(form_token=form_token).first()):
+            return first
         content = draft_content(locked)
         number = (locked.versions.aggregate(m=Max("number"))["m"] or 0) + 1
         version = DraftVersion.objects.create(
             draft=locked, number=number, content=content, sha256=content_sha256(content),
-            reason=reason, created_by=user,
+            reason=reason, created_by=user, form_token=form_token,
         )
         audit_record(draft=locked, actor=user, verb=AuditEvent.Verb.VERSION_SAVED,
                      detail=f"Version {number} ({version.short_hash}), {version.get_reason_display().lower()}")

@@ -6,6 +6,7 @@ The suite sends FUZZ_EXAMPLES requests per endpoint (default 40, about 1,000 in 
 import os
 
 import pytest
+from django.db import connection
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from resolutions.services import cofilers, drafts as draft_services
@@ -99,4 +100,34 @@ def test_generated_form_input_never_causes_a_server_error(client, world):
                 failures.append(f"{method.upper()} {url} {data!r} → {response.status_code}")
 
         send()
+    assert not failures, "\n".join(failures[:10])
+
+
+_operator_runs = st.builds(lambda op, n: op * n, st.sampled_from(["-", "- ", '"', "(", "!", " or"]),
+                          st.integers(1, 80))
+search_syntax = st.one_of(
+    st.lists(st.one_of(_operator_runs, st.sampled_from(["a", "or", "-", "climate", " ", "&|:*<>", "x" * 40,
+                                                        "’", "\x00", "\t"])), max_size=60).map("".join),
+    st.text(max_size=300),
+)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="websearch_to_tsquery is PostgreSQL's")
+def test_generated_search_syntax_never_causes_a_server_error_on_postgresql(client, lead):
+    draft = factories.draft(lead, clauses=[("resolved", "Shareholders request a report.")])
+    factories.snippet(quote="Emissions rose in the climate report.")
+    client.force_login(lead)
+    client.raise_request_exception = False
+    failures = []
+
+    @settings(max_examples=EXAMPLES * 2, deadline=None, database=None, derandomize=True,
+              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @given(query=search_syntax)
+    def send(query):
+        for url in ("/evidence/", "/precedents/", "/evidence/export/snippets.csv", f"/drafts/{draft.pk}/cite/"):
+            response = client.get(url, {"q": query})
+            if response.status_code >= 500:
+                failures.append(f"GET {url} q={query!r} → {response.status_code}")
+
+    send()
     assert not failures, "\n".join(failures[:10])

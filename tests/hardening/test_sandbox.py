@@ -1,0 +1,69 @@
+"""config.sandbox: work runs in a child process and every limit stops it with a reason."""
+import math
+import os
+import resource
+import time
+
+import pytest
+
+from config import sandbox
+
+
+def is_running(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def worker_pid():
+    return os.getpid()
+
+
+def allocate(megabytes):
+    return len(bytearray(megabytes * sandbox.MB))
+
+
+def spin():
+    while True:
+        pass
+
+
+def test_the_result_comes_back_from_another_process():
+    assert sandbox.run(math.factorial, 10) == 3_628_800
+    assert sandbox.run(worker_pid) != os.getpid()
+
+
+def test_the_functions_own_exception_reaches_the_caller_as_it_was():
+    with pytest.raises(ValueError, match="invalid literal"):
+        sandbox.run(int, "not a number")
+    assert sandbox.run(int, "7") == 7  # and the worker is still usable
+
+
+def test_too_much_memory_is_refused_and_the_parent_does_not_grow():
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with pytest.raises(sandbox.SandboxError) as refused:
+        sandbox.run(allocate, 2048, limits=sandbox.Limits(memory_mb=256), subject="Reading this file")
+    assert refused.value.reason == "Reading this file needed more than 256 MB of memory, so it was stopped."
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 50 * 1024  # kilobytes
+    assert sandbox.run(allocate, 100, limits=sandbox.Limits(memory_mb=256)) == 100 * sandbox.MB
+
+
+def test_wall_time_kills_the_worker_so_its_cpu_is_freed():
+    pid = sandbox.run(worker_pid)
+    started = time.monotonic()
+    with pytest.raises(sandbox.SandboxError, match="took longer than 0.5 seconds"):
+        sandbox.run(spin, limits=sandbox.Limits(wall_seconds=0.5, cpu_seconds=60))
+    assert time.monotonic() - started < 5
+    assert not is_running(pid)
+
+
+def test_processor_time_is_capped_in_the_child():
+    with pytest.raises(sandbox.SandboxError, match="more than 1 second of processor time"):
+        sandbox.run(spin, limits=sandbox.Limits(cpu_seconds=1, wall_seconds=30))
+
+
+def test_output_size_is_capped():
+    with pytest.raises(sandbox.SandboxError, match="produced more than 1 MB"):
+        sandbox.run(bytes, 3 * sandbox.MB, limits=sandbox.Limits(output_mb=1))

@@ -19,7 +19,7 @@ from resolutions.cofiling import services
 from resolutions.cofiling.forms import CommentForm, DeclineForm, InvitationForm, SignOnForm
 from resolutions.cofiling.selectors import draft_filers
 from resolutions.drafts import selectors
-from resolutions.drafts.redline import document_text, redline_html
+from resolutions.drafts.redline import content_document, document_redline
 from resolutions.drafts.services import draft_circulate
 from resolutions.models import Comment, Invitation, SignOn
 
@@ -145,21 +145,25 @@ def review(request, pk):
     seen = invitation.last_seen_version if invitation else None
     redline = None
     if version and seen and seen.pk != version.pk:
-        redline = redline_html(document_text(seen.content["parts"], seen.content["footnotes"]),
-                               document_text(version.content["parts"], version.content["footnotes"]))
+        redline = document_redline(content_document(seen.content["parts"], seen.content["footnotes"]),
+                                   content_document(version.content["parts"], version.content["footnotes"]))
     sign_on = draft.sign_ons.filter(organization_id=request.user.organization_id).select_related("version").first()
     if sign_on and sign_on.version and version and sign_on.status == SignOn.Status.NEEDS_RECONFIRMATION:
-        redline = redline_html(
-            document_text(sign_on.version.content["parts"], sign_on.version.content["footnotes"]),
-            document_text(version.content["parts"], version.content["footnotes"]))
+        redline = document_redline(
+            content_document(sign_on.version.content["parts"], sign_on.version.content["footnotes"]),
+            content_document(version.content["parts"], version.content["footnotes"]))
         seen = sign_on.version
     if invitation and version and invitation.last_seen_version_id != version.pk:
         Invitation.objects.filter(pk=invitation.pk).update(last_seen_version=version)
-    comments = (draft.comments.filter(parent__isnull=True).select_related("author", "clause", "resolved_by")
-                .prefetch_related(Prefetch("replies", queryset=Comment.objects.select_related("author"))))
+    comments = list(draft.comments.filter(parent__isnull=True).select_related("author", "clause", "resolved_by")
+                    .prefetch_related(Prefetch("replies", queryset=Comment.objects.select_related("author"))))
+    labels = draft.clause_labels()
+    clauses = list(draft.clauses.all())
+    for item in [*comments, *clauses]:
+        item.label = labels.get(item.clause_id if isinstance(item, Comment) else item.pk, "")
     return render(request, "cofiling/review.html", {
         "draft": draft, "version": version, "seen": seen, "redline": redline, "comments": comments,
-        "clauses": list(draft.clauses.all()), "comment_form": CommentForm(), "sign_on": sign_on,
+        "clauses": clauses, "comment_form": CommentForm(), "sign_on": sign_on,
         "is_lead": request.user.organization_id == draft.lead_organization_id,
     })
 

@@ -3,7 +3,8 @@ from django import forms
 from evidence.citations import STYLES
 
 from resolutions.drafts.models import validate_one_line
-from resolutions.models import Company, Draft, PartKind, Precedent
+from resolutions.models import Company, Draft, PartKind, Precedent, Topic
+from resolutions.precedents.forms import TopicPicker
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
 
@@ -22,6 +23,9 @@ class DraftCreateForm(forms.Form):
     title = forms.CharField(max_length=300, validators=[validate_one_line])
     company = forms.ModelChoiceField(Company.objects.all())
     meeting_year = forms.IntegerField(min_value=YEAR_MIN, max_value=YEAR_MAX)
+    topics = forms.ModelMultipleChoiceField(
+        Topic.objects.all(), required=False, widget=TopicPicker,
+        help_text="What the proposal is about: the Rule 14a-8(i)(12) check looks for past votes on these topics.")
     # Chosen on the precedent's page ("Start a draft from this precedent"), not from a list of the
     # whole library here: a library holds thousands.
     precedent = forms.ModelChoiceField(Precedent.objects.all(), required=False, widget=forms.HiddenInput)
@@ -36,8 +40,9 @@ class DraftSettingsForm(forms.ModelForm):
 
     class Meta:
         model = Draft
-        fields = ["title", "meeting_year", "resolved_first", "supporting_heading", "citation_style", "whereas_style",
-                  "lead_filer_first", "calls_after_punctuation"]
+        fields = ["title", "meeting_year", "topics", "resolved_first", "supporting_heading", "citation_style",
+                  "whereas_style", "lead_filer_first", "calls_after_punctuation"]
+        widgets = {"topics": TopicPicker}
 
 
 class ClauseForm(forms.Form):

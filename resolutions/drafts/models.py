@@ -105,6 +105,14 @@ class Draft(models.Model):
         """The Rule 14a-8(e) filing deadline for this draft's company, or None when unknown."""
         return self.company.filing_deadline().date
 
+    def clause_labels(self) -> dict[int, str]:
+        """How a person names each clause: "WHEREAS 2" is the second recital (1-based, in reading order)."""
+        counts, labels = {}, {}
+        for clause in self.clauses.all():
+            counts[clause.kind] = counts.get(clause.kind, 0) + 1
+            labels[clause.pk] = f"{clause.get_kind_display()} {counts[clause.kind]}"
+        return labels
+
     def is_led_by(self, user) -> bool:
         """The user belongs to the lead organization (the one draft ``editable_by`` them)."""
         return user.is_authenticated and user.organization_id is not None \

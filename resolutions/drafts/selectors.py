@@ -114,7 +114,8 @@ def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
     company = draft.company
     deadline = company.filing_deadline()
     other, cofilers = proposals_elsewhere(draft)
-    votes = Precedent.objects.filter(company=company, topics__in=draft.topics.all()).distinct()
+    topics = list(draft.topics.all())
+    votes = Precedent.objects.filter(company=company, topics__in=topics).distinct()
     return [
         rule14a8.check_length(words),
         rule14a8.check_deadline(deadline, today=today),
@@ -126,7 +127,7 @@ def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
         rule14a8.resubmission_check(
             prior_votes=[(p.meeting_year, float(p.support_percent) if p.support_percent is not None else None)
                          for p in votes if p.meeting_year < draft.meeting_year],
-            meeting_year=draft.meeting_year,
+            meeting_year=draft.meeting_year, subject_known=bool(topics),
         ),
     ], words
 

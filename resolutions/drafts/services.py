@@ -70,8 +70,8 @@ def clean_clause_text(*, draft: Draft, text: str) -> str:
     """Sanitize, enforce the length limit, and check every citation marker points somewhere real."""
     if len(text or "") > MAX_CLAUSE_CHARS:
         raise ValidationError(
-            f"This clause is {len(text):,} characters; a clause may hold at most {MAX_CLAUSE_CHARS:,}. "
-            "Your text is still in the editor: shorten it or split it into two clauses."
+            f"This clause is {len(text):,} characters, {len(text) - MAX_CLAUSE_CHARS:,} over the limit of "
+            f"{MAX_CLAUSE_CHARS:,}. Shorten it or split it into two clauses."
         )
     clean = sanitize_clause_html(text)
     snippet_ids = {pk for kind, pk in markers_in(clean) if kind == "snippet"}
@@ -88,7 +88,7 @@ def clean_clause_text(*, draft: Draft, text: str) -> str:
 
 
 def draft_create(*, user, company, meeting_year: int, title: str, precedent: Precedent | None = None,
-                 topics=()) -> Draft:
+                 topics=None) -> Draft:
     """A new draft for the user's organization; from a precedent, its parts and notes are copied."""
     if user.organization_id is None:
         raise ValidationError("Only members of an organization can start a draft.")
@@ -99,7 +99,9 @@ def draft_create(*, user, company, meeting_year: int, title: str, precedent: Pre
             created_by=user, based_on=precedent,
             resolved_first=precedent.resolved_first if precedent else False,
         )
-        draft.topics.set(list(topics) or (list(precedent.topics.all()) if precedent else []))
+        if topics is None:  # a form always says; other callers inherit the precedent's
+            topics = precedent.topics.all() if precedent else []
+        draft.topics.set(list(topics))
         if precedent:
             _copy_precedent(draft, precedent)
         else:
@@ -150,7 +152,7 @@ def _bullets_to_html(text: str) -> str:
 
 
 def draft_update(*, draft: Draft, expected_revision: int, user=None, **fields) -> Draft:
-    allowed = {"title", "meeting_year", "resolved_first", "supporting_heading", "citation_style", "status",
+    allowed = {"title", "meeting_year", "topics", "resolved_first", "supporting_heading", "citation_style", "status",
                *Draft.PRINT_STYLE_DEFAULTS}
     if "title" in fields:
         validate_one_line(fields["title"])
@@ -159,7 +161,10 @@ def draft_update(*, draft: Draft, expected_revision: int, user=None, **fields) -
         for name, value in fields.items():
             if name not in allowed:
                 raise ValueError(f"{name} is not an editable draft field")
-            setattr(locked, name, value)
+            if name == "topics":
+                locked.topics.set(value)
+            else:
+                setattr(locked, name, value)
         locked.save()
         if "resolved_first" in fields:
             _apply_layout(locked)

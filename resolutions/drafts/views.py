@@ -2,6 +2,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -10,11 +11,12 @@ from evidence.models import Snippet
 
 from resolutions import rule14a8
 from resolutions.drafts import selectors
+from resolutions.drafts.rendering import MAX_CLAUSE_CHARS
 from resolutions.drafts.forms import ClauseForm, DraftCreateForm, DraftSettingsForm, IdempotentForm, NoteForm, RevisionForm
 from resolutions.filing.docx_forms import WordUploadForm
 from resolutions.models import Draft, PartKind, Precedent
 from resolutions.precedents import selectors as precedent_selectors
-from .redline import document_text, redline_html
+from resolutions.drafts.redline import Document, content_document, document_redline
 from resolutions.drafts import services
 
 
@@ -37,7 +39,7 @@ def draft_new(request):
     precedent = get_object_or_404(Precedent, pk=precedent_id) if precedent_id and precedent_id.isdigit() else None
     initial = {"precedent": precedent}
     if precedent:
-        initial.update(title=precedent.title, company=precedent.company,
+        initial.update(title=precedent.title, company=precedent.company, topics=list(precedent.topics.all()),
                        meeting_year=rule14a8.upcoming_meeting_year(timezone.localdate()))
     form = DraftCreateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -55,8 +57,11 @@ def _editor_context(draft):
     clauses = list(draft.clauses.all())
     rendered = selectors.draft_rendered(draft, clauses=clauses)
     checks, words = selectors.draft_checks(draft, rendered, today=timezone.localdate())
+    open_comments = dict(draft.comments.filter(parent__isnull=True, resolved_at__isnull=True, clause__isnull=False)
+                         .values_list("clause").annotate(n=Count("pk")))
     for clause, part in zip(clauses, rendered.parts):
         clause.rendered_html = part.html
+        clause.open_comments = open_comments.get(clause.pk, 0)
     return {"draft": draft, "rendered": rendered, "checks": checks, "words": words,
             "clauses": clauses, "kinds": PartKind.choices}
 
@@ -68,6 +73,7 @@ def draft_editor(request, pk):
     context = _editor_context(draft)
     context["settings_form"] = DraftSettingsForm(instance=draft)
     context["versions"] = list(draft.versions.order_by("-number")[:5])
+    context["max_clause_chars"] = MAX_CLAUSE_CHARS
     return render(request, "drafts/editor.html", context)
 
 
@@ -75,7 +81,10 @@ def _panels(request, draft, *, status, status_code=200, clause=None, conflict=No
     """The htmx answer to an edit: save status plus out-of-band refreshes of the side panels.
 
     ``conflict`` is (clause id, the words that could not be saved): both texts are shown as they read.
+    A refused save (400) answers with its status only: nothing else on the page changes.
     """
+    if status_code == 400:
+        return render(request, "drafts/_edit_response.html", {"status": status, "status_code": 400}, status=400)
     context = _editor_context(draft)
     context.update(status=status, status_code=status_code, clause=clause)
     if conflict:
@@ -241,26 +250,32 @@ def version_restore(request, pk, number):
     return redirect(draft)
 
 
+def _version_document(version) -> Document:
+    return content_document(version.content["parts"], version.content["footnotes"])
+
+
 def redline(request, pk):
     draft = selectors.get_draft_for(request.user, pk)
     versions = {v.number: v for v in draft.versions.all()}
     a, b = request.GET.get("a", ""), request.GET.get("b", "")
+    old: Document | None = None
     if a == "precedent" and draft.based_on_id:
-        old_label, old_text = f"Precedent: {draft.based_on}", precedent_selectors.precedent_document_text(draft.based_on)
+        old_label, old = f"Precedent: {draft.based_on}", precedent_selectors.precedent_document(draft.based_on)
     elif a.isdigit() and int(a) in versions:
-        old_label, old_text = f"Version {a}", document_text(versions[int(a)].content["parts"], versions[int(a)].content["footnotes"])
+        old_label, old = f"Version {a}", _version_document(versions[int(a)])
     else:
-        old_label, old_text = None, ""
+        old_label = None
     if b.isdigit() and int(b) in versions:
-        new_label, new_text = f"Version {b}", document_text(versions[int(b)].content["parts"], versions[int(b)].content["footnotes"])
+        new_label, new = f"Version {b}", _version_document(versions[int(b)])
     else:
         rendered = selectors.draft_rendered(draft)
         new_label = "Current text"
-        new_text = document_text([{"kind": p.kind, "html": p.html} for p in rendered.parts], rendered.footnotes)
+        new = content_document([{"kind": p.kind, "html": p.html, "source": p.source} for p in rendered.parts],
+                               rendered.footnotes)
     return render(request, "drafts/redline.html", {
         "draft": draft, "versions": versions.values(), "a": a, "b": b,
         "old_label": old_label, "new_label": new_label,
-        "redline": redline_html(old_text, new_text) if old_label else None,
+        "redline": document_redline(old, new) if old else None,
     })
 
 

@@ -9,6 +9,10 @@ from resolutions.models import Company, Precedent, Topic
 YEAR_MIN, YEAR_MAX = 1990, 2100
 
 
+class TopicPicker(forms.CheckboxSelectMultiple):
+    """Topics as a row of toggle tags (styled in app.css): each a checkbox, no Ctrl-click multi-select."""
+
+
 class PrecedentSearchForm(forms.Form):
     q = forms.CharField(label="Search", required=False,
                         widget=forms.SearchInput(attrs={"placeholder": 'e.g. "due diligence" -climate'}))
@@ -57,8 +61,7 @@ class ImportReviewForm(forms.Form):
                                      help_text="Or type a new company's name below.")
     new_company = forms.CharField(label="New company name", required=False, max_length=255)
     meeting_year = forms.IntegerField(min_value=YEAR_MIN, max_value=YEAR_MAX)
-    topics = forms.ModelMultipleChoiceField(Topic.objects.all(), required=False,
-                                            widget=forms.SelectMultiple(attrs={"size": 5}))
+    topics = forms.ModelMultipleChoiceField(Topic.objects.all(), required=False, widget=TopicPicker)
     outcome = forms.ChoiceField(choices=Precedent.Outcome.choices, initial=Precedent.Outcome.UNKNOWN)
     support_percent = forms.DecimalField(label="Support (%)", required=False, min_value=0, max_value=100,
                                          decimal_places=2)

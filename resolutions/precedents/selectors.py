@@ -1,7 +1,7 @@
 """Non-trivial reads of precedents: search, display, history, and the reading text redlines compare."""
 from django.db.models import Prefetch
 
-from resolutions.drafts.redline import document_text
+from resolutions.drafts.redline import Document, text_document
 from resolutions.models import Company, FootnoteCall, Precedent, PrecedentPart
 from resolutions.precedents.import_review import precedent_note_text
 
@@ -55,7 +55,7 @@ def precedent_history(precedent: Precedent):
     )
 
 
-def precedent_document_text(precedent: Precedent) -> str:
+def precedent_document(precedent: Precedent) -> Document:
     """A precedent as plain reading text, in the same shape as a draft's, for redlines."""
     parts = precedent.parts.prefetch_related("calls").order_by("position")
     notes = {n.number: n for n in precedent.footnotes.all()}
@@ -64,4 +64,4 @@ def precedent_document_text(precedent: Precedent) -> str:
         pieces = part.pieces()
         numbers += [p for p in pieces if isinstance(p, int) and p not in numbers]
         texts.append({"kind": part.kind, "text": "".join(f"[{p}]" if isinstance(p, int) else p for p in pieces)})
-    return document_text(texts, [precedent_note_text(n, notes.get(n)) for n in numbers])
+    return text_document(texts, [precedent_note_text(n, notes.get(n)) for n in numbers])

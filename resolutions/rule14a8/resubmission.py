@@ -35,7 +35,8 @@ def _first_year_allowed(votes: list[tuple[int, float]], meeting_year: int) -> in
     return year
 
 
-def resubmission_check(*, prior_votes: list[tuple[int, float | None]], meeting_year: int) -> Check:
+def resubmission_check(*, prior_votes: list[tuple[int, float | None]], meeting_year: int,
+                       subject_known: bool = True) -> Check:
     """Rule 14a-8(i)(12), as amended in 2020.
 
     The company may exclude a proposal that "addresses substantially the same
@@ -47,9 +48,14 @@ def resubmission_check(*, prior_votes: list[tuple[int, float | None]], meeting_y
     (iii) less than 25 percent ... if previously voted on three or more times."
 
     `prior_votes` are (meeting year, percent of votes cast in favour); None means
-    not voted (withdrawn or omitted) and is ignored.
+    not voted (withdrawn or omitted) and is ignored. Without a known subject (a draft with no
+    topic) no past vote can be matched, so the check cannot tell rather than report none.
     """
     rule, label = "14a-8(i)(12)", "Resubmission"
+    if not subject_known:
+        message = ("Rule 14a-8(i)(12): cannot tell whether this subject was voted on before: the draft has no topic. "
+                   "Add its topics in the draft settings.")
+        return Check(rule, label, INFO, message, {"times_voted": None})
     votes = [(year, percent) for year, percent in prior_votes if percent is not None]
     window = _votes_in_window(votes, meeting_year)
     if not window:

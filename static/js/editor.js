@@ -210,16 +210,50 @@
       return;
     }
     const insert = event.target.closest(".js-insert-citation");
-    if (insert && citingSurface) {
-      const range = resume(citingSurface);
-      const marker = chip(insert.dataset.marker);
-      range.deleteContents();
-      range.insertNode(marker);
-      range.setStartAfter(marker);
-      range.collapse(true);
-      save(citingSurface);
-    }
+    if (insert) insertCitation(insert.dataset.marker);
   });
+
+  // A citation goes in at the caret the clause had when "Cite…" was pressed; once the picker
+  // closes, the caret is back in the clause just after it.
+  function insertCitation(marker) {
+    if (!citingSurface) return;
+    const range = resume(citingSurface);
+    const cite = chip(marker);
+    range.deleteContents();
+    range.insertNode(cite);
+    range.setStartAfter(cite);
+    range.collapse(true);
+    ranges.set(citingSurface, range.cloneRange());
+    save(citingSurface);
+  }
+
+  const citeModal = document.getElementById("cite-modal");
+  if (citeModal) {
+    let shown = false; // a hide asked for while the picker is still fading in waits for it
+    const close = () => {
+      if (shown) bootstrap.Modal.getOrCreateInstance(citeModal).hide();
+      else citeModal.addEventListener("shown.bs.modal", close, { once: true });
+    };
+    // Opening the picker puts the caret in its search box: the first keys typed are the search.
+    citeModal.addEventListener("shown.bs.modal", () => {
+      shown = true;
+      document.getElementById("cite-q").focus();
+    });
+    citeModal.addEventListener("hide.bs.modal", () => { shown = false; });
+    citeModal.addEventListener("hidden.bs.modal", () => { // after Bootstrap hands the focus back to "Cite…"
+      setTimeout(() => citingSurface && resume(citingSurface));
+    });
+    // A free-text footnote is written and inserted in one action: the note the server made goes in at once.
+    document.body.addEventListener("htmx:afterSwap", (event) => {
+      if (event.detail.target.id !== "note-result") return;
+      const made = event.detail.target.querySelector(".js-insert-citation");
+      if (!made) return;
+      insertCitation(made.dataset.marker);
+      event.detail.target.replaceChildren();
+      document.getElementById("note-text").value = "";
+      close();
+    });
+  }
 
   // Words typed during the autosave's quiet period are saved before anything else happens:
   // a move, a delete or a reorder (htmx requests that redraw the workspace) waits behind them
@@ -254,11 +288,49 @@
     }
   });
   document.body.addEventListener("htmx:confirm", (event) => {
-    if (!event.detail.elt.closest("form.clause-form")) saveNow();
+    const form = event.detail.elt.closest("form.clause-form");
+    if (!form) {
+      saveNow();
+      return;
+    }
+    const max = Number(document.getElementById("workspace").dataset.maxChars);
+    const length = [...form.querySelector(".clause-textarea").value].length;
+    if (length > max) { // not sent at all: the server would refuse it, and the text stays on screen
+      event.preventDefault();
+      refuse(form, `Not saved: This clause is ${length.toLocaleString("en-US")} characters, ` +
+        `${(length - max).toLocaleString("en-US")} over the limit of ${max.toLocaleString("en-US")}. ` +
+        "Shorten it or split it into two clauses.");
+    }
+  });
+
+  // A clause the server would refuse (too long) keeps its text, and holds back every full-page
+  // action (Save version, Add clause…) that would reload the page over it.
+  function refuse(form, message) {
+    markUnsent(form);
+    form.dataset.refused = "true";
+    const status = form.querySelector("[role=status]");
+    if (message) status.textContent = message;
+  }
+
+  function refusedForm() {
+    return document.querySelector("form.clause-form[data-refused]");
+  }
+
+  // The page holds the draft's revision for its full-page forms: each of its own saves moves it on.
+  document.body.addEventListener("htmx:afterSettle", () => {
+    const revision = document.getElementById("revision");
+    if (revision) document.querySelectorAll(".js-revision").forEach((input) => { input.value = revision.value; });
   });
   document.addEventListener("submit", (event) => {
     const form = event.target;
-    if (!document.getElementById("workspace") || form.closest("form.clause-form") || form.dataset.afterSaves) return;
+    if (!document.getElementById("workspace") || form.closest("form.clause-form")) return;
+    const refused = refusedForm();
+    if (refused) {
+      event.preventDefault();
+      surfaceFor(refused.querySelector(".clause-textarea").id).focus();
+      return;
+    }
+    if (form.dataset.afterSaves) return;
     if (!saveNow() && !saving()) return;
     event.preventDefault();
     form.dataset.afterSaves = "true";
@@ -292,6 +364,11 @@
     const form = event.detail.elt.closest("form.clause-form");
     if (!form) return;
     const status = form.querySelector("[role=status]");
+    if (event.detail.xhr.status === 400) {
+      refuse(form);
+    } else if (event.detail.xhr.status < 300) {
+      delete form.dataset.refused;
+    }
     if (event.detail.xhr.responseURL.includes("/accounts/login/")) {
       event.detail.shouldSwap = false;
       markUnsent(form);

@@ -33,7 +33,7 @@ def test_a_save_based_on_an_old_revision_is_refused_and_the_first_text_kept(draf
 
 def test_a_clause_of_100000_characters_is_refused_with_the_limit(draft):
     clause = draft.clauses.first()
-    with pytest.raises(ValidationError, match="at most 20,000"):
+    with pytest.raises(ValidationError, match="80,000 over the limit of 20,000"):
         services.clause_update(draft=draft, clause_id=clause.pk, expected_revision=0, text="x" * 100_000)
     assert draft.clauses.get(pk=clause.pk).text == "Facts matter."
 

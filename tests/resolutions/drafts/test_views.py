@@ -60,7 +60,7 @@ def test_a_conflict_shows_both_texts_as_they_read_and_the_unsaved_one_sanitized(
 def test_an_oversized_clause_is_refused_with_a_message(lead_client, draft):
     response = save(lead_client, draft, draft.clauses.first(), "y" * 100_000, 0)
     assert response.status_code == 400
-    assert "at most 20,000" in response.content.decode()
+    assert "80,000 over the limit of 20,000" in response.content.decode()
 
 
 def test_a_forged_clause_id_is_refused(lead_client, draft, lead):

@@ -22,7 +22,7 @@ from resolutions.filing.docx_export import ProposalWord
 from resolutions.filing.docx_read import read_word_proposal
 from resolutions.filing.docx_services import version_from_docx
 from resolutions.models import AuditEvent, DraftNote, DraftVersion
-from resolutions.drafts.redline import document_text
+from resolutions.drafts.redline import content_document
 from resolutions.drafts.selectors import draft_rendered
 from resolutions.drafts import services
 from tests import factories
@@ -95,11 +95,12 @@ def test_the_uploaded_version_can_become_the_drafts_text(lead, base):
     draft = base.draft
     draft.refresh_from_db()
     parts = [{"kind": p.kind, "html": p.html} for p in draft_rendered(draft).parts]
-    assert "reasonable" not in document_text(parts, [])
+    assert "reasonable" not in "".join(content_document(parts, []).lines)
     services.version_restore(draft=draft, version=made.version, expected_revision=draft.revision, user=lead)
     rendered = draft_rendered(draft)
-    text = document_text([{"kind": p.kind, "html": p.html} for p in rendered.parts], rendered.footnotes)
-    assert text == document_text(made.version.content["parts"], made.version.content["footnotes"])
+    text = content_document([{"kind": p.kind, "html": p.html} for p in rendered.parts], rendered.footnotes)
+    assert text.lines == content_document(made.version.content["parts"], made.version.content["footnotes"]).lines
+    assert [n.text for n in text.notes] == rendered.footnotes == made.version.content["footnotes"]
 
 
 def test_a_footnote_edited_in_word_becomes_a_note_with_that_text(lead_client, base):

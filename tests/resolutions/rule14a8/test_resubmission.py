@@ -10,6 +10,13 @@ def test_no_prior_vote_is_info():
     assert check.message.startswith("Rule 14a-8(i)(12):")
 
 
+def test_without_a_subject_the_check_cannot_tell_rather_than_report_no_vote():
+    check = resubmission_check(prior_votes=[], meeting_year=2026, subject_known=False)
+    assert check.status == "info"
+    assert "cannot tell" in check.message and "no vote" not in check.message
+    assert check.details["times_voted"] is None
+
+
 def test_withdrawn_or_omitted_proposals_are_not_votes():
     assert resubmission_check(prior_votes=[(2025, None), (2024, None)], meeting_year=2026).status == "info"
 

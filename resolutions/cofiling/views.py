@@ -196,26 +196,36 @@ def comment_resolve(request, pk, comment_id):
     return redirect("drafts:review", pk=draft.pk)
 
 
+def sign_from_form(request, form, *, draft, version):
+    """Sign ``version`` with a posted SignOnForm: the co-filer's sign page and the lead's statements page.
+
+    Returns the form's 14a-8(b) verdicts and whether the sign-on was saved; a refusal lands on the form.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return [], False
+    data = form.to_data()
+    verdicts = services.sign_on_checks(data, draft=draft)
+    try:
+        services.sign_on_create(draft=draft, version=version, user=request.user, data=data,
+                                ip_address=request.META.get("REMOTE_ADDR"),
+                                user_agent=request.META.get("HTTP_USER_AGENT", ""))
+    except ValidationError as error:
+        for message in error.messages:
+            form.add_error(None, message)
+        return verdicts, False
+    return verdicts, True
+
+
 def sign(request, pk, number):
     version = selectors.get_version_for(request.user, pk, number, need="sign")
     draft = version.draft
     latest = draft.versions.order_by("-number").first()
     form = SignOnForm(request.POST or None, initial=SignOnForm.initial_from(None, request.user),
                       lead_organization=draft.lead_organization, business_hours=draft.company.business_hours_text)
-    verdicts = []
-    if request.method == "POST" and form.is_valid():
-        data = form.to_data()
-        verdicts = services.sign_on_checks(data, draft=draft)
-        try:
-            services.sign_on_create(draft=draft, version=version, user=request.user, data=data,
-                                    ip_address=request.META.get("REMOTE_ADDR"),
-                                    user_agent=request.META.get("HTTP_USER_AGENT", ""))
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, f"Signed version {version.number}. The lead filer has been notified.")
-            return redirect("drafts:review", pk=draft.pk)
+    verdicts, signed = sign_from_form(request, form, draft=draft, version=version)
+    if signed:
+        messages.success(request, f"Signed version {version.number}. The lead filer has been notified.")
+        return redirect("drafts:review", pk=draft.pk)
     return render(request, "cofiling/sign.html", {"draft": draft, "version": version, "latest": latest,
                                                   "form": form, "verdicts": verdicts},
                   status=400 if request.method == "POST" else 200)

@@ -20,8 +20,8 @@ from django.views.decorators.http import require_GET, require_POST, require_http
 from config.private_files import private_file_response
 
 from resolutions import rule14a8
-from resolutions.cofiling import services as cofiling
 from resolutions.cofiling.forms import SignOnForm
+from resolutions.cofiling.views import sign_from_form
 from resolutions.drafts.audit import audit_record
 from resolutions.drafts.selectors import get_draft_for, get_version_for
 from resolutions.filing import services
@@ -46,21 +46,11 @@ def statements(request, pk, number):
     sign_on = draft.sign_ons.filter(organization_id=request.user.organization_id).first()
     form = SignOnForm(request.POST or None, initial=SignOnForm.initial_from(sign_on, request.user), for_lead=True,
                       business_hours=draft.company.business_hours_text)
-    verdicts = []
-    if request.method == "POST" and form.is_valid():
-        data = form.to_data()
-        verdicts = cofiling.sign_on_checks(data, draft=draft)
-        try:
-            cofiling.sign_on_create(draft=draft, version=version, user=request.user, data=data,
-                                    ip_address=request.META.get("REMOTE_ADDR"),
-                                    user_agent=request.META.get("HTTP_USER_AGENT", ""))
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, f"Your statements are signed on version {version.number}; "
-                                      "your letter is built from them.")
-            return redirect("drafts:filing", pk=draft.pk)
+    verdicts, signed = sign_from_form(request, form, draft=draft, version=version)
+    if signed:
+        messages.success(request, f"Your statements are signed on version {version.number}; "
+                                  "your letter is built from them.")
+        return redirect("drafts:filing", pk=draft.pk)
     return render(request, "filing/statements.html", {
         "draft": draft, "version": version, "latest": latest, "form": form, "verdicts": verdicts,
         "sign_on": sign_on,

@@ -1,4 +1,5 @@
 """Against the real Redis when one answers (CI has one): cache, sessions, and a Celery worker."""
+import os
 import socket
 import time
 
@@ -12,7 +13,8 @@ from resolutions.filing.tasks import build_packet
 from tests import factories
 from tests.conftest import PASSWORD
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
+# TEST_REDIS_DB lets two checkouts run this file at once without sharing a queue.
+REDIS_URL = f"redis://127.0.0.1:6379/{os.environ.get('TEST_REDIS_DB', '15')}"
 
 
 def _redis_up() -> bool:

@@ -45,7 +45,7 @@ def statements(request, pk, number):
     latest = draft.versions.order_by("-number").first()
     sign_on = draft.sign_ons.filter(organization_id=request.user.organization_id).first()
     form = SignOnForm(request.POST or None, initial=SignOnForm.initial_from(sign_on, request.user), for_lead=True,
-                      business_hours=draft.company.business_hours_text)
+                      company=draft.company)
     verdicts, signed = sign_from_form(request, form, draft=draft, version=version)
     if signed:
         messages.success(request, f"Your statements are signed on version {version.number}; "

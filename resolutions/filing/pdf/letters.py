@@ -5,12 +5,14 @@ says what is still to be confirmed instead of asserting ownership or availabilit
 never given.
 """
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from resolutions import rule14a8
+from resolutions.catalogue.models import time_zone_label
 from resolutions.models import AuditEvent, DraftVersion, SignOn
 from resolutions.drafts.audit import audit_record
 from .filers import Filer, version_filers
@@ -18,8 +20,13 @@ from .proposal import ProposalDocument
 from .render import combine_pdf, render_document
 
 
-def engagement_slots(values: list) -> list[str]:
-    """Offered meeting times as a reader wants them: "Monday, December 14, 2026, 10:00 AM EST"."""
+def engagement_slots(values: list, *, zone: str = "") -> list[str]:
+    """Offered meeting times as a reader wants them: "Monday, December 14, 2026, 10:00 AM CST".
+
+    The times are the office's wall-clock times; ``zone`` (an IANA name) is the office's time zone
+    they were given in. Without one they are shown as they were typed, with the server's zone.
+    """
+    office = ZoneInfo(zone) if zone else None
     slots = []
     for value in values:
         text = str(value)
@@ -31,7 +38,10 @@ def engagement_slots(values: list) -> list[str]:
         except ValueError:
             slots.append(text)
             continue
-        moment = timezone.localtime(moment if timezone.is_aware(moment) else timezone.make_aware(moment))
+        if office is not None:
+            moment = timezone.make_aware(moment.replace(tzinfo=None), office)
+        else:
+            moment = timezone.localtime(moment if timezone.is_aware(moment) else timezone.make_aware(moment))
         slots.append(date_format(moment, "l, F j, Y, g:i A T"))
     return slots
 
@@ -51,7 +61,8 @@ def letter_context(version: DraftVersion, filer: Filer, *, lead: Filer, today: d
         "address": (sign_on.organization if sign_on else draft.lead_organization).address,
         "date": timezone.localdate(sign_on.signed_at) if sign_on and sign_on.signed_at else today,
         "signer": signer, "statements": statements(version, filer, lead=lead),
-        "slots": engagement_slots(sign_on.availability) if sign_on else [], "bookmark": bookmark,
+        "slots": engagement_slots(sign_on.availability, zone=sign_on.availability_time_zone) if sign_on else [],
+        "zone": time_zone_label(sign_on.availability_time_zone) if sign_on else "", "bookmark": bookmark,
         "company": draft.company,
     }
 

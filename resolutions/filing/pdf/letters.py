@@ -15,6 +15,7 @@ from resolutions import rule14a8
 from resolutions.catalogue.models import time_zone_label
 from resolutions.models import AuditEvent, DraftVersion, SignOn
 from resolutions.drafts.audit import audit_record
+from resolutions.filing.authorization import self_evident_statement
 from .filers import Filer, version_filers
 from .proposal import ProposalDocument
 from .render import combine_pdf, render_document
@@ -69,9 +70,11 @@ def letter_context(version: DraftVersion, filer: Filer, *, lead: Filer, today: d
 
 def statements(version: DraftVersion, filer: Filer, *, lead: Filer) -> dict[str, str]:
     """The Rule 14a-8(b) statements of one filer, in plain words, from what its sign-on records."""
-    sign_on, org = filer.sign_on, filer.organization
+    sign_on, org = filer.sign_on, filer.proponent  # a representative's letter speaks of the shareholder's shares
     company, year = version.content["company"], version.content["meeting_year"]
     said = {}
+    if filer.representation is not None:
+        said["representation"] = representation_statement(filer)
     if sign_on and (sign_on.shares or sign_on.market_value is not None or sign_on.held_since):
         holding = (f"{sign_on.shares:,} shares of the voting stock of {company}" if sign_on.shares
                    else f"voting shares of {company}")
@@ -113,11 +116,26 @@ def statements(version: DraftVersion, filer: Filer, *, lead: Filer) -> dict[str,
                           "be confirmed.")
     if not filer.lead and sign_on and sign_on.authorizes_lead:
         said["authorization"] = (
-            f"{org} authorizes {lead.organization} to act on its behalf in all matters relating to this proposal, "
+            f"{filer.organization} authorizes {lead.organization} to act on its behalf in all matters relating to this proposal, "
             f"submitted to {company} for its {year} annual meeting, including engagement with the Company and "
             "the withdrawal of the proposal."
         )
     return said
+
+
+def representation_statement(filer: Filer) -> str:
+    """Rule 14a-8(b)(1)(iv): who the representative submits for, and what authorizes it."""
+    representation = filer.representation
+    shareholder = representation.shareholder_name
+    said = (f"{filer.organization} submits this proposal as the representative of {shareholder}, the proponent, "
+            "under Rule 14a-8(b)(1)(iv).")
+    if representation.basis == representation.Basis.SELF_EVIDENT:
+        return said + " " + self_evident_statement(shareholder=shareholder, representative=filer.organization,
+                                                   role=representation.self_evident_role)
+    if representation.authorized:
+        return said + (f" {shareholder}'s authorization, signed and dated by {representation.signer_name} on "
+                       f"{date_format(representation.dated, 'F j, Y')}, is enclosed.")
+    return said + f" {shareholder}'s signed and dated authorization is to follow."
 
 
 def letter_html(version: DraftVersion, filer: Filer, *, lead: Filer, today: date, bookmark: str = "") -> str:

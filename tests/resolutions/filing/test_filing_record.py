@@ -374,15 +374,15 @@ def test_the_one_proposal_check_counts_co_filing_and_each_co_filer_s_other_propo
     draft = b.draft_with_notes(lead, title="Report on Water Risk", notes=[], clauses=[
         ("resolved", "Shareholders request a report.")])
     b.join(draft, cofiler)
-    assert proposals_elsewhere(draft) == ([], {"Pension Fund of Tests": []})
+    assert proposals_elsewhere(draft) == ([], {"Pension Fund of Tests": []}, {})
     other_lead = make_user("other@test.example", organization="Other Lead Org")
     elsewhere = b.draft_with_notes(other_lead, title="Report on Lobbying", notes=[], company=draft.company,
                                    clauses=[("resolved", "Shareholders request a lobbying report.")])
     b.join(elsewhere, cofiler)
-    assert proposals_elsewhere(draft) == ([], {"Pension Fund of Tests": ["Report on Lobbying"]})
+    assert proposals_elsewhere(draft) == ([], {"Pension Fund of Tests": ["Report on Lobbying"]}, {})
     check = next(c for c in draft_checks(draft, draft_rendered(draft), today=date(2026, 10, 1))[0]
                  if c.rule == "14a-8(c)")
     assert check.status == "error"
     assert "co-filer Pension Fund of Tests is also a proponent of “Report on Lobbying”" in check.message
     elsewhere.invitations.update(revoked_at=elsewhere.created_at)
-    assert proposals_elsewhere(draft) == ([], {"Pension Fund of Tests": []}), "a removed co-filer no longer counts"
+    assert proposals_elsewhere(draft) == ([], {"Pension Fund of Tests": []}, {}), "a removed co-filer no longer counts"

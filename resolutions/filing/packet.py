@@ -139,11 +139,21 @@ def cover_letter_html(version: DraftVersion, filers: list[Filer], enclosures: li
     })
 
 
-def numbered(html: str, *, first_page: int, total: int) -> str:
-    """``html`` with "Packet page N of TOTAL" in its bottom margin, N counting on from ``first_page``."""
+PREVIEW_MARK = "PREVIEW: not finalized, not for filing"
+
+
+def numbered(html: str, *, first_page: int, total: int, preview: bool = False) -> str:
+    """``html`` with "Packet page N of TOTAL" in its bottom margin, N counting on from ``first_page``.
+
+    ``preview``: a packet of a text not yet finalized says ``PREVIEW_MARK`` at the top of every page,
+    the cover letter and the letters included, so it cannot pass for the filing packet.
+    """
+    # In place of the running title (a box beside it could be squeezed out by a long title), first page too.
+    mark = (f"@top-center {{ content: \"{PREVIEW_MARK}\"; font: bold 8.5pt \"Liberation Sans\", \"DejaVu Sans\", "
+            "sans-serif; color: #b00000; }" if preview else "")
     style = ("<style>@page { counter-increment: packet; @bottom-center { content: \"Packet page \" counter(packet) "
-             f"\" of {total}\"; font: 8.5pt \"Liberation Sans\", \"DejaVu Sans\", sans-serif; color: #444; }} }}"
-             f"@page :first {{ counter-reset: packet {first_page - 1}; }}</style>")
+             f"\" of {total}\"; font: 8.5pt \"Liberation Sans\", \"DejaVu Sans\", sans-serif; color: #444; }} "
+             f"{mark} }} @page :first {{ counter-reset: packet {first_page - 1}; {mark} }}</style>")
     return html.replace("</head>", style + "</head>", 1)
 
 
@@ -170,7 +180,8 @@ def assemble(version: DraftVersion, filers: list[Filer], parts: list[PacketPart]
     everything = [PacketPart("Cover letter", cover)] + parts
     for done, (part, count) in enumerate(zip(everything, counts)):
         progress(10 + 80 * done // len(everything), part.title)
-        documents.append(render_document(numbered(part.html, first_page=first, total=total), images=part.images))
+        documents.append(render_document(numbered(part.html, first_page=first, total=total,
+                                                  preview=version.finalized_at is None), images=part.images))
         first += count
     progress(92, "Joining the documents")
     return combine_pdf(documents, metadata=metadata), total

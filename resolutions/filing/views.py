@@ -290,5 +290,6 @@ def packet_pdf(request, pk):
     if packet is None:
         messages.info(request, "No filing packet has been built yet: build one here.")
         return redirect("drafts:packet", pk=draft.pk)
-    return private_file_response(packet.file, filename=_filename(packet.version, "packet"),
+    what = "packet" if packet.version.finalized_at else "preview-packet"
+    return private_file_response(packet.file, filename=_filename(packet.version, what),
                                  content_type="application/pdf")

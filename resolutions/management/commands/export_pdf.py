@@ -42,6 +42,9 @@ class Command(BaseCommand):
                 raise CommandError(f"The packet could not be built: {built.error}")
             with built.file.open("rb") as file:
                 data = file.read()
+            if built.version.finalized_at is None:
+                self.stderr.write(f"Version {built.version.number} is not finalized: this is a preview packet, "
+                                  "every page marked “PREVIEW: not finalized, not for filing”.")
         else:
             chosen = chosen or draft.versions.order_by("-number").first()
             if chosen is None:

@@ -225,7 +225,7 @@ def test_the_final_packet_has_the_cover_letter_the_broker_letter_as_image_and_co
     pdf = packet.file.read()
     texts = b.page_texts(pdf)
     whole = " ".join(texts)
-    assert "DRAFT" not in whole
+    assert "DRAFT" not in whole and "PREVIEW" not in whole
     assert all(f"Packet page {n} of {len(texts)}" in text for n, text in enumerate(texts, 1))
     assert texts[0].startswith("Sisters of Testing") and "Pat Secretary" in texts[0] and "1 Example Plaza" in texts[0]
     assert "Enclosures" in texts[0] and "Proof of ownership of Sisters of Testing (Example Custody Bank)" in texts[0]

@@ -20,7 +20,7 @@ def demo(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
     call_command("load_demo", stdout=open(tmp_path / "load_demo.log", "w"))
     draft = Draft.objects.get(title=DEMO_DRAFT_TITLE)
-    version = draft.versions.order_by("-number").first()
+    version = draft.versions.newest()
     filed = Draft.objects.get(title=DEMO_FILED_TITLE)
     cofiler = draft.invitations.get().organization
     Representation.objects.create(draft=draft, organization=cofiler, shareholder_name="Ada Investor",

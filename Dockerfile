@@ -9,4 +9,4 @@ COPY . .
 ENV DJANGO_SETTINGS_MODULE=config.settings.prod PYTHONUNBUFFERED=1
 RUN SECRET_KEY=build ALLOWED_HOSTS=build python manage.py collectstatic --no-input
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "2"]
+CMD ["gunicorn", "--config", "config/gunicorn.py", "config.wsgi:application"]

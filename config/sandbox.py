@@ -52,6 +52,7 @@ STARTUP_SECONDS = 120  # a cold worker on a loaded machine; not part of a job's 
 # A worker whose address space grew this much past its size at start is replaced after its job.
 MAX_GROWTH_MB = 256
 MAX_JOBS_PER_WORKER = 500
+_LIMITS = ("memory", "cpu", "wall", "output")
 _ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -64,11 +65,14 @@ class Limits:
 
 
 class SandboxError(Exception):
-    """The job was stopped at a limit, or its worker died; ``reason`` says so to the user."""
+    """The job was stopped at a limit, or its worker died; ``reason`` says so to the user.
 
-    def __init__(self, reason: str):
+    ``limit`` names what stopped it: "memory", "cpu", "wall", "output", or "died".
+    """
+
+    def __init__(self, reason: str, limit: str = "died"):
         super().__init__(reason)
-        self.reason = reason
+        self.reason, self.limit = reason, limit
 
 
 def run(function, *args, limits: Limits = Limits(), subject: str = "This task", **kwargs):
@@ -87,7 +91,7 @@ def run(function, *args, limits: Limits = Limits(), subject: str = "This task", 
         return value
     if outcome == "raised":
         raise value
-    raise SandboxError(_reason(outcome, value, limits, subject))
+    raise SandboxError(_reason(outcome, value, limits, subject), outcome if outcome in _LIMITS else "died")
 
 
 def _reason(outcome: str, detail, limits: Limits, subject: str) -> str:

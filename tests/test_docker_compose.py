@@ -1,5 +1,6 @@
 """docker-compose.yml, read as Compose reads it (this machine has no Docker daemon to run it)."""
 import re
+import runpy
 from pathlib import Path
 
 import pytest
@@ -29,3 +30,14 @@ def test_the_demo_loads_only_when_asked(compose):
     web = compose["services"]["web"]
     assert web["environment"]["LOAD_DEMO"] == "${LOAD_DEMO:-0}"
     assert "$${LOAD_DEMO:-0} = 1" in web["command"] and "load_demo" in web["command"]
+
+
+def test_web_runs_gunicorn_with_the_config_file_whose_timeout_outlasts_the_apps_own(compose, settings):
+    """The image and compose start gunicorn from config/gunicorn.py; a render or read the app stops
+    itself ends before gunicorn would kill the worker, so the user gets the app's message."""
+    root = COMPOSE.parent
+    assert "gunicorn --config config/gunicorn.py config.wsgi:application" in compose["services"]["web"]["command"]
+    assert '"gunicorn", "--config", "config/gunicorn.py"' in (root / "Dockerfile").read_text(encoding="utf-8")
+    config = runpy.run_path(str(root / "config" / "gunicorn.py"))
+    assert config["timeout"] > max(settings.PDF_RENDER_TIMEOUT_SECONDS, settings.UPLOAD_READ_SECONDS)
+    assert config["bind"] == "0.0.0.0:8000"

@@ -219,7 +219,10 @@ CSRF_COOKIE_HTTPONLY = False
 # The domain's own knobs.
 EVIDENCE_STALE_AFTER_YEARS = env.int("EVIDENCE_STALE_AFTER_YEARS", default=3)
 INVITATION_DAYS = env.int("INVITATION_DAYS", default=30)
+# A render of user text runs in a sandbox worker with this much wall and processor time and memory
+# (resolutions/filing/pdf/render.py); keep the timeout below gunicorn's (config/gunicorn.py).
 PDF_RENDER_TIMEOUT_SECONDS = env.int("PDF_RENDER_TIMEOUT_SECONDS", default=60)
+PDF_RENDER_MEMORY_MB = env.int("PDF_RENDER_MEMORY_MB", default=1024)
 
 LOGGING = {
     "version": 1,

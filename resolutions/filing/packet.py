@@ -22,7 +22,7 @@ from resolutions.filing.pdf.fetcher import StaticOnlyFetcher
 from resolutions.filing.pdf.filers import Filer
 from resolutions.filing.pdf.letters import letter_html
 from resolutions.filing.pdf.proposal import ProposalDocument
-from resolutions.filing.pdf.render import combine_pdf, render_document
+from resolutions.filing.pdf.render import combined_pdf, page_counts
 from .models import OwnershipProof
 
 PAGE_IMAGE_SCALE = 2  # 144 dpi: a broker's small print stays legible
@@ -206,18 +206,15 @@ def assemble(version: DraftVersion, filers: list[Filer], parts: list[PacketPart]
         return rows
 
     progress(5, "Laying out the documents")
-    laid_out = [render_document(part.html, images=part.images) for part in parts]
-    counts = [len(document.pages) for document in laid_out]
+    counts = page_counts([(part.html, part.images) for part in parts])
     cover = cover_letter_html(version, filers, enclosures([1] + counts), sender=sender, today=today)
-    counts = [len(render_document(cover).pages)] + counts
+    counts = page_counts([(cover, {})]) + counts
     cover = cover_letter_html(version, filers, enclosures(counts), sender=sender, today=today)
     total, first, documents = sum(counts), 1, []
-    everything = [PacketPart("Cover letter", cover)] + parts
-    for done, (part, count) in enumerate(zip(everything, counts)):
-        progress(10 + 80 * done // len(everything), part.title)
-        documents.append(render_document(numbered(part.html, first_page=first, total=total,
-                                                  preview=version.finalized_at is None), images=part.images))
+    for part, count in zip([PacketPart("Cover letter", cover)] + parts, counts):
+        documents.append((numbered(part.html, first_page=first, total=total, preview=version.finalized_at is None),
+                          part.images))
         first += count
-    progress(92, "Joining the documents")
-    return combine_pdf(documents, metadata=metadata), total
+    progress(40, "Numbering the pages and joining the documents")
+    return combined_pdf(documents, metadata=metadata), total
 

@@ -32,7 +32,7 @@ from resolutions.filing.pdf import packet as packet_document
 from resolutions.filing.pdf.packet import draft_content_sha256, packet_request
 from resolutions.filing.pdf.pages import page_images
 from resolutions.filing.pdf.proposal import ProposalDocument, stored_proposal
-from resolutions.filing.pdf.render import DEFAULT_VARIANT, PDFRenderTimeout, VARIANTS
+from resolutions.filing.pdf.render import DEFAULT_VARIANT, PDFRenderStopped, VARIANTS
 from resolutions.filing.selectors import draft_filer_statuses, finalize_problems, version_to_file
 from resolutions.filing.tasks import build_packet
 from resolutions.models import AuditEvent, DraftVersion, PacketExport
@@ -188,7 +188,7 @@ def filer_packet_pdf(request, pk, number, filer_id):
         pdf, _, _ = packet_document.packet_pdf(version, organization_id=filer_id)
     except ValueError as error:
         raise Http404(str(error)) from error
-    except PDFRenderTimeout as error:
+    except PDFRenderStopped as error:
         response = render(request, "filing/pdf/too_slow.html", {"error": error}, status=503)
         response["Retry-After"] = "60"
         return response
@@ -205,7 +205,7 @@ def _pdf(pdf: bytes, filename: str):
     return response
 
 
-def _too_slow(request, error: PDFRenderTimeout):
+def _too_slow(request, error: PDFRenderStopped):
     response = render(request, "filing/pdf/too_slow.html", {"error": error}, status=503)
     response["Retry-After"] = "60"
     return response
@@ -224,7 +224,7 @@ def proposal_pdf(request, pk, number):
         raise Http404("No such PDF variant.")
     try:
         pdf = stored_proposal(version, user=request.user, variant=variant)
-    except PDFRenderTimeout as error:
+    except PDFRenderStopped as error:
         return _too_slow(request, error)
     return _pdf(pdf, _filename(version, "proposal"))
 
@@ -237,7 +237,7 @@ def print_preview(request, pk, number):
         return HttpResponse(ProposalDocument.of(version).html())
     try:
         images = page_images(stored_proposal(version, user=request.user))
-    except PDFRenderTimeout as error:
+    except PDFRenderStopped as error:
         return _too_slow(request, error)
     return render(request, "filing/pdf/pages.html", {"draft": version.draft, "version": version, "images": images})
 
@@ -250,7 +250,7 @@ def letter_pdf(request, pk, number, filer_id):
         raise Http404("No such letter.")
     try:
         pdf = letter_with_proposal(version, filer_id, user=request.user)
-    except PDFRenderTimeout as error:
+    except PDFRenderStopped as error:
         return _too_slow(request, error)
     if pdf is None:
         raise Http404("This organization does not file this version.")

@@ -18,7 +18,7 @@ from resolutions.drafts.audit import audit_record
 from resolutions.filing.authorization import self_evident_statement
 from .filers import Filer, version_filers
 from .proposal import ProposalDocument
-from .render import combine_pdf, render_document
+from .render import combined_pdf
 
 
 def engagement_slots(values: list, *, zone: str = "") -> list[str]:
@@ -153,7 +153,7 @@ def letter_with_proposal(version: DraftVersion, organization_id: int, *, user) -
                          bookmark=f"Letter of {filer.organization}")
     proposal = ProposalDocument.of(version).html(bookmark="Proposal")
     content = version.content
-    pdf = combine_pdf([render_document(letter), render_document(proposal)], metadata={
+    pdf = combined_pdf([(letter, {}), (proposal, {})], metadata={
         "title": f"Submission letter of {filer.organization}: {content['title']}",
         "authors": [filer.organization],
         "description": f"{content['company']}, {content['meeting_year']} annual meeting",

@@ -5,6 +5,7 @@ from types import SimpleNamespace
 import pytest
 from pypdf import PdfReader
 
+from config import sandbox
 from resolutions.models import DraftVersion
 from resolutions.filing.pdf import render as render_module
 from resolutions.filing.pdf.fetcher import BASE_URL, StaticOnlyFetcher
@@ -32,15 +33,20 @@ class RecordingFetcher(StaticOnlyFetcher):
         self.made.append(self)
 
 
-def rendered(make):
-    """The PDF ``make()`` returns, and the URLs its renders asked for."""
+def recorded_render(html: str):
+    """In the sandbox worker: the app's render of ``html`` with the recording fetcher, and what it asked for."""
     RecordingFetcher.made = []
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(render_module, "StaticOnlyFetcher", RecordingFetcher)
-        pdf = make()
-    return SimpleNamespace(pdf=pdf, text=" ".join(b.page_texts(pdf)),
-                           requested=[url for f in RecordingFetcher.made for url in f.requested],
-                           refused=[url for f in RecordingFetcher.made for url in f.refused])
+        pdf = render_module.write_pdf(html, render_module.VARIANTS[render_module.DEFAULT_VARIANT])
+    return (pdf, [url for f in RecordingFetcher.made for url in f.requested],
+            [url for f in RecordingFetcher.made for url in f.refused])
+
+
+def rendered(html: str):
+    """The PDF of ``html`` rendered where the app renders it (a sandbox worker), and the URLs its render asked for."""
+    pdf, requested, refused = sandbox.run(recorded_render, html)
+    return SimpleNamespace(pdf=pdf, text=" ".join(b.page_texts(pdf)), requested=requested, refused=refused)
 
 
 @pytest.fixture(scope="module")
@@ -58,9 +64,8 @@ def hostile(django_db_setup, django_db_blocker):
         b.sign(version, cofiler, signed_at=b.at(3))
         filers = ProposalDocument.of(version).filers
         return SimpleNamespace(
-            proposal=rendered(ProposalDocument.of(version).render),
-            letter=rendered(lambda: render_module.render_pdf(
-                letter_html(version, filers[1], lead=filers[0], today=b.at(4).date()))),
+            proposal=rendered(ProposalDocument.of(version).html()),
+            letter=rendered(letter_html(version, filers[1], lead=filers[0], today=b.at(4).date())),
         )
 
 
@@ -76,7 +81,7 @@ def unsanitized(django_db_setup, django_db_blocker):
                               '<script>x()</script><sup class="footnote-call">1</sup>'}],
                    "footnotes": ["A note."]}
         version = DraftVersion.objects.create(draft=draft, number=1, content=content, sha256="0" * 64, created_by=lead)
-        return rendered(ProposalDocument.of(version).render)
+        return rendered(ProposalDocument.of(version).html())
 
 
 def attachments(pdf: bytes) -> list:
@@ -115,7 +120,7 @@ def test_a_version_with_unsanitized_html_is_sanitized_before_rendering(unsanitiz
 
 
 def test_the_fetcher_refuses_what_reaches_weasyprint_anyway():
-    result = rendered(lambda: render_module.render_pdf(f'<html lang="en"><p>Hi</p>{IMG}{ATTACH}<img src="{LOCAL}">'))
+    result = rendered(f'<html lang="en"><p>Hi</p>{IMG}{ATTACH}<img src="{LOCAL}">')
     assert sorted(result.refused) == sorted(["file:///etc/passwd", "file:///etc/hostname", LOCAL])
     assert attachments(result.pdf) == []
 

@@ -1,6 +1,6 @@
 """The proposal PDF read back: footnotes at the foot of their call's page, filers, metadata, the DRAFT mark."""
+import os
 import re
-import time
 from io import BytesIO
 from types import SimpleNamespace
 
@@ -10,12 +10,14 @@ from pypdf import PdfReader
 
 from django.utils import timezone
 
+from config import sandbox
+
 from resolutions.models import AuditEvent, DraftVersion, SignOn
 from resolutions.filing.pdf import proposal as proposal_module
 from resolutions.filing.pdf import render as render_module
 from resolutions.filing.pdf.filers import version_filers
 from resolutions.filing.pdf.proposal import ProposalDocument, is_final, stored_proposal
-from resolutions.filing.pdf.render import PDFRenderTimeout
+from resolutions.filing.pdf.render import PDFRenderStopped, PDFRenderTimeout
 from resolutions.drafts.services import version_save
 from tests import factories
 
@@ -186,17 +188,34 @@ def test_a_new_co_filer_or_the_final_status_makes_a_new_edition_of_the_same_vers
     assert len({before, signed, ProposalDocument.of(version).storage_name}) == 3
 
 
-def test_a_render_over_the_time_limit_raises_a_clear_error(lead, settings, monkeypatch):
-    settings.PDF_RENDER_TIMEOUT_SECONDS = 0.2
-    monkeypatch.setattr(render_module, "_write_pdf", lambda html, variant: time.sleep(1))
-    with pytest.raises(PDFRenderTimeout, match="longer than 0.2 seconds"):
-        render_module.render_pdf("<p>Slow</p>")
+def worker_pid():
+    return os.getpid()
+
+
+def fonts_kept_by_the_worker():
+    return render_module._font_configuration.cache_info().currsize
+
+
+def test_a_render_over_the_time_limit_is_stopped_and_its_worker_killed(lead, settings):
+    """The render runs in a sandbox worker: past the limit the worker is killed, so its CPU is freed."""
+    settings.PDF_RENDER_TIMEOUT_SECONDS = 0.5
+    pid = sandbox.run(worker_pid)  # the idle worker the render takes next
+    with pytest.raises(PDFRenderTimeout, match="longer than 0.5 seconds to render and was stopped"):
+        render_module.render_pdf("<p>A clause long enough to take many seconds to lay out.</p>" * 20_000)
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+
+
+def test_a_render_over_the_memory_limit_is_stopped_with_the_reason(settings):
+    settings.PDF_RENDER_MEMORY_MB = 64
+    with pytest.raises(PDFRenderStopped, match="Rendering this PDF needed more than 64 MB of memory"):
+        render_module.render_pdf("<p>A clause long enough to need far more memory than that.</p>" * 20_000)
 
 
 def test_renders_share_one_font_configuration_and_each_pdf_carries_its_own_glyphs():
     first = render_module.render_pdf('<p style="font-family: serif">Alpha beta</p>')
     second = render_module.render_pdf('<p style="font-family: serif">Zygote quorum §14a-8 “quoted” — 2026</p>')
 
-    assert render_module._font_configuration.cache_info().currsize == 1
+    assert sandbox.run(fonts_kept_by_the_worker) == 1
     assert "Alpha beta" in b.page_texts(first)[0]
     assert "Zygote quorum §14a-8 “quoted” — 2026" in b.page_texts(second)[0]

@@ -4,9 +4,12 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from django.core.management import call_command
 
+from accounts.models import User
 from evidence.models import Source
 from resolutions.demo import DEMO_DRAFT_TITLE, DEMO_FILED_TITLE, DEMO_PASSWORD
 from resolutions.models import Draft, Precedent
+from resolutions.notifications.models import Kind
+from resolutions.notifications.services import unsubscribe_token
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,7 +23,9 @@ def demo(tmp_path, settings):
     draft = Draft.objects.get(title=DEMO_DRAFT_TITLE)
     version = draft.versions.order_by("-number").first()
     filed = Draft.objects.get(title=DEMO_FILED_TITLE)
-    return {"draft": f"/drafts/{draft.pk}", "filed": f"/drafts/{filed.pk}", "version": f"/drafts/{draft.pk}/versions/{version.number}",
+    lead = User.objects.get(email="lead@example.org")
+    return {"unsubscribe": f"/notifications/unsubscribe/{unsubscribe_token(lead, Kind.COMMENTED)}/",
+            "draft": f"/drafts/{draft.pk}", "filed": f"/drafts/{filed.pk}", "version": f"/drafts/{draft.pk}/versions/{version.number}",
             "source": f"/evidence/sources/{Source.objects.first().pk}/",
             "precedent": f"/precedents/{Precedent.objects.first().pk}/"}
 
@@ -36,14 +41,14 @@ def violations(page, url) -> list[str]:
 @pytest.mark.parametrize("who", ["visitor", "lead", "cofiler", "curator"])
 def test_no_page_has_an_accessibility_violation(browser, live_server, sign_in, demo, who):
     pages = {
-        "visitor": ["/accounts/login/", "/accounts/password_reset/"],
+        "visitor": ["/accounts/login/", "/accounts/password_reset/", demo["unsubscribe"]],
         "lead": ["/", "/drafts/", "/drafts/new/", f"{demo['draft']}/", f"{demo['draft']}/preview/",
                  f"{demo['draft']}/versions/", f"{demo['version']}/", f"{demo['draft']}/filers/",
                  f"{demo['draft']}/packet/", f"{demo['draft']}/audit/", f"{demo['draft']}/filing/",
                  f"{demo['version']}/statements/", f"{demo['draft']}/submission/",
                  f"{demo['filed']}/filing/", f"{demo['filed']}/submission/", f"{demo['filed']}/packet/", "/evidence/", "/evidence/?q=police",
                  demo["source"], "/evidence/sources/new/", "/evidence/import/", "/precedents/",
-                 "/precedents/?q=methane", demo["precedent"]],
+                 "/precedents/?q=methane", demo["precedent"], "/notifications/", "/notifications/settings/"],
         "cofiler": [f"{demo['draft']}/review/", f"{demo['version']}/sign/"],
         "curator": ["/precedents/import/"],
     }[who]

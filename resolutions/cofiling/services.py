@@ -215,7 +215,7 @@ def comment_add(*, draft: Draft, user, text: str, clause_id=None, parent_id=None
         with transaction.atomic():
             comment = Comment.objects.create(draft=draft, clause=clause or (parent.clause if parent else None),
                                              parent=parent, author=user, text=text, form_token=form_token,
-                                             version=draft.versions.order_by("-number").first())
+                                             version=draft.versions.newest())
             audit_record(draft=draft, actor=user, verb=AuditEvent.Verb.COMMENTED, detail=text[:120])
             notification_emit(draft=draft, kind=Kind.REPLIED if parent else Kind.COMMENTED, actor=user,
                               target=comment)
@@ -231,7 +231,17 @@ def comment_resolve(*, comment: Comment, user) -> None:
         comment.resolved_at = timezone.now()
         comment.resolved_by = user
         comment.save(update_fields=["resolved_at", "resolved_by"])
+        audit_record(draft=comment.draft, actor=user, verb=AuditEvent.Verb.COMMENT_RESOLVED,
+                     detail=comment.text[:120])
         notification_emit(draft=comment.draft, kind=Kind.RESOLVED, actor=user, target=comment)
+
+
+def invitation_mark_seen(*, invitation: Invitation | None, version: DraftVersion | None) -> None:
+    """The co-filer has now reviewed ``version``: its next review shows a redline from it."""
+    if invitation is None or version is None or invitation.last_seen_version_id == version.pk:
+        return
+    Invitation.objects.filter(pk=invitation.pk).update(last_seen_version=version)
+    invitation.last_seen_version = version
 
 
 @dataclass(frozen=True)
@@ -267,7 +277,8 @@ def sign_on_checks(data: SignOnData, *, draft: Draft) -> list[rule14a8.Check]:
         rule14a8.ownership_verdict(market_value=data.market_value, held_since=data.held_since,
                                  as_of=data.submission_date),
         rule14a8.check_engagement(submission_date=data.submission_date, slots=data.availability),
-        rule14a8.check_business_hours(slots=data.availability, opens=opens, closes=closes),
+        rule14a8.check_business_hours(slots=data.availability, opens=opens, closes=closes,
+                                      zone=draft.company.time_zone_text),
     ]
 
 
@@ -280,7 +291,7 @@ def sign_on_create(*, draft: Draft, version: DraftVersion, user, data: SignOnDat
     same version.
     """
     lead = draft.lead_organization_id == user.organization_id
-    latest = draft.versions.order_by("-number").first()
+    latest = draft.versions.newest()
     if latest is None or version.pk != latest.pk:
         raise ValidationError(
             f"Version {version.number} is no longer the current text (the latest is version "
@@ -308,6 +319,7 @@ def sign_on_create(*, draft: Draft, version: DraftVersion, user, data: SignOnDat
             setattr(sign_on, name, value)
         if lead:
             sign_on.authorizes_lead = False
+        sign_on.availability_time_zone = draft.company.office_time_zone  # the zone the times were given in
         sign_on.version, sign_on.version_sha256 = version, version.sha256
         sign_on.user, sign_on.status, sign_on.signed_at = user, SignOn.Status.SIGNED, timezone.now()
         sign_on.ip_address, sign_on.user_agent = ip_address, (user_agent or "")[:500]

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0002_organization_name_key_membership_trail_member_invitations'),
-        ('resolutions', '0014_office_time_zone'),
+        ('resolutions', '0015_office_time_zone'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='auditevent',
             name='verb',
-            field=models.CharField(choices=[('invited', 'Invited'), ('opened', 'Opened the invitation'), ('joined', 'Joined as co-filer'), ('revoked', 'Revoked an invitation'), ('removed', 'Removed a co-filer'), ('commented', 'Commented'), ('signed', 'Signed'), ('reconfirmed', 'Re-confirmed'), ('needs_reconfirmation', 'Sign-ons need re-confirmation'), ('declined', 'Declined'), ('withdrawn', 'Withdrew'), ('version_saved', 'Version saved'), ('exported', 'Exported'), ('finalized', 'Finalized'), ('reopened', 'Edited after finalizing: a new round'), ('proof_added', 'Added a proof of ownership'), ('proof_removed', 'Removed a proof of ownership'), ('submitted', 'Marked as submitted'), ('representation', 'Named the shareholder it files for'), ('authorized', 'A shareholder authorized its representative')], max_length=24),
+            field=models.CharField(choices=[('invited', 'Invited'), ('opened', 'Opened the invitation'), ('joined', 'Joined as co-filer'), ('revoked', 'Revoked an invitation'), ('removed', 'Removed a co-filer'), ('commented', 'Commented'), ('comment_resolved', 'Resolved a comment'), ('signed', 'Signed'), ('reconfirmed', 'Re-confirmed'), ('needs_reconfirmation', 'Sign-ons need re-confirmation'), ('declined', 'Declined'), ('withdrawn', 'Withdrew'), ('version_saved', 'Version saved'), ('exported', 'Exported'), ('finalized', 'Finalized'), ('reopened', 'Edited after finalizing: a new round'), ('proof_added', 'Added a proof of ownership'), ('proof_removed', 'Removed a proof of ownership'), ('submitted', 'Marked as submitted'), ('representation', 'Named the shareholder it files for'), ('authorized', 'A shareholder authorized its representative')], max_length=24),
         ),
         migrations.CreateModel(
             name='Representation',

@@ -9,18 +9,11 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0014_audit_comment_resolved'),
-        ('resolutions', '0015_representation'),
+        ('resolutions', '0016_representation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
-    # Also the merge of main's two 0014 branches: the audit verbs both of them added.
     operations = [
-        migrations.AlterField(
-            model_name='auditevent',
-            name='verb',
-            field=models.CharField(choices=[('invited', 'Invited'), ('opened', 'Opened the invitation'), ('joined', 'Joined as co-filer'), ('revoked', 'Revoked an invitation'), ('removed', 'Removed a co-filer'), ('commented', 'Commented'), ('comment_resolved', 'Resolved a comment'), ('signed', 'Signed'), ('reconfirmed', 'Re-confirmed'), ('needs_reconfirmation', 'Sign-ons need re-confirmation'), ('declined', 'Declined'), ('withdrawn', 'Withdrew'), ('version_saved', 'Version saved'), ('exported', 'Exported'), ('finalized', 'Finalized'), ('reopened', 'Edited after finalizing: a new round'), ('proof_added', 'Added a proof of ownership'), ('proof_removed', 'Removed a proof of ownership'), ('submitted', 'Marked as submitted'), ('representation', 'Named the shareholder it files for'), ('authorized', 'A shareholder authorized its representative')], max_length=24),
-        ),
         migrations.CreateModel(
             name='NotificationDigest',
             fields=[

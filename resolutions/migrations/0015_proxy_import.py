@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0013_one_comment_and_version_per_form'),
+        ('resolutions', '0014_audit_comment_resolved'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -13,7 +13,7 @@ app = Celery("whereas")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 # the app's jobs live in its sub-domain packages
-app.autodiscover_tasks(["resolutions.filing", "resolutions.notifications"])
+app.autodiscover_tasks(["resolutions.filing", "resolutions.notifications", "resolutions.precedents"])
 
 app.conf.beat_schedule = {
     "notification-digests": {

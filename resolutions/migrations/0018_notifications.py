@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0016_representation'),
+        ('resolutions', '0017_proxy_import'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

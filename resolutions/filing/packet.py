@@ -26,6 +26,7 @@ from resolutions.filing.pdf.render import combined_pdf, page_counts
 from .models import OwnershipProof
 
 PAGE_IMAGE_SCALE = 2  # 144 dpi: a broker's small print stays legible
+CHECK_SCALE = 0.1  # at upload a page is drawn this small: all of it is read, little is drawn
 MAX_UPLOADED_PAGES = 10  # a broker's letter has one or two
 MAX_PAGE_PIXELS = 40_000_000  # an uploaded page image: a letter page at 600 dpi is 34 million
 
@@ -42,17 +43,18 @@ class UploadedLetterError(Exception):
     """An uploaded letter cannot be placed in the packet; the message says why, for the user."""
 
 
-def uploaded_pages(file_bytes: bytes, content_type: str) -> list[tuple[str, bytes]]:
+def uploaded_pages(file_bytes: bytes, content_type: str, *, check_only: bool = False) -> list[tuple[str, bytes]]:
     """An uploaded letter as page images (made in the sandbox): a PDF's pages rendered to PNG, an image as it is.
 
     Only pypdfium2 reads the PDF; its pages become pixels, so nothing of the foreign file (scripts,
-    fonts, structure) reaches the packet. Raises ``UploadedLetterError``.
+    fonts, structure) reaches the packet. Raises ``UploadedLetterError``. ``check_only`` (at upload):
+    every page is read and drawn small, and no image is kept.
     """
-    return untrusted.read(pages_in_sandbox, file_bytes, content_type, subject="Reading the uploaded letter",
-                          error=UploadedLetterError)
+    return untrusted.read(pages_in_sandbox, file_bytes, content_type, check_only,
+                          subject="Reading the uploaded letter", error=UploadedLetterError)
 
 
-def pages_in_sandbox(file_bytes: bytes, content_type: str, *, expansion: untrusted.Expansion
+def pages_in_sandbox(file_bytes: bytes, content_type: str, check_only: bool, *, expansion: untrusted.Expansion
                      ) -> list[tuple[str, bytes]]:
     """What ``uploaded_pages`` runs in the sandbox worker: at most ``MAX_UPLOADED_PAGES`` pages, each decoded here.
 
@@ -81,6 +83,9 @@ def pages_in_sandbox(file_bytes: bytes, content_type: str, *, expansion: untrust
                                       f"at most {MAX_UPLOADED_PAGES}, so it was not read.")
         pages = []
         for index in range(len(document)):
+            if check_only:
+                document[index].render(scale=CHECK_SCALE)
+                continue
             out = BytesIO()
             document[index].render(scale=PAGE_IMAGE_SCALE).to_pil().save(out, format="PNG", optimize=True)
             pages.append(("image/png", out.getvalue()))

@@ -84,7 +84,7 @@ def ownership_proof_add(*, draft: Draft, user, data: ProofInput, upload, sample:
     if coverage.status == rule14a8.ERROR:
         raise ValidationError(coverage.message + " Nothing was saved.")
     try:  # read now, in the sandbox, so a letter that cannot go into the packet is refused here
-        uploaded_pages(upload.read(), content_type)
+        uploaded_pages(upload.read(), content_type, check_only=True)
     except UploadedLetterError as error:
         raise ValidationError(str(error)) from error
     upload.seek(0)

@@ -132,6 +132,15 @@ PRIVATE_FILE_URL_SECONDS = env.int("PRIVATE_FILE_URL_SECONDS", default=60)
 MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 # A whole proxy statement (DEF 14A) runs to 10 MB and more.
 MAX_PROXY_BYTES = env.int("MAX_PROXY_BYTES", default=50 * 1024 * 1024)
+# Every read of an uploaded file runs in a sandbox worker (config/untrusted.py) within these caps,
+# and stops with the reason as soon as the file expands past a limit. The largest proxy statement
+# in the corpus has 155 pages and reads in 4 s and 70 MB; no real upload comes near these.
+UPLOAD_MAX_PAGES = env.int("UPLOAD_MAX_PAGES", default=2000)
+UPLOAD_MAX_EXPANDED_MB = env.int("UPLOAD_MAX_EXPANDED_MB", default=200)
+UPLOAD_MAX_ZIP_ENTRIES = env.int("UPLOAD_MAX_ZIP_ENTRIES", default=2000)
+UPLOAD_MAX_UNZIPPED_MB = env.int("UPLOAD_MAX_UNZIPPED_MB", default=64)
+UPLOAD_READ_MEMORY_MB = env.int("UPLOAD_READ_MEMORY_MB", default=512)
+UPLOAD_READ_SECONDS = env.int("UPLOAD_READ_SECONDS", default=30)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_HANDLERS = [

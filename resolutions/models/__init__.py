@@ -4,10 +4,15 @@ from resolutions.catalogue.models import Company, Topic
 from resolutions.cofiling.models import Comment, Invitation, SignOn
 from resolutions.drafts.models import AuditEvent, Clause, Draft, DraftNote, DraftVersion
 from resolutions.filing.models import OwnershipProof, PacketExport, Submission
+from resolutions.filing.record.models import (
+    CalendarFeed, DeadlineReminder, DeficiencyNotice, EngagementMeeting, ExclusionNotice, FilingRecord,
+    OppositionStatement, VoteResult, Withdrawal,
+)
 from resolutions.precedents.models import BoardRecommendation, FootnoteCall, PartKind, Precedent, PrecedentFiler, PrecedentFootnote, PrecedentPart
 
 __all__ = [
-    "AuditEvent", "BoardRecommendation", "Clause", "Comment", "Company", "Draft", "DraftNote", "DraftVersion", "FootnoteCall",
+    "AuditEvent", "BoardRecommendation", "CalendarFeed", "DeadlineReminder", "DeficiencyNotice", "EngagementMeeting",
+    "ExclusionNotice", "FilingRecord", "OppositionStatement", "VoteResult", "Withdrawal", "Clause", "Comment", "Company", "Draft", "DraftNote", "DraftVersion", "FootnoteCall",
     "Invitation", "OwnershipProof", "PacketExport", "Submission", "PartKind", "Precedent", "PrecedentFiler", "PrecedentFootnote",
     "PrecedentPart", "SignOn", "Topic",
 ]

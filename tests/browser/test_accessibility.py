@@ -41,10 +41,10 @@ def test_no_page_has_an_accessibility_violation(browser, live_server, sign_in, d
                  f"{demo['draft']}/versions/", f"{demo['version']}/", f"{demo['draft']}/filers/",
                  f"{demo['draft']}/packet/", f"{demo['draft']}/audit/", f"{demo['draft']}/filing/",
                  f"{demo['version']}/statements/", f"{demo['draft']}/submission/",
-                 f"{demo['filed']}/filing/", f"{demo['filed']}/submission/", f"{demo['filed']}/packet/", "/evidence/", "/evidence/?q=police",
+                 f"{demo['filed']}/filing/", f"{demo['filed']}/submission/", f"{demo['filed']}/packet/", f"{demo['filed']}/record/", "/evidence/", "/evidence/?q=police",
                  demo["source"], "/evidence/sources/new/", "/evidence/import/", "/precedents/",
                  "/precedents/?q=methane", demo["precedent"]],
-        "cofiler": [f"{demo['draft']}/review/", f"{demo['version']}/sign/"],
+        "cofiler": [f"{demo['draft']}/review/", f"{demo['version']}/sign/", f"{demo['filed']}/record/", "/"],
         "curator": ["/precedents/import/"],
     }[who]
     page = browser.new_context().new_page()

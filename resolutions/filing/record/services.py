@@ -12,9 +12,11 @@ from resolutions import rule14a8
 from resolutions.drafts.audit import audit_record
 from resolutions.filing.selectors import draft_filer_statuses
 from resolutions.filing.uploads import EML, JPEG, MSG, PDF, PNG, checked_upload
-from resolutions.models import AuditEvent, Draft
+from resolutions.models import AuditEvent, Draft, Precedent
+from resolutions.precedents.services import PrecedentFields, precedent_save_import
 from .models import (CalendarFeed, DeficiencyNotice, EngagementMeeting, ExclusionNotice, FilingRecord, OppositionStatement,
                      VoteResult, Withdrawal)
+from .precedent import version_structure
 from .selectors import proposal_received_on, record_dates
 
 CURE_PROOF_TYPES = (EML, MSG, PDF, PNG, JPEG)
@@ -298,13 +300,9 @@ def vote_add_to_precedents(*, vote: VoteResult, user):
     Uncurated until a curator looks; no private notes (engagement notes, withdrawal terms) go into it.
     Adding twice returns the precedent made the first time.
     """
-    from resolutions.precedents.services import PrecedentFields, precedent_save_import
-    from resolutions.models import Precedent
-    from .precedent import version_structure
-
     draft = vote.draft
     with transaction.atomic():
-        vote = VoteResult.objects.select_for_update().select_related("precedent").get(pk=vote.pk)
+        vote = VoteResult.objects.select_for_update().get(pk=vote.pk)
         if vote.precedent is not None:
             return vote.precedent
         submission = draft.submissions.select_related("version").order_by("-recorded_at").first()

@@ -246,6 +246,8 @@ class AuditEvent(models.Model):
         PROOF_ADDED = "proof_added", "Added a proof of ownership"
         PROOF_REMOVED = "proof_removed", "Removed a proof of ownership"
         SUBMITTED = "submitted", "Marked as submitted"
+        REPRESENTATION = "representation", "Named the shareholder it files for"
+        AUTHORIZED = "authorized", "A shareholder authorized its representative"
         MEETING_RECORDED = "meeting_recorded", "Recorded the meeting"
         DEFICIENCY_NOTICE = "deficiency_notice", "Recorded a deficiency notice"
         CURE_SENT = "cure_sent", "Recorded a response to a deficiency notice"

@@ -3,7 +3,7 @@ sub-domain packages so that `from resolutions.models import Draft` works whereve
 from resolutions.catalogue.models import Company, Topic
 from resolutions.cofiling.models import Comment, Invitation, SignOn
 from resolutions.drafts.models import AuditEvent, Clause, Draft, DraftNote, DraftVersion
-from resolutions.filing.models import OwnershipProof, PacketExport, Submission
+from resolutions.filing.models import OwnershipProof, PacketExport, Representation, Submission
 from resolutions.filing.record.models import (
     CalendarFeed, DeadlineReminder, DeficiencyNotice, EngagementMeeting, ExclusionNotice, FilingRecord,
     OppositionStatement, VoteResult, Withdrawal,
@@ -14,5 +14,5 @@ __all__ = [
     "AuditEvent", "BoardRecommendation", "CalendarFeed", "DeadlineReminder", "DeficiencyNotice", "EngagementMeeting",
     "ExclusionNotice", "FilingRecord", "OppositionStatement", "VoteResult", "Withdrawal", "Clause", "Comment", "Company", "Draft", "DraftNote", "DraftVersion", "FootnoteCall",
     "Invitation", "OwnershipProof", "PacketExport", "Submission", "PartKind", "Precedent", "PrecedentFiler", "PrecedentFootnote",
-    "PrecedentPart", "SignOn", "Topic",
+    "PrecedentPart", "Representation", "SignOn", "Topic",
 ]

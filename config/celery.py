@@ -12,7 +12,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 app = Celery("whereas")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-app.autodiscover_tasks(["resolutions.filing", "resolutions.filing.record"])  # jobs live in sub-domain packages
+app.autodiscover_tasks(["resolutions.filing", "resolutions.filing.record", "resolutions.precedents"])  # jobs live in sub-domain packages
 app.conf.beat_schedule = {
     # Deadline reminders, once a day in the morning (TIME_ZONE); each is recorded, so a rerun sends nothing twice.
     "deadline-reminders": {"task": "resolutions.filing.record.tasks.send_deadline_reminders",

@@ -8,11 +8,11 @@ from resolutions.filing.record.models import (
     CalendarFeed, DeadlineReminder, DeficiencyNotice, EngagementMeeting, ExclusionNotice, FilingRecord,
     OppositionStatement, VoteResult, Withdrawal,
 )
-from resolutions.precedents.models import BoardRecommendation, FootnoteCall, PartKind, Precedent, PrecedentFiler, PrecedentFootnote, PrecedentPart
+from resolutions.precedents.models import BoardRecommendation, FootnoteCall, PartKind, Precedent, PrecedentFiler, PrecedentFootnote, PrecedentPart, ProxyImport
 
 __all__ = [
     "AuditEvent", "BoardRecommendation", "CalendarFeed", "DeadlineReminder", "DeficiencyNotice", "EngagementMeeting",
     "ExclusionNotice", "FilingRecord", "OppositionStatement", "VoteResult", "Withdrawal", "Clause", "Comment", "Company", "Draft", "DraftNote", "DraftVersion", "FootnoteCall",
     "Invitation", "OwnershipProof", "PacketExport", "Submission", "PartKind", "Precedent", "PrecedentFiler", "PrecedentFootnote",
-    "PrecedentPart", "Representation", "SignOn", "Topic",
+    "PrecedentPart", "ProxyImport", "Representation", "SignOn", "Topic",
 ]

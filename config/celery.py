@@ -1,6 +1,6 @@
 """Celery app. Without a broker (CELERY_BROKER_URL unset) tasks run eagerly in-process.
 
-The beat schedule runs in the compose file's worker (``celery -A config worker -B``).
+Celery beat (the worker runs it, see docker-compose.yml) starts the periodic jobs below.
 """
 import os
 
@@ -12,9 +12,16 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 app = Celery("whereas")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-app.autodiscover_tasks(["resolutions.filing", "resolutions.filing.record", "resolutions.precedents"])  # jobs live in sub-domain packages
+# the app's jobs live in its sub-domain packages
+app.autodiscover_tasks(["resolutions.filing", "resolutions.filing.record", "resolutions.notifications",
+                       "resolutions.precedents"])
+
 app.conf.beat_schedule = {
-    # Deadline reminders, once a day in the morning (TIME_ZONE); each is recorded, so a rerun sends nothing twice.
+    "notification-digests": {
+        "task": "resolutions.notifications.tasks.send_daily_digests",
+        "schedule": crontab(hour=int(os.environ.get("NOTIFICATION_DIGEST_HOUR", "7")), minute=0),
+    },
+    # Deadline reminders; each is recorded, so a rerun sends nothing twice.
     "deadline-reminders": {"task": "resolutions.filing.record.tasks.send_deadline_reminders",
                            "schedule": crontab(hour=7, minute=0)},
 }

@@ -8,11 +8,13 @@ from resolutions.filing.record.models import (
     CalendarFeed, DeadlineReminder, DeficiencyNotice, EngagementMeeting, ExclusionNotice, FilingRecord,
     OppositionStatement, VoteResult, Withdrawal,
 )
+from resolutions.notifications.models import Notification, NotificationDigest, NotificationPreference
 from resolutions.precedents.models import BoardRecommendation, FootnoteCall, PartKind, Precedent, PrecedentFiler, PrecedentFootnote, PrecedentPart, ProxyImport
 
 __all__ = [
-    "AuditEvent", "BoardRecommendation", "CalendarFeed", "DeadlineReminder", "DeficiencyNotice", "EngagementMeeting",
-    "ExclusionNotice", "FilingRecord", "OppositionStatement", "VoteResult", "Withdrawal", "Clause", "Comment", "Company", "Draft", "DraftNote", "DraftVersion", "FootnoteCall",
-    "Invitation", "OwnershipProof", "PacketExport", "Submission", "PartKind", "Precedent", "PrecedentFiler", "PrecedentFootnote",
-    "PrecedentPart", "ProxyImport", "Representation", "SignOn", "Topic",
+    "AuditEvent", "BoardRecommendation", "CalendarFeed", "DeadlineReminder", "DeficiencyNotice",
+    "EngagementMeeting", "ExclusionNotice", "FilingRecord", "OppositionStatement", "VoteResult", "Withdrawal", "Clause", "Comment", "Company", "Draft", "DraftNote", "DraftVersion", "FootnoteCall",
+    "Invitation", "Notification", "NotificationDigest", "NotificationPreference", "OwnershipProof", "PacketExport",
+    "Submission", "PartKind", "Precedent", "PrecedentFiler", "PrecedentFootnote", "PrecedentPart", "ProxyImport",
+    "Representation", "SignOn", "Topic",
 ]

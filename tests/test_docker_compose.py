@@ -41,3 +41,11 @@ def test_web_runs_gunicorn_with_the_config_file_whose_timeout_outlasts_the_apps_
     config = runpy.run_path(str(root / "config" / "gunicorn.py"))
     assert config["timeout"] > max(settings.PDF_RENDER_TIMEOUT_SECONDS, settings.UPLOAD_READ_SECONDS)
     assert config["bind"] == "0.0.0.0:8000"
+
+
+def test_the_worker_runs_celery_beat_for_the_deadline_reminders(compose):
+    from config.celery import app
+
+    assert " -B " in f" {compose['services']['worker']['command']} "
+    assert app.conf.beat_schedule["deadline-reminders"]["task"] == "resolutions.filing.record.tasks.send_deadline_reminders"
+    assert "resolutions.filing.record.tasks.send_deadline_reminders" in app.tasks

@@ -15,6 +15,8 @@ from resolutions.drafts import selectors
 from resolutions.drafts.rendering import MAX_CLAUSE_CHARS
 from resolutions.drafts.forms import ClauseForm, DraftCreateForm, DraftSettingsForm, IdempotentForm, NoteForm, RevisionForm
 from resolutions.filing.docx_forms import WordUploadForm
+from resolutions.filing.record import selectors as record_selectors
+from resolutions.filing.record.models import CalendarFeed
 from resolutions.models import Draft, PartKind, Precedent
 from resolutions.precedents import selectors as precedent_selectors
 from resolutions.drafts.redline import Document, content_document, document_redline
@@ -23,9 +25,12 @@ from resolutions.drafts import services
 
 def dashboard(request):
     drafts = list(Draft.objects.visible_to(request.user).for_list()[:10])
+    today = timezone.localdate()
     return render(request, "drafts/dashboard.html", {
         "recent_precedents": precedent_selectors.precedents_recent(), "drafts": drafts,
-        "deadlines": selectors.draft_deadlines(drafts, today=timezone.localdate()),
+        "deadlines": selectors.draft_deadlines(drafts, today=today),
+        "due_soon": [(row, row.clock.summary(today)) for row in record_selectors.clocks_due_soon(request.user, today=today)],
+        "calendar_feed": CalendarFeed.objects.filter(user=request.user).active().first(), "today": today,
     })
 
 

@@ -13,11 +13,15 @@ app = Celery("whereas")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 # the app's jobs live in its sub-domain packages
-app.autodiscover_tasks(["resolutions.filing", "resolutions.notifications", "resolutions.precedents"])
+app.autodiscover_tasks(["resolutions.filing", "resolutions.filing.record", "resolutions.notifications",
+                       "resolutions.precedents"])
 
 app.conf.beat_schedule = {
     "notification-digests": {
         "task": "resolutions.notifications.tasks.send_daily_digests",
         "schedule": crontab(hour=int(os.environ.get("NOTIFICATION_DIGEST_HOUR", "7")), minute=0),
     },
+    # Deadline reminders; each is recorded, so a rerun sends nothing twice.
+    "deadline-reminders": {"task": "resolutions.filing.record.tasks.send_deadline_reminders",
+                           "schedule": crontab(hour=7, minute=0)},
 }

@@ -15,10 +15,11 @@ from evidence.models import Snippet
 
 from resolutions import rule14a8
 from .filing import services as filing
+from .filing.record import services as record
 from .filing.samples import sample_broker_letter
 from resolutions.precedents.importer import parse_resolution
 from resolutions.filing.pdf.packet import packet_build, packet_start
-from .models import Company, Draft, Precedent, SignOn, Topic
+from .models import CalendarFeed, Company, Draft, Precedent, SignOn, Topic
 from .cofiling import services as cofilers
 from .drafts import services as drafts
 from resolutions.precedents.services import PrecedentFields, precedent_save_import
@@ -221,6 +222,8 @@ def load_filed_draft(*, lead: User, cofiler: User) -> Draft:
     """A second demo draft, finalized and submitted: both filers' statements, SAMPLE broker letters, a packet."""
     existing = Draft.objects.filter(title=DEMO_FILED_TITLE, lead_organization=lead.organization).first()
     if existing:
+        if not existing.deficiency_notices.exists():  # a database loaded before the filing record existed
+            load_filing_record(draft=existing, lead=lead, cofiler=cofiler)
         return existing
     company = Company.objects.get(name="Lone Star Energy Holdings")
     with transaction.atomic():
@@ -249,7 +252,18 @@ def load_filed_draft(*, lead: User, cofiler: User) -> Draft:
         draft=draft, user=lead, upload=ContentFile(SAMPLE_RECEIPT.encode(), name="sample-receipt.eml"),
         data=filing.SubmissionInput(submitted_on=FILED_ON, method="email",
                                     recipient="Dana Example, Corporate Secretary, secretary@lonestar-energy.example"))
+    load_filing_record(draft=draft, lead=lead, cofiler=cofiler)
     return draft
+
+
+def load_filing_record(*, draft: Draft, lead: User, cofiler: User) -> None:
+    """After the submission: the presenter named, and the company's deficiency notice to the co-filer, its cure pending."""
+    record.filing_record_save(draft=draft, user=lead, data=record.MeetingInput(
+        meeting_date=None, presenter=f"{lead.get_full_name()}, {lead.organization}", proxy_filed_on=None))
+    record.deficiency_notice_record(draft=draft, user=lead, data=record.DeficiencyNoticeInput(
+        organization_id=cofiler.organization_id, sent_on=date(2026, 11, 25), received_on=date(2026, 11, 27),
+        says="SAMPLE (demo): the broker's letter does not show that the shares were held continuously for the "
+             "full period up to and including the date of submission."))
 
 
 def load_all() -> list[User]:
@@ -260,4 +274,7 @@ def load_all() -> list[User]:
     load_precedents(curator=curator)
     load_draft(lead=lead, cofiler=cofiler)
     load_filed_draft(lead=lead, cofiler=cofiler)
+    for user in (lead, cofiler):
+        if not CalendarFeed.objects.filter(user=user).active().exists():
+            record.calendar_feed_create(user=user)
     return users

@@ -29,3 +29,11 @@ def test_the_demo_loads_only_when_asked(compose):
     web = compose["services"]["web"]
     assert web["environment"]["LOAD_DEMO"] == "${LOAD_DEMO:-0}"
     assert "$${LOAD_DEMO:-0} = 1" in web["command"] and "load_demo" in web["command"]
+
+
+def test_the_worker_runs_celery_beat_for_the_deadline_reminders(compose):
+    from config.celery import app
+
+    assert " -B " in f" {compose['services']['worker']['command']} "
+    assert app.conf.beat_schedule["deadline-reminders"]["task"] == "resolutions.filing.record.tasks.send_deadline_reminders"
+    assert "resolutions.filing.record.tasks.send_deadline_reminders" in app.tasks

@@ -175,6 +175,10 @@ CELERY_TIMEZONE = TIME_ZONE  # beat's schedule (config/celery.py) is in local ti
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Whereas <noreply@whereas.local>")
+# Links in emails sent without a request (deadline reminders) start with this.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# Deadline reminders go this many days before each deadline.
+DEADLINE_REMINDER_DAYS = env.list("DEADLINE_REMINDER_DAYS", cast=int, default=[7, 1])
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -248,6 +248,15 @@ class AuditEvent(models.Model):
         SUBMITTED = "submitted", "Marked as submitted"
         REPRESENTATION = "representation", "Named the shareholder it files for"
         AUTHORIZED = "authorized", "A shareholder authorized its representative"
+        MEETING_RECORDED = "meeting_recorded", "Recorded the meeting"
+        DEFICIENCY_NOTICE = "deficiency_notice", "Recorded a deficiency notice"
+        CURE_SENT = "cure_sent", "Recorded a response to a deficiency notice"
+        ENGAGEMENT = "engagement", "Recorded an engagement meeting"
+        EXCLUSION_NOTICE = "exclusion_notice", "Recorded the company's (j) notice"
+        OPPOSITION = "opposition", "Recorded the statement in opposition"
+        PROPOSAL_WITHDRAWN = "proposal_withdrawn", "Withdrew the proposal"
+        VOTE_RECORDED = "vote_recorded", "Recorded the vote"
+        PRECEDENT_ADDED = "precedent_added", "Added to the precedent library"
 
     draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="audit_events")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

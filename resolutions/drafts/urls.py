@@ -28,4 +28,5 @@ urlpatterns = [
 urlpatterns += [
     path("", include("resolutions.cofiling.urls")),
     path("", include("resolutions.filing.urls")),
+    path("", include("resolutions.filing.record.urls")),
 ]

@@ -65,6 +65,40 @@ from .engagement import (
     ENGAGEMENT_LAST_DAY,
     check_engagement,
 )
+from .meeting import (
+    PRESENTATION_BAR_YEARS,
+    KnownDate,
+    check_presenter,
+    hold_through_meeting,
+    meeting_date,
+    proxy_date,
+)
+from .deficiency import (
+    CURE_DAYS,
+    NOTICE_DAYS,
+    check_cure,
+    check_deficiency_notice,
+    cure_due,
+    deficiency_notice_due,
+)
+from .exclusion import (
+    EXCLUSION_NOTICE_DAYS,
+    GROUNDS,
+    OPPOSITION_DAYS,
+    check_exclusion_notice,
+    check_opposition,
+    exclusion_notice_due,
+    opposition_due,
+)
+from .vote import (
+    describe_vote,
+    vote_problems,
+    vote_support,
+)
+from .clocks import (
+    Clock,
+    reminders_due,
+)
 from .texas import (
     TEXAS_MONTHS,
     TEXAS_PERCENT,
@@ -73,6 +107,30 @@ from .texas import (
 )
 
 __all__ = [
+    "CURE_DAYS",
+    "Clock",
+    "EXCLUSION_NOTICE_DAYS",
+    "GROUNDS",
+    "KnownDate",
+    "NOTICE_DAYS",
+    "OPPOSITION_DAYS",
+    "PRESENTATION_BAR_YEARS",
+    "check_cure",
+    "check_deficiency_notice",
+    "check_exclusion_notice",
+    "check_opposition",
+    "check_presenter",
+    "cure_due",
+    "deficiency_notice_due",
+    "describe_vote",
+    "exclusion_notice_due",
+    "hold_through_meeting",
+    "meeting_date",
+    "opposition_due",
+    "proxy_date",
+    "reminders_due",
+    "vote_problems",
+    "vote_support",
     "check_business_hours",
     "BUSINESS_HOURS_DEFAULT",
     "required_holding_start",

@@ -54,11 +54,12 @@ def test_no_page_has_an_accessibility_violation(browser, live_server, sign_in, d
                  f"{demo['draft']}/versions/", f"{demo['version']}/", f"{demo['draft']}/filers/",
                  f"{demo['draft']}/packet/", f"{demo['draft']}/audit/", f"{demo['draft']}/filing/",
                  f"{demo['version']}/statements/", f"{demo['draft']}/submission/",
-                 f"{demo['filed']}/filing/", f"{demo['filed']}/submission/", f"{demo['filed']}/packet/",
+                 f"{demo['filed']}/filing/", f"{demo['filed']}/submission/", f"{demo['filed']}/packet/", f"{demo['filed']}/record/",
                  f"{demo['draft']}/documents/", "/evidence/", "/evidence/?q=police",
                  demo["source"], "/evidence/sources/new/", "/evidence/import/", "/precedents/",
                  "/precedents/?q=methane", demo["precedent"], "/notifications/", "/notifications/settings/"],
-        "cofiler": [f"{demo['draft']}/review/", f"{demo['version']}/sign/", f"{demo['draft']}/documents/"],
+        "cofiler": [f"{demo['draft']}/review/", f"{demo['version']}/sign/", f"{demo['draft']}/documents/",
+                    f"{demo['filed']}/record/", "/"],
         "curator": ["/precedents/import/", "/precedents/import/proxy/"],
     }[who]
     page = browser.new_context().new_page()

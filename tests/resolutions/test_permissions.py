@@ -11,7 +11,8 @@ from django.core.files.base import ContentFile
 from django.http import Http404
 from django.urls import get_resolver
 
-from resolutions.models import Draft, Invitation, OwnershipProof, Representation, Submission
+from resolutions.models import (DeficiencyNotice, Draft, EngagementMeeting, Invitation, OwnershipProof,
+                                 Representation, Submission)
 from resolutions.drafts.selectors import get_draft_for, get_version_for
 from resolutions.cofiling import services as cofilers
 from resolutions.drafts import services as draft_services
@@ -33,6 +34,11 @@ ACCESS = {
     "filer_packet_pdf": EDIT, "version_upload_docx": EDIT,
     # each filer's own (the co-filer's proof and authorization in the world below): lead and that co-filer
     "documents": READ, "representation_save": READ, "representation_remove": READ, "authorization_file": READ,
+    # The filing record: co-filers read it and record their own deficiency notices and responses.
+    "filing_record": READ, "record_meeting": EDIT, "record_deficiency_notice": READ, "record_cure": READ,
+    "cure_proof_file": READ, "record_engagement": EDIT, "record_engagement_status": EDIT,
+    "record_exclusion_notice": EDIT, "record_opposition": EDIT, "record_withdrawal": EDIT, "record_vote": EDIT,
+    "record_vote_precedent": EDIT,
 }
 ALLOWED = {READ: {"lead", "cofiler"}, EDIT: {"lead"}, SIGN: {"cofiler"}}
 
@@ -75,9 +81,15 @@ def world(lead, cofiler, outsider, curator, make_user):
     submission = Submission.objects.create(
         draft=draft, version=version, submitted_on=date(2026, 11, 2), method="email", recipient="Secretary",
         proof=ContentFile(b"%PDF-1.7", name="r.pdf"), proof_name="r.pdf", proof_type="application/pdf")
+    notice = DeficiencyNotice.objects.create(
+        draft=draft, organization=cofiler.organization, sent_on=date(2026, 11, 5), received_on=date(2026, 11, 6),
+        says="Proof of ownership missing.", cure_sent_on=date(2026, 11, 9),
+        cure_proof=ContentFile(b"%PDF-1.7", name="c.pdf"), cure_proof_name="c.pdf", cure_proof_type="application/pdf")
+    meeting = EngagementMeeting.objects.create(draft=draft, meets_on=date(2026, 11, 20))
     values = {"pk": draft.pk, "clause_id": draft.clauses.first().pk, "number": version.number,
               "invitation_id": invitation.pk, "comment_id": comment.pk, "filer_id": lead.organization_id,
-              "proof_id": proof.pk, "submission_id": submission.pk, "representation_id": representation.pk}
+              "proof_id": proof.pk, "submission_id": submission.pk, "representation_id": representation.pk,
+              "notice_id": notice.pk, "meeting_id": meeting.pk}
     users = {"anonymous": None, "outsider": outsider, "cofiler_of_another_draft": other_cofiler,
              "cofiler": cofiler, "lead": lead, "curator": curator}
     return values, users

@@ -203,6 +203,12 @@ def representation_save(*, draft: Draft, user, organization: Organization, data:
     problems = _representation_problems(organization, data, upload)
     if problems:
         raise ValidationError(problems)
+    if content_type:  # read now, in the sandbox, as a broker letter is: one the packet cannot place is refused here
+        try:
+            uploaded_pages(upload.read(), content_type, check_only=True)
+        except UploadedLetterError as error:
+            raise ValidationError(str(error)) from error
+        upload.seek(0)
     token = secrets.token_urlsafe(32) if data.basis == Representation.Basis.SIGNED_HERE else ""
     with transaction.atomic():
         found = Representation.objects.select_for_update().filter(draft=draft, organization=organization).first()

@@ -138,6 +138,7 @@ def test_an_entity_s_self_evident_agent_says_so_in_the_rule_s_words_and_needs_no
     ({"basis": "uploaded", "signer_name": "Ada Investor", "document_date": "2026-10-30"},
      "attach the authorization the shareholder signed and dated"),
     ({"basis": "uploaded", "document_date": "2026-10-30", "file": "not-a-pdf"}, "is not a PDF, PNG image, JPEG"),
+    ({"basis": "uploaded", "document_date": "2026-10-30", "file": "damaged-pdf"}, "This PDF could not be read"),
     ({"basis": "signed_here", "signer_email": ""}, "name the person who signs for it and give their email"),
     ({"shareholder_name": "Pension Fund of Tests"}, "is your own organization"),
 ])
@@ -147,6 +148,10 @@ def test_bad_input_is_refused_with_a_clear_message_and_nothing_is_saved(
         from django.core.files.uploadedfile import SimpleUploadedFile
 
         overrides = {**overrides, "file": SimpleUploadedFile("authorization.pdf", b"GIF89a not a pdf")}
+    if overrides.get("file") == "damaged-pdf":
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        overrides = {**overrides, "file": SimpleUploadedFile("authorization.pdf", b"%PDF-1.7\nnot really a pdf")}
     response = represent(cofiler_client, draft, **overrides)
     assert response.status_code == 400
     assert message in response.content.decode().replace("&#x27;", "'")

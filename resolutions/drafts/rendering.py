@@ -15,20 +15,30 @@ from evidence.citations import CitationSource, format_footnotes
 
 MARKER = re.compile(r"\[\[(snippet|note):(\d+)\]\]")
 CALL_SITE = re.compile(r"\s*" + MARKER.pattern)  # a call hugs the word before it, as in print
-ALLOWED_TAGS = {"b", "strong", "i", "em", "a", "ul", "ol", "li", "p", "br"}
-ALLOWED_ATTRIBUTES = {"a": {"href"}}
-URL_SCHEMES = {"http", "https", "mailto"}
 MAX_CLAUSE_CHARS = 20_000
 
+# The one HTML allowlist of a clause: the server's sanitizer, the printed forms (which add the
+# numbered calls) and the editor's surface (handed this as JSON) all keep exactly this.
+CLAUSE_HTML = {
+    "tags": ["a", "b", "br", "em", "i", "li", "ol", "p", "strong", "ul"],
+    "attributes": {"a": ["href"]},
+    "url_schemes": ["http", "https", "mailto"],
+}
 
-def sanitize_clause_html(text: str) -> str:
-    """Keep bold, italic, links and lists; drop every other tag, attribute and script."""
+
+def sanitize_clause_html(text: str, *, with_calls: bool = False) -> str:
+    """Keep bold, italic, links and lists; drop every other tag, attribute and script.
+
+    ``with_calls`` also keeps the numbered calls of rendered text (``<sup class="footnote-call">``).
+    """
+    tags = set(CLAUSE_HTML["tags"]) | ({"sup"} if with_calls else set())
     return nh3.clean(
         text or "",
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer nofollow",
+        tags=tags,
+        attributes={tag: set(names) for tag, names in CLAUSE_HTML["attributes"].items()},
+        allowed_classes={"sup": {"footnote-call"}} if with_calls else None,
+        url_schemes=set(CLAUSE_HTML["url_schemes"]),
+        link_rel=None if with_calls else "noopener noreferrer nofollow",
     ).strip()
 
 

@@ -185,14 +185,22 @@ def clause_add(*, draft: Draft, expected_revision: int, user=None, kind: str, te
     with transaction.atomic():
         locked = _locked(draft, expected_revision)
         clean = clean_clause_text(draft=locked, text=text)
-        if after is not None:
-            position = after.position + 1
-            locked.clauses.filter(position__gte=position).update(position=F("position") + 1)
-        else:
-            position = (locked.clauses.aggregate(m=Max("position"))["m"] or 0) + 1
+        position = after.position + 1 if after is not None else _place_for(locked, kind)
+        locked.clauses.filter(position__gte=position).update(position=F("position") + 1)
         clause = Clause.objects.create(draft=locked, kind=kind, text=clean, position=position)
         _bump(locked, user)
     return clause
+
+
+def _place_for(draft: Draft, kind: str) -> int:
+    """Where a new clause of ``kind`` goes: at the end of its part (a recital after the last recital),
+    or, when the part has none yet, where the draft's layout puts that part."""
+    rank = {PartKind.RESOLVED: 0 if draft.resolved_first else 1, PartKind.WHEREAS: 1 if draft.resolved_first else 0,
+            PartKind.SUPPORTING: 2}
+    clauses = list(draft.clauses.order_by("position"))
+    same = [c for c in clauses if c.kind == kind]
+    before = same or [c for c in clauses if rank[c.kind] < rank[kind]]
+    return before[-1].position + 1 if before else (clauses[0].position if clauses else 0)
 
 
 def clause_update(*, draft: Draft, clause_id: int, expected_revision: int, user=None, text: str, kind: str | None = None) -> Clause:

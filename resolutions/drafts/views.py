@@ -1,4 +1,6 @@
 """Draft views. Every one starts with ``get_draft_for``: a draft you may not see is a 404."""
+from collections import Counter
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -11,7 +13,7 @@ from evidence.models import Snippet
 
 from resolutions import rule14a8
 from resolutions.drafts import selectors
-from resolutions.drafts.rendering import MAX_CLAUSE_CHARS
+from resolutions.drafts.rendering import CLAUSE_HTML, MAX_CLAUSE_CHARS
 from resolutions.drafts.forms import ClauseForm, DraftCreateForm, DraftSettingsForm, IdempotentForm, NoteForm, RevisionForm
 from resolutions.filing.docx_forms import WordUploadForm
 from resolutions.models import Draft, PartKind, Precedent
@@ -63,7 +65,7 @@ def _editor_context(draft):
         clause.rendered_html = part.html
         clause.open_comments = open_comments.get(clause.pk, 0)
     return {"draft": draft, "rendered": rendered, "checks": checks, "words": words,
-            "clauses": clauses, "kinds": PartKind.choices}
+            "check_counts": Counter(check.status for check in checks), "clauses": clauses, "kinds": PartKind.choices}
 
 
 def draft_editor(request, pk):
@@ -74,6 +76,7 @@ def draft_editor(request, pk):
     context["settings_form"] = DraftSettingsForm(instance=draft)
     context["versions"] = list(draft.versions.order_by("-number")[:5])
     context["max_clause_chars"] = MAX_CLAUSE_CHARS
+    context["clause_html"] = CLAUSE_HTML
     return render(request, "drafts/editor.html", context)
 
 
@@ -121,12 +124,14 @@ def clause_add(request, pk):
     form = ClauseForm(request.POST)
     if form.is_valid():
         try:
-            services.clause_add(draft=draft, expected_revision=form.cleaned_data["revision"], user=request.user,
-                                kind=form.cleaned_data["kind"] or PartKind.WHEREAS, text=form.cleaned_data["text"])
+            clause = services.clause_add(draft=draft, expected_revision=form.cleaned_data["revision"], user=request.user,
+                                         kind=form.cleaned_data["kind"] or PartKind.WHEREAS, text=form.cleaned_data["text"])
         except services.StaleRevision:
             messages.error(request, "Someone else saved this draft first; here is the latest text. Add the clause again.")
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+        else:
+            return redirect(f"{draft.get_absolute_url()}#clause-{clause.pk}")  # the editor puts the caret in it
     return redirect(draft)
 
 

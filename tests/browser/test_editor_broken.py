@@ -122,7 +122,7 @@ def test_a_free_text_footnote_goes_in_at_the_caret_in_one_action(page, live_serv
     page.get_by_label("…or write a free-text footnote").fill("Operator filings, 2025.")
     page.get_by_label("…or write a free-text footnote").press("Enter")
     expect(page.locator("#cite-modal")).to_be_hidden()
-    expect(surface.locator(".cite-chip")).to_have_text("1")
+    expect(surface.locator(".cite-chip")).to_have_text("footnote 1")
     expect(page.locator("#footnote-list li")).to_have_text(["Operator filings, 2025."])
     note = draft.notes.get()
     assert draft.clauses.get().text == f"Methane leaks[[note:{note.pk}]] here."

@@ -9,7 +9,6 @@ import json
 import re
 from dataclasses import dataclass
 
-import nh3
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
@@ -17,7 +16,7 @@ from django.utils.html import format_html, urlize
 from django.utils.safestring import mark_safe
 
 from config.private_files import keyed_name
-from resolutions.drafts.rendering import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
+from resolutions.drafts.rendering import sanitize_clause_html
 from resolutions.models import AuditEvent, DraftVersion
 from resolutions.drafts.audit import audit_record
 from .filers import Filer, version_filers
@@ -34,8 +33,7 @@ def is_final(version: DraftVersion) -> bool:
 
 def clean_part_html(html: str) -> str:
     """A version part's HTML sanitized again, its numbered calls kept: what every printed form starts from."""
-    return nh3.clean(html or "", tags=ALLOWED_TAGS | {"sup"}, attributes=ALLOWED_ATTRIBUTES,
-                     allowed_classes={"sup": {"footnote-call"}}, url_schemes=URL_SCHEMES, link_rel=None).strip()
+    return sanitize_clause_html(html, with_calls=True)
 
 
 CALL_BEFORE_PUNCTUATION = re.compile(r'(\s*<sup class="footnote-call">\d+</sup>)([.,;:!?]+)')

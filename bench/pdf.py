@@ -46,7 +46,7 @@ def run(*, quick, log, **_):
 
     lead = User.objects.get(email="lead@example.org")
     draft = Draft.objects.get(title=DEMO_DRAFT_TITLE, lead_organization=lead.organization)
-    version = draft.versions.order_by("-number").first()
+    version = draft.versions.newest()
     document = ProposalDocument.of(version)
     html, name = document.html(), document.storage_name
     url = reverse("drafts:proposal_pdf", args=[draft.pk, version.number])

@@ -1,11 +1,21 @@
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 
 from config.private_files_admin import PrivateFileAdminMixin
 
 from .models import Snippet, Source
 from .selectors import drafts_citing
-from .services import snippet_refresh_search, snippet_verify
+from .services import (
+    SOURCE_FIELDS,
+    snippet_create,
+    snippet_quote_checked,
+    snippet_update,
+    snippet_verify,
+    source_create,
+    source_update,
+)
 from .weburls import normalize_url, validate_web_url
 
 
@@ -35,6 +45,39 @@ class SourceAdminForm(forms.ModelForm):
             raise forms.ValidationError(str(error)) from None
 
 
+class SnippetAdminForm(forms.ModelForm):
+    """The app's rules for a quote: in the source's stored text, and one snippet a passage."""
+
+    class Meta:
+        model = Snippet
+        fields = "__all__"
+
+    def clean(self):
+        data = super().clean()
+        source = self.instance.source if self.instance.pk else data.get("source")
+        if source is not None and data.get("quote"):
+            try:
+                snippet_quote_checked(source=source, quote=data["quote"], snippet=self.instance)
+            except ValidationError as error:
+                self.add_error("quote", error)
+        return data
+
+
+class ThroughServicesAdmin(admin.ModelAdmin):
+    """Saves through the app's services (``write``), which set the many-to-many fields too."""
+
+    def write(self, request, obj, form, change):
+        raise NotImplementedError
+
+    def save_model(self, request, obj, form, change):
+        obj.pk = self.write(request, obj, form, change).pk
+        obj.refresh_from_db()
+
+    def save_related(self, request, form, formsets, change):
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+
 class SnippetInline(admin.TabularInline):
     """Read-only list: snippets are changed on their own page, where deletion is guarded."""
 
@@ -50,7 +93,7 @@ class SnippetInline(admin.TabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(PrivateFileAdminMixin, admin.ModelAdmin):
+class SourceAdmin(PrivateFileAdminMixin, ThroughServicesAdmin):
     form = SourceAdminForm
     private_file_field = "text_file"
     list_display = ["title", "kind", "publisher", "published", "url", "added_by"]
@@ -60,19 +103,19 @@ class SourceAdmin(PrivateFileAdminMixin, admin.ModelAdmin):
     readonly_fields = ["stored_file", "added_by", "created_at"]
     inlines = [SnippetInline]
 
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.added_by = request.user
-        super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        for snippet in form.instance.snippets.all():
-            snippet_refresh_search(snippet=snippet)
+    def write(self, request, obj, form, change):
+        data = form.cleaned_data
+        fields = {name: data[name] for name in SOURCE_FIELDS if name in data}
+        upload = data.get("text_file")
+        upload = upload if upload is False or isinstance(upload, UploadedFile) else None
+        if change:
+            return source_update(user=request.user, source=obj, text_file=upload, **fields)
+        return source_create(user=request.user, text_file=upload, **fields)
 
 
 @admin.register(Snippet)
-class SnippetAdmin(admin.ModelAdmin):
+class SnippetAdmin(ThroughServicesAdmin):
+    form = SnippetAdminForm
     list_display = ["__str__", "source", "pinpoint", "added_by", "verified_at"]
     list_filter = ["topics", "source__kind", ("verified_at", admin.EmptyFieldListFilter)]
     search_fields = ["quote", "paraphrase", "source__title", "source__publisher"]
@@ -80,14 +123,16 @@ class SnippetAdmin(admin.ModelAdmin):
     readonly_fields = ["added_by", "verified_by", "verified_at", "created_at", "updated_at"]
     actions = ["mark_verified"]
 
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.added_by = request.user
-        super().save_model(request, obj, form, change)
+    def get_readonly_fields(self, request, obj=None):
+        """A snippet stays with its source (drafts cite it as that source's words)."""
+        return [*self.readonly_fields, "source"] if obj else self.readonly_fields
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        snippet_refresh_search(snippet=form.instance)
+    def write(self, request, obj, form, change):
+        data = form.cleaned_data
+        fields = {name: data[name] for name in ("quote", "pinpoint", "paraphrase", "topics", "companies")}
+        if change:
+            return snippet_update(user=request.user, snippet=obj, **fields)
+        return snippet_create(user=request.user, source=data["source"], **fields)
 
     def has_delete_permission(self, request, obj=None):
         """A snippet a draft cites cannot be deleted here either."""

@@ -85,7 +85,10 @@ def _set_source_fields(source: Source, fields: dict) -> None:
 
 
 def _save_source(source: Source, text_file) -> None:
-    if text_file is not None:
+    """``text_file``: an upload to store, None to keep the stored one, False to clear it (the admin's checkbox)."""
+    if text_file is False:
+        source.text_file = ""
+    elif text_file is not None:
         text_file.seek(0)
         source.text_file.save(PurePath(text_file.name).name, text_file, save=False)
     try:
@@ -101,8 +104,7 @@ def _save_source(source: Source, text_file) -> None:
 def snippet_create(*, user, source: Source, quote: str, pinpoint="", paraphrase="", topics=(), companies=()) -> Snippet:
     """Add a snippet. When the source has stored text, the quote must be in
     it; it is kept as the source words it, and a blank pinpoint is filled in."""
-    quote, found_pinpoint = _checked_quote(source, quote)
-    _refuse_duplicate(source, quote)
+    quote, found_pinpoint = snippet_quote_checked(source=source, quote=quote)
     snippet = Snippet(
         source=source, quote=quote, pinpoint=pinpoint.strip() or found_pinpoint, paraphrase=paraphrase.strip(),
         added_by=user,
@@ -142,8 +144,7 @@ def snippet_update(
 ) -> Snippet:
     """Change a snippet; a changed quote needs verifying again."""
     _require_editor(user, snippet)
-    quote, found_pinpoint = _checked_quote(snippet.source, quote)
-    _refuse_duplicate(snippet.source, quote, exclude=snippet)
+    quote, found_pinpoint = snippet_quote_checked(source=snippet.source, quote=quote, snippet=snippet)
     with transaction.atomic():
         snippet = Snippet.objects.select_for_update().select_related("source").get(pk=snippet.pk)
         if quote != snippet.quote:
@@ -211,13 +212,17 @@ def _require_editor(user, snippet: Snippet) -> None:
 _DUPLICATE_SNIPPET = "This passage is already saved as a snippet of this source."
 
 
-def _refuse_duplicate(source: Source, quote: str, *, exclude: Snippet | None = None) -> None:
-    """Snippets are shared: one per passage of a source."""
+def snippet_quote_checked(*, source: Source, quote: str, snippet: Snippet | None = None) -> tuple[str, str]:
+    """The quote as it will be saved and the pinpoint found for it (the forms and the admin check
+    with this before saving). ValidationError when the source's stored text does not have it, or
+    another snippet of the source has it: snippets are shared, one per passage."""
+    quote, pinpoint = _checked_quote(source, quote)
     same = source.snippets.filter(quote=quote)
-    if exclude is not None:
-        same = same.exclude(pk=exclude.pk)
+    if snippet is not None and snippet.pk is not None:
+        same = same.exclude(pk=snippet.pk)
     if same.exists():
         raise ValidationError(_DUPLICATE_SNIPPET)
+    return quote, pinpoint
 
 
 def _save_snippet(snippet: Snippet) -> None:

@@ -154,26 +154,15 @@ def load_draft(*, lead: User, cofiler: User) -> Draft:
     cite = [f"[[snippet:{s.pk}]]" for s in snippets] + [""] * 5  # a call hugs the word before it
     amazon = Company.objects.get(name="Amazon.com, Inc.")
     with transaction.atomic():
-        draft = drafts.draft_create(user=lead, company=amazon, meeting_year=2027, title=DEMO_DRAFT_TITLE,
-                                    topics=Topic.objects.filter(name__in=["Surveillance technology", "Human rights"]))
-        draft.clauses.all().delete()
-        texts = [
+        draft, version = _circulated_draft(lead=lead, cofiler=cofiler, company=amazon, title=DEMO_DRAFT_TITLE,
+                                           topics=["Surveillance technology", "Human rights"], texts=[
             ("whereas", f"The Company's doorbell-camera unit has signed data-sharing agreements with a large number of US police departments.{cite[0]}"),
             ("whereas", f"Civil rights groups warn that these partnerships can expose neighbourhoods to surveillance without consent.{cite[1]}"),
             ("whereas", f"Employees have publicly asked the Company to stop selling recognition technology to law enforcement.{cite[2]}"),
             ("whereas", f"Researchers report that the Company's cloud services host data systems used by immigration authorities.{cite[3]}"),
             ("resolved", "Shareholders request that the Board obtain an outside review, prepared at modest expense and leaving out confidential material, of how the Company vets government buyers of its surveillance products."),
             ("supporting", f"Shareholders would benefit from knowing how the Company decides which government customers may use these products, and what limits it places on their use.{cite[4]}"),
-        ]
-        for position, (kind, text) in enumerate(texts):
-            draft.clauses.create(kind=kind, text=drafts.clean_clause_text(draft=draft, text=text), position=position)
-        drafts.draft_recount(draft=draft)
-        invitation, _ = cofilers.invitation_create(
-            draft=draft, user=lead, email=cofiler.email, organization_name=str(cofiler.organization),
-            contact_name=cofiler.get_full_name(), base_url="http://127.0.0.1:8000", send_email=False,
-        )
-        cofilers.invitation_accept(invitation=invitation, user=cofiler)
-        version = drafts.draft_circulate(draft=draft, user=lead)
+        ])
         cofilers.sign_on_create(
             draft=draft, version=version, user=cofiler, ip_address="127.0.0.1", user_agent="load_demo",
             data=cofilers.SignOnData(
@@ -186,6 +175,23 @@ def load_draft(*, lead: User, cofiler: User) -> Draft:
             ),
         )
     return draft
+
+
+def _circulated_draft(*, lead: User, cofiler: User, company: Company, title: str, topics: list[str],
+                      texts: list[tuple[str, str]]):
+    """A demo draft of ``texts`` (kind, clause), the co-filer invited and joined, and the version circulated."""
+    draft = drafts.draft_create(user=lead, company=company, meeting_year=2027, title=title,
+                                topics=Topic.objects.filter(name__in=topics))
+    draft.clauses.all().delete()
+    for position, (kind, text) in enumerate(texts):
+        draft.clauses.create(kind=kind, text=drafts.clean_clause_text(draft=draft, text=text), position=position)
+    drafts.draft_recount(draft=draft)
+    invitation, _ = cofilers.invitation_create(
+        draft=draft, user=lead, email=cofiler.email, organization_name=str(cofiler.organization),
+        contact_name=cofiler.get_full_name(), base_url="http://127.0.0.1:8000", send_email=False,
+    )
+    cofilers.invitation_accept(invitation=invitation, user=cofiler)
+    return draft, drafts.draft_circulate(draft=draft, user=lead)
 
 
 def _statements(user: User, *, shares: int, price: str, held_since: date, authorizes_lead: bool,
@@ -218,23 +224,12 @@ def load_filed_draft(*, lead: User, cofiler: User) -> Draft:
         return existing
     company = Company.objects.get(name="Lone Star Energy Holdings")
     with transaction.atomic():
-        draft = drafts.draft_create(user=lead, company=company, meeting_year=2027, title=DEMO_FILED_TITLE,
-                                    topics=Topic.objects.filter(name__in=["Climate"]))
-        draft.clauses.all().delete()
-        texts = [
+        draft, version = _circulated_draft(lead=lead, cofiler=cofiler, company=company, title=DEMO_FILED_TITLE,
+                                           topics=["Climate"], texts=[
             ("whereas", "Methane warms the atmosphere far faster than carbon dioxide in the years after it escapes."),
             ("whereas", "The Company estimates its methane emissions from engineering factors rather than measuring them at its sites."),
             ("resolved", "Shareholders request that the Board publish, at reasonable cost and omitting proprietary information, an annual report of methane emissions measured at the Company's operated sites."),
-        ]
-        for position, (kind, text) in enumerate(texts):
-            draft.clauses.create(kind=kind, text=drafts.clean_clause_text(draft=draft, text=text), position=position)
-        drafts.draft_recount(draft=draft)
-        invitation, _ = cofilers.invitation_create(
-            draft=draft, user=lead, email=cofiler.email, organization_name=str(cofiler.organization),
-            contact_name=cofiler.get_full_name(), base_url="http://127.0.0.1:8000", send_email=False,
-        )
-        cofilers.invitation_accept(invitation=invitation, user=cofiler)
-        version = drafts.draft_circulate(draft=draft, user=lead)
+        ])
         for user, shares, price, since, phone in ((lead, 90, "41.20", date(2020, 6, 1), "+1 212 555 0110"),
                                                   (cofiler, 400, "41.20", date(2021, 3, 1), "+1 518 555 0140")):
             cofilers.sign_on_create(draft=draft, version=version, user=user, ip_address="127.0.0.1",

@@ -211,7 +211,7 @@ def comment_add(*, draft: Draft, user, text: str, clause_id=None, parent_id=None
         with transaction.atomic():
             comment = Comment.objects.create(draft=draft, clause=clause or (parent.clause if parent else None),
                                              parent=parent, author=user, text=text, form_token=form_token,
-                                             version=draft.versions.order_by("-number").first())
+                                             version=draft.versions.newest())
             audit_record(draft=draft, actor=user, verb=AuditEvent.Verb.COMMENTED, detail=text[:120])
     except IntegrityError:  # the same form, posted twice at once: the other request made it
         return draft.comments.get(form_token=form_token)
@@ -221,9 +221,20 @@ def comment_add(*, draft: Draft, user, text: str, clause_id=None, parent_id=None
 def comment_resolve(*, comment: Comment, user) -> None:
     if user.organization_id != comment.draft.lead_organization_id:
         raise PermissionDenied("Only the lead filer resolves comments.")
-    comment.resolved_at = timezone.now()
-    comment.resolved_by = user
-    comment.save(update_fields=["resolved_at", "resolved_by"])
+    with transaction.atomic():
+        comment.resolved_at = timezone.now()
+        comment.resolved_by = user
+        comment.save(update_fields=["resolved_at", "resolved_by"])
+        audit_record(draft=comment.draft, actor=user, verb=AuditEvent.Verb.COMMENT_RESOLVED,
+                     detail=comment.text[:120])
+
+
+def invitation_mark_seen(*, invitation: Invitation | None, version: DraftVersion | None) -> None:
+    """The co-filer has now reviewed ``version``: its next review shows a redline from it."""
+    if invitation is None or version is None or invitation.last_seen_version_id == version.pk:
+        return
+    Invitation.objects.filter(pk=invitation.pk).update(last_seen_version=version)
+    invitation.last_seen_version = version
 
 
 @dataclass(frozen=True)
@@ -272,7 +283,7 @@ def sign_on_create(*, draft: Draft, version: DraftVersion, user, data: SignOnDat
     same version.
     """
     lead = draft.lead_organization_id == user.organization_id
-    latest = draft.versions.order_by("-number").first()
+    latest = draft.versions.newest()
     if latest is None or version.pk != latest.pk:
         raise ValidationError(
             f"Version {version.number} is no longer the current text (the latest is version "

@@ -139,7 +139,7 @@ def invitation_accept(request, token):
 
 def review(request, pk):
     draft = selectors.get_draft_for(request.user, pk)
-    version = draft.versions.order_by("-number").first()
+    version = draft.versions.newest()
     invitation = draft.invitations.filter(organization_id=request.user.organization_id,
                                           revoked_at__isnull=True).first()
     seen = invitation.last_seen_version if invitation else None
@@ -153,8 +153,7 @@ def review(request, pk):
             content_document(sign_on.version.content["parts"], sign_on.version.content["footnotes"]),
             content_document(version.content["parts"], version.content["footnotes"]))
         seen = sign_on.version
-    if invitation and version and invitation.last_seen_version_id != version.pk:
-        Invitation.objects.filter(pk=invitation.pk).update(last_seen_version=version)
+    services.invitation_mark_seen(invitation=invitation, version=version)
     comments = list(draft.comments.filter(parent__isnull=True).select_related("author", "clause", "resolved_by")
                     .prefetch_related(Prefetch("replies", queryset=Comment.objects.select_related("author"))))
     labels = draft.clause_labels()
@@ -219,7 +218,7 @@ def sign_from_form(request, form, *, draft, version):
 def sign(request, pk, number):
     version = selectors.get_version_for(request.user, pk, number, need="sign")
     draft = version.draft
-    latest = draft.versions.order_by("-number").first()
+    latest = draft.versions.newest()
     form = SignOnForm(request.POST or None, initial=SignOnForm.initial_from(None, request.user),
                       lead_organization=draft.lead_organization, business_hours=draft.company.business_hours_text)
     verdicts, signed = sign_from_form(request, form, draft=draft, version=version)

@@ -165,6 +165,15 @@ class DraftNote(models.Model):
         return self.text[:60]
 
 
+class DraftVersionQuerySet(models.QuerySet):
+    def newest_first(self):
+        return self.order_by("-number")
+
+    def newest(self) -> "DraftVersion | None":
+        """The latest version (the highest number), or None."""
+        return self.newest_first().first()
+
+
 class DraftVersion(models.Model):
     """An immutable snapshot: canonical JSON of the parts, resolved footnotes and layout."""
 
@@ -192,6 +201,8 @@ class DraftVersion(models.Model):
     finalized_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    objects = DraftVersionQuerySet.as_manager()
 
     class Meta:
         ordering = ["number"]
@@ -222,6 +233,7 @@ class AuditEvent(models.Model):
         REVOKED = "revoked", "Revoked an invitation"
         REMOVED = "removed", "Removed a co-filer"
         COMMENTED = "commented", "Commented"
+        COMMENT_RESOLVED = "comment_resolved", "Resolved a comment"
         SIGNED = "signed", "Signed"
         RECONFIRMED = "reconfirmed", "Re-confirmed"
         NEEDS_RECONFIRMATION = "needs_reconfirmation", "Sign-ons need re-confirmation"

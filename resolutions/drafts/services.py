@@ -287,7 +287,7 @@ def version_restore(*, draft: Draft, version: DraftVersion, expected_revision: i
     """Make a saved version's text the draft's text again; the text it replaces is kept as a version first."""
     with transaction.atomic():
         locked = _locked(draft, expected_revision)
-        latest = locked.versions.order_by("-number").first()
+        latest = locked.versions.newest()
         if latest is None or latest.sha256 != content_sha256(draft_content(locked)):
             version_save(draft=locked, user=user, reason=DraftVersion.Reason.RESTORED)
         locked.clauses.all().delete()

@@ -74,7 +74,7 @@ def draft_editor(request, pk):
         return redirect("drafts:review", pk=draft.pk)
     context = _editor_context(draft)
     context["settings_form"] = DraftSettingsForm(instance=draft)
-    context["versions"] = list(draft.versions.order_by("-number")[:5])
+    context["versions"] = list(draft.versions.newest_first()[:5])
     context["max_clause_chars"] = MAX_CLAUSE_CHARS
     context["clause_html"] = CLAUSE_HTML
     return render(request, "drafts/editor.html", context)
@@ -230,7 +230,7 @@ def version_list(request, pk):
     draft = selectors.get_draft_for(request.user, pk)
     upload_form = WordUploadForm() if draft.is_led_by(request.user) else None
     return render(request, "drafts/version_list.html",
-                  {"draft": draft, "versions": draft.versions.order_by("-number"), "upload_form": upload_form})
+                  {"draft": draft, "versions": draft.versions.newest_first(), "upload_form": upload_form})
 
 
 def version_detail(request, pk, number):

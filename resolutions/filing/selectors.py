@@ -60,7 +60,7 @@ def draft_filer_statuses(draft: Draft) -> list[FilerStatus]:
 
 def finalize_problems(draft: Draft, version: DraftVersion) -> list[str]:
     """Why ``version`` cannot be the text to file yet; empty when it can."""
-    latest = draft.versions.order_by("-number").first()
+    latest = draft.versions.newest()
     if latest is None or latest.pk != version.pk:
         return [f"Version {version.number} is not the latest text; finalize version "
                 f"{latest.number if latest else '—'} or restore this one first."]
@@ -81,5 +81,5 @@ def version_to_file(draft: Draft) -> DraftVersion | None:
     """The finalized version of a draft that is final or filed (the latest finalized one)."""
     if draft.status not in (Draft.Status.FINAL, Draft.Status.FILED):
         return None
-    return draft.versions.filter(finalized_at__isnull=False).order_by("-number").first()
+    return draft.versions.filter(finalized_at__isnull=False).newest()
 

@@ -42,7 +42,7 @@ def statements(request, pk, number):
     """The lead organization's own Rule 14a-8(b) statements and signature on one version."""
     version = get_version_for(request.user, pk, number, need="edit")
     draft = version.draft
-    latest = draft.versions.order_by("-number").first()
+    latest = draft.versions.newest()
     sign_on = draft.sign_ons.filter(organization_id=request.user.organization_id).first()
     form = SignOnForm(request.POST or None, initial=SignOnForm.initial_from(sign_on, request.user), for_lead=True,
                       business_hours=draft.company.business_hours_text)
@@ -64,7 +64,7 @@ def filing(request, pk):
 
 
 def _filing_page(request, draft, filers, *, proof_form=None, status=200):
-    latest = draft.versions.order_by("-number").first()
+    latest = draft.versions.newest()
     return render(request, "filing/filing.html", {
         "draft": draft, "latest": latest, "filers": filers, "final": version_to_file(draft),
         "problems": finalize_problems(draft, latest) if latest else [],
@@ -256,7 +256,7 @@ def packet_page(request, pk):
     context = {"draft": draft, "packet": packet}
     if request.htmx:
         return render(request, "filing/_packet_status.html", context)
-    latest = draft.versions.order_by("-number").first()
+    latest = draft.versions.newest()
     final = version_to_file(draft)
     context.update(
         latest=final or latest, final=final, filers=version_filers(final or latest) if latest else [],

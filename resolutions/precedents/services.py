@@ -26,9 +26,12 @@ def source_fingerprint(text: str) -> str:
 
 @dataclass(frozen=True)
 class PrecedentFields:
-    """What a curator confirms on the review screen besides the parsed structure."""
+    """What a curator confirms on the review screen besides the parsed structure.
 
-    company: Company
+    ``company`` may be a name: the company of that name, added if new, in the import's transaction.
+    """
+
+    company: Company | str
     meeting_year: int
     title: str
     outcome: str = Precedent.Outcome.UNKNOWN
@@ -56,7 +59,8 @@ def precedent_save_import(
     """
     with transaction.atomic():
         precedent = existing or Precedent(created_by=user)
-        precedent.company = fields.company
+        precedent.company = (fields.company if isinstance(fields.company, Company)
+                             else Company.objects.get_or_create(name=fields.company.strip())[0])
         precedent.meeting_year = fields.meeting_year
         precedent.title = fields.title
         precedent.outcome = fields.outcome

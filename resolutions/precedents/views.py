@@ -11,7 +11,7 @@ from resolutions import rule14a8
 from resolutions.precedents import selectors
 from .forms import ImportReviewForm, ImportUploadForm, PrecedentSearchForm
 from .importer import parse_resolution
-from resolutions.models import Company, Precedent
+from resolutions.models import Precedent
 from resolutions.precedents.import_review import structure_to_text, text_to_structure
 from resolutions.precedents.services import PrecedentFields, precedent_save_import, source_fingerprint
 
@@ -99,13 +99,12 @@ def _import_save(request):
             "form": form, "warnings": [], "source_text": source_text, "existing": existing,
         }, status=400)
     data = form.cleaned_data
-    company = data["company"] or Company.objects.get_or_create(name=data["new_company"].strip())[0]
     structure = text_to_structure(title=data["title"], texts=data)
     replace = existing if existing and data.get("replace") == existing.pk else None
     precedent = precedent_save_import(
         structure=structure,
         fields=PrecedentFields(
-            company=company, meeting_year=data["meeting_year"], title=data["title"], outcome=data["outcome"],
+            company=data["company"] or data["new_company"], meeting_year=data["meeting_year"], title=data["title"], outcome=data["outcome"],
             support_percent=data["support_percent"], source_url=data["source_url"],
             curator_notes=data["curator_notes"], curated=data["curated"],
         ),

@@ -18,7 +18,7 @@ def demo(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
     call_command("load_demo", stdout=open(tmp_path / "load_demo.log", "w"))
     draft = Draft.objects.get(title=DEMO_DRAFT_TITLE)
-    version = draft.versions.order_by("-number").first()
+    version = draft.versions.newest()
     filed = Draft.objects.get(title=DEMO_FILED_TITLE)
     return {"draft": f"/drafts/{draft.pk}", "filed": f"/drafts/{filed.pk}", "version": f"/drafts/{draft.pk}/versions/{version.number}",
             "source": f"/evidence/sources/{Source.objects.first().pk}/",

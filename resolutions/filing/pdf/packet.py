@@ -32,7 +32,7 @@ def draft_content_sha256(draft: Draft) -> str:
 
 def version_to_export(draft: Draft, *, user) -> DraftVersion:
     """The latest version, or a new one (reason "exported") if the draft changed since it was saved."""
-    latest = draft.versions.order_by("-number").first()
+    latest = draft.versions.newest()
     if latest is None or latest.sha256 != draft_content_sha256(draft):
         return version_save(draft=draft, user=user, reason=DraftVersion.Reason.EXPORTED)
     return latest

@@ -7,7 +7,6 @@ from django.core.management.base import BaseCommand, CommandError
 from resolutions.precedents import selectors
 from resolutions.precedents.importer import DocumentError
 from resolutions.precedents.importer.proxy_reader import read_proxy
-from resolutions.models import Company
 from resolutions.precedents.services import PrecedentFields, precedent_save_import, source_fingerprint
 
 
@@ -75,12 +74,11 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{statement.file}: the cover page gives no company or meeting year; give --company and --year."
             )
-        company_row, _ = Company.objects.get_or_create(name=company)
         for proposal in statement.proposals:
             existing = selectors.precedent_matching_source(fingerprint=source_fingerprint(proposal.source_text))
             precedent = precedent_save_import(
                 structure=proposal.precedent_structure(),
-                fields=PrecedentFields(company=company_row, meeting_year=year, title=proposal.title or proposal.caption),
+                fields=PrecedentFields(company=company, meeting_year=year, title=proposal.title or proposal.caption),
                 source_text=proposal.source_text,
                 resolved_first=proposal.resolved_first,
                 existing=existing,

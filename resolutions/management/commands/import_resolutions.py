@@ -7,7 +7,6 @@ from django.core.management.base import BaseCommand, CommandError
 from resolutions.precedents import selectors
 from resolutions.precedents.importer import DocumentError, parse_resolution, read_document
 from resolutions.precedents.importer.proxy_reader import proposal_copied_from_proxy
-from resolutions.models import Company
 from resolutions.precedents.services import PrecedentFields, precedent_save_import, source_fingerprint
 
 
@@ -35,9 +34,8 @@ class Command(BaseCommand):
             for path, _, result in parsed:
                 self._report(path, result)
         if saving:
-            company_row, _ = Company.objects.get_or_create(name=company)
             for path, text, result in parsed:
-                self._save(path, text, result, company_row, year)
+                self._save(path, text, result, company, year)
 
     def _parse(self, path: Path):
         try:

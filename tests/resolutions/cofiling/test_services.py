@@ -169,6 +169,27 @@ def test_the_audit_trail_lists_events_in_order_and_exports_csv(client, draft, le
     assert csv_text.index("Invited") < csv_text.index("Commented") < csv_text.index("Signed")
 
 
+def test_resolving_a_comment_is_in_the_audit_trail(draft, lead, cofiler, joined):
+    comment = services.comment_add(draft=draft, user=cofiler, text="Please cite the 2025 figure.")
+    services.comment_resolve(comment=comment, user=lead)
+    event = draft.audit_events.latest("pk")
+    assert (event.verb, event.actor, event.detail) == (AuditEvent.Verb.COMMENT_RESOLVED, lead,
+                                                       "Please cite the 2025 figure.")
+
+
+def test_a_review_marks_the_version_seen_once(client, draft, lead, cofiler, joined, django_assert_num_queries):
+    invitation = draft.invitations.get()
+    services.invitation_mark_seen(invitation=invitation, version=joined)
+    assert invitation.last_seen_version == joined
+    with django_assert_num_queries(0):  # already seen: nothing written
+        services.invitation_mark_seen(invitation=invitation, version=joined)
+    latest = draft_services.version_save(draft=draft, user=lead, reason="exported")
+    client.force_login(cofiler)
+    assert client.get(f"/drafts/{draft.pk}/review/").status_code == 200
+    invitation.refresh_from_db()
+    assert invitation.last_seen_version == latest
+
+
 def test_audit_events_are_append_only(draft, lead):
     event = draft.audit_events.create(verb=AuditEvent.Verb.INVITED)
     with pytest.raises(ValueError):

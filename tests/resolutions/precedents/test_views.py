@@ -142,6 +142,20 @@ def test_a_review_with_a_missing_company_saves_nothing_and_says_why(curator_clie
     assert Precedent.objects.count() == PrecedentPart.objects.count() == 0
 
 
+def test_a_new_company_is_added_in_the_import_transaction(curator_client, monkeypatch):
+    from resolutions.models import Company
+    from resolutions.precedents import services
+
+    review = upload(curator_client, RESOLUTION.encode())
+    monkeypatch.setattr(services, "_write_structure", lambda *args: (_ for _ in ()).throw(RuntimeError("disk full")))
+    with pytest.raises(RuntimeError):
+        curator_client.post("/precedents/import/", review_data(review, new_company="Orphan Co.", meeting_year=2025))
+    assert not Company.objects.filter(name="Orphan Co.").exists()  # no company left without its precedent
+    monkeypatch.undo()
+    curator_client.post("/precedents/import/", review_data(review, new_company=" Orphan Co. ", meeting_year=2025))
+    assert Precedent.objects.get().company.name == "Orphan Co."
+
+
 def test_filers_cannot_import(lead_client):
     assert lead_client.get("/precedents/import/").status_code == 403
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 import nh3
+from django.utils.html import Urlizer
 
 from evidence.citations import CitationSource, format_footnotes
 
@@ -42,6 +43,22 @@ def sanitize_clause_html(text: str, *, with_calls: bool = False) -> str:
     ).strip()
 
 
+class _SchemeUrlizer(Urlizer):
+    """Django's urlize, linking only what has a scheme or starts with "www.": "Amazon.com" in a note
+    is a company's name, not a link (and no email address becomes one), as in the Word copy."""
+
+    simple_url_2_re = re.compile(r"^www\.", re.IGNORECASE)
+
+    @staticmethod
+    def is_email_simple(value):
+        return False
+
+
+def link_urls(text: str) -> str:
+    """A note's text escaped, its URLs made links: for every page and the PDF."""
+    return _SchemeUrlizer()(text, autoescape=True)
+
+
 def markers_in(text: str) -> list[tuple[str, int]]:
     return [(kind, int(pk)) for kind, pk in MARKER.findall(text or "")]
 
@@ -70,7 +87,11 @@ class RenderedDraft:
     parts: list[RenderedPart]
     footnotes: list[str]
     missing: list[str]
-    stale_count: int = 0
+    stale_notes: list[int] = field(default_factory=list)  # footnote numbers citing a stale snippet
+
+    @property
+    def stale_count(self) -> int:
+        return len(self.stale_notes)
 
     def parts_of(self, kind: str) -> list[RenderedPart]:
         return [p for p in self.parts if p.kind == kind]
@@ -106,7 +127,7 @@ def render_clauses(clauses, citations: dict[tuple[str, int], Citation], *, style
         ))
     return RenderedDraft(
         parts=parts, footnotes=_footnote_texts(ordered, citations, style), missing=missing,
-        stale_count=sum(1 for key in ordered if citations[key].stale),
+        stale_notes=[number for number, key in enumerate(ordered, start=1) if citations[key].stale],
     )
 
 

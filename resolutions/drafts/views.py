@@ -15,6 +15,7 @@ from resolutions import rule14a8
 from resolutions.drafts import selectors
 from resolutions.drafts.rendering import CLAUSE_HTML, MAX_CLAUSE_CHARS
 from resolutions.drafts.forms import ClauseForm, DraftCreateForm, DraftSettingsForm, IdempotentForm, NoteForm, RevisionForm
+from resolutions.cofiling.selectors import sign_on_notice
 from resolutions.filing.docx_forms import WordUploadForm
 from resolutions.models import Draft, PartKind, Precedent
 from resolutions.precedents import selectors as precedent_selectors
@@ -23,7 +24,7 @@ from resolutions.drafts import services
 
 
 def dashboard(request):
-    drafts = list(Draft.objects.visible_to(request.user).for_list()[:10])
+    drafts = list(Draft.objects.visible_to(request.user).for_list().with_sign_on_status_of(request.user)[:10])
     return render(request, "drafts/dashboard.html", {
         "recent_precedents": precedent_selectors.precedents_recent(), "drafts": drafts,
         "deadlines": selectors.draft_deadlines(drafts, today=timezone.localdate()),
@@ -31,7 +32,7 @@ def dashboard(request):
 
 
 def draft_list(request):
-    drafts = Draft.objects.visible_to(request.user).for_list()
+    drafts = Draft.objects.visible_to(request.user).for_list().with_sign_on_status_of(request.user)
     page = Paginator(drafts, 25).get_page(request.GET.get("page"))
     return render(request, "drafts/draft_list.html", {"page": page})
 
@@ -77,6 +78,7 @@ def draft_editor(request, pk):
     context["versions"] = list(draft.versions.newest_first()[:5])
     context["max_clause_chars"] = MAX_CLAUSE_CHARS
     context["clause_html"] = CLAUSE_HTML
+    context["sign_on_notice"] = sign_on_notice(draft)
     return render(request, "drafts/editor.html", context)
 
 
@@ -202,7 +204,9 @@ def draft_settings(request, pk):
 def cite_picker(request, pk):
     draft = selectors.get_draft_for(request.user, pk, need="edit")
     query = request.GET.get("q", "").strip()
-    snippets = Snippet.objects.search(query).select_related("source")[:10] if query else []
+    snippets = list(Snippet.objects.search(query).select_related("source")[:10]) if query else []
+    for snippet in snippets:
+        snippet.stale = snippet.stale_reason()
     return render(request, "drafts/_cite_results.html", {"draft": draft, "snippets": snippets, "query": query})
 
 

@@ -1,4 +1,5 @@
 """The shared catalogue: companies that receive proposals, and the topics everything is filed under."""
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
@@ -11,6 +12,20 @@ class CompanyQuerySet(models.QuerySet):
         """Companies whose name contains ``text`` or whose ticker is ``text`` (for list filters)."""
         text = text.strip()
         return self.filter(Q(name__icontains=text) | Q(ticker__iexact=text))
+
+    def named(self, text: str):
+        """The company ``text`` names exactly: as the type-ahead shows it ("Name (TICKER)"), its name or its ticker."""
+        text = " ".join((text or "").split())
+        if not text:
+            return None
+        for company in self.filter(Q(name__iexact=text) | Q(ticker__iexact=text) | Q(name__iexact=text.rsplit(" (", 1)[0])):
+            if text.lower() in (str(company).lower(), company.name.lower(), company.ticker.lower()):
+                return company
+        return None
+
+    def verify(self) -> int:
+        """A curator confirms filer-proposed companies."""
+        return self.update(verified=True)
 
 
 class Company(models.Model):
@@ -41,6 +56,11 @@ class Company(models.Model):
         null=True, blank=True, help_text="As disclosed in the proxy statement; 9:00 a.m. when not disclosed.")
     business_hours_closes = models.TimeField(
         null=True, blank=True, help_text="As disclosed in the proxy statement; 5:30 p.m. when not disclosed.")
+    verified = models.BooleanField(
+        "verified by a curator", default=True,
+        help_text="A company a filer proposed stays unverified until a curator checks its details.")
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", editable=False)
 
     objects = CompanyQuerySet.as_manager()
 

@@ -30,10 +30,11 @@ def draft_filers(draft: Draft, *, now) -> list[dict]:
 
 def sign_on_notice(draft: Draft) -> str:
     """What the editor says before an edit unsettles co-filers' signatures, or "" when none are at stake."""
-    co_filers = draft.sign_ons.exclude(organization_id=draft.lead_organization_id)
-    signed = sorted({s.version.number for s in co_filers.current().select_related("version") if s.version})
-    count = co_filers.current().count()
-    waiting = co_filers.filter(status=SignOn.Status.NEEDS_RECONFIRMATION).count()
+    co_filers = list(draft.sign_ons.exclude(organization_id=draft.lead_organization_id).select_related("version"))
+    current = [s for s in co_filers if s.status == SignOn.Status.SIGNED]
+    signed = sorted({s.version.number for s in current if s.version})
+    count = len(current)
+    waiting = sum(1 for s in co_filers if s.status == SignOn.Status.NEEDS_RECONFIRMATION)
     parts = []
     if count:
         versions = " and ".join(str(n) for n in signed)

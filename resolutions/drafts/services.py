@@ -16,6 +16,7 @@ from resolutions.drafts.models import validate_one_line
 from resolutions.drafts.rendering import MARKER, MAX_CLAUSE_CHARS, content_sha256, markers_in, sanitize_clause_html
 from resolutions.drafts.selectors import draft_content, draft_rendered, draft_words
 from resolutions.models import AuditEvent, Clause, Draft, DraftNote, DraftVersion, PartKind, Precedent
+from resolutions.catalogue.services import company_propose
 from resolutions.precedents.import_review import precedent_note_text
 from .audit import audit_record
 from resolutions.cofiling.services import sign_ons_flag_for_reconfirmation
@@ -87,13 +88,19 @@ def clean_clause_text(*, draft: Draft, text: str) -> str:
     return clean
 
 
-def draft_create(*, user, company, meeting_year: int, title: str, precedent: Precedent | None = None,
-                 topics=None) -> Draft:
-    """A new draft for the user's organization; from a precedent, its parts and notes are copied."""
+def draft_create(*, user, company=None, meeting_year: int, title: str, precedent: Precedent | None = None,
+                 topics=None, new_company: dict | None = None) -> Draft:
+    """A new draft for the user's organization; from a precedent, its parts and notes are copied.
+
+    ``new_company`` (name, ticker, cik) instead of ``company``: a company the library lacks, proposed
+    (unverified) in the same transaction, or the known one it turns out to be.
+    """
     if user.organization_id is None:
         raise ValidationError("Only members of an organization can start a draft.")
     validate_one_line(title)
     with transaction.atomic():
+        if company is None:
+            company, _ = company_propose(user=user, **new_company)
         draft = Draft.objects.create(
             company=company, meeting_year=meeting_year, title=title, lead_organization_id=user.organization_id,
             created_by=user, based_on=precedent,

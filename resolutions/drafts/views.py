@@ -1,4 +1,5 @@
 """Draft views. Every one starts with ``get_draft_for``: a draft you may not see is a 404."""
+import json
 from collections import Counter
 
 from django.contrib import messages
@@ -17,7 +18,7 @@ from resolutions.drafts.rendering import CLAUSE_HTML, MAX_CLAUSE_CHARS
 from resolutions.drafts.forms import ClauseForm, DraftCreateForm, DraftSettingsForm, IdempotentForm, NoteForm, RevisionForm
 from resolutions.cofiling.selectors import sign_on_notice
 from resolutions.filing.docx_forms import WordUploadForm
-from resolutions.models import Draft, PartKind, Precedent
+from resolutions.models import Company, Draft, PartKind, Precedent
 from resolutions.precedents import selectors as precedent_selectors
 from resolutions.drafts.redline import Document, content_document, document_redline
 from resolutions.drafts import services
@@ -46,14 +47,29 @@ def draft_new(request):
                        meeting_year=rule14a8.upcoming_meeting_year(timezone.localdate()))
     form = DraftCreateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        ticker, cik = data.pop("new_company_ticker"), data.pop("new_company_cik")
+        if data["company"] is None:
+            data["new_company"] = {"name": request.POST["company"], "ticker": ticker, "cik": cik}
         try:
-            draft = services.draft_create(user=request.user, **form.cleaned_data)
+            draft = services.draft_create(user=request.user, **data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Draft created. Every change saves as you type.")
+            company = draft.company
+            messages.success(request, "Draft created. Every change saves as you type." + (
+                f" {company} is new to the library: a curator will check its details; until then the checks "
+                "that use them say so." if not company.verified else ""))
             return redirect(draft)
     return render(request, "drafts/draft_new.html", {"form": form, "precedent": precedent})
+
+
+@require_GET
+def company_suggest(request):
+    """The type-ahead's options: up to 20 companies whose name contains what was typed, or whose ticker it is."""
+    typed = request.GET.get("company", "").strip()
+    companies = Company.objects.matching(typed)[:20] if len(typed) >= 2 else []
+    return render(request, "drafts/_company_options.html", {"companies": companies})
 
 
 def _editor_context(draft):
@@ -77,7 +93,7 @@ def draft_editor(request, pk):
     context["settings_form"] = DraftSettingsForm(instance=draft)
     context["versions"] = list(draft.versions.newest_first()[:5])
     context["max_clause_chars"] = MAX_CLAUSE_CHARS
-    context["clause_html"] = CLAUSE_HTML
+    context["clause_html"] = json.dumps(CLAUSE_HTML)  # the editor keeps what the server keeps (escaped in the attribute)
     context["sign_on_notice"] = sign_on_notice(draft)
     return render(request, "drafts/editor.html", context)
 

@@ -90,3 +90,49 @@ def test_a_first_recital_goes_where_the_layout_puts_recitals(lead):
     draft = factories.draft(lead, clauses=[("resolved", "r"), ("supporting", "s")])
     services.clause_add(draft=draft, expected_revision=0, user=lead, kind="whereas")
     assert [c.kind for c in draft.clauses.order_by("position")] == ["whereas", "resolved", "supporting"]
+
+
+def test_the_editor_is_handed_the_servers_one_allowlist(lead_client, lead):
+    import html
+    import json
+    import re
+
+    from resolutions.drafts.rendering import CLAUSE_HTML
+
+    page = lead_client.get(f"/drafts/{factories.draft(lead).pk}/").content.decode()
+    handed = json.loads(html.unescape(re.search(r'data-clause-html="([^"]*)"', page).group(1)))
+    assert handed == CLAUSE_HTML
+
+
+def test_a_filer_proposes_a_missing_company_held_unverified_and_deduplicated_by_ticker_and_cik(lead_client):
+    from resolutions.models import Company, Draft
+
+    refused = lead_client.post("/drafts/new/", {"title": "Methane Report", "company": "Brand New Energy",
+                                                "meeting_year": 2027})
+    assert "No company “Brand New Energy” in the library." in refused.content.decode()
+    assert not Company.objects.filter(name="Brand New Energy").exists()
+
+    lead_client.post("/drafts/new/", {"title": "Methane Report", "company": "Brand New Energy",
+                                      "new_company_ticker": "bnew", "new_company_cik": "1234567", "meeting_year": 2027})
+    company = Company.objects.get(name="Brand New Energy")
+    assert (company.ticker, company.cik, company.verified) == ("BNEW", "0001234567", False)
+    draft = Draft.objects.get(company=company)
+    editor = lead_client.get(f"/drafts/{draft.pk}/").content.decode()
+    assert "Brand New Energy (BNEW) was proposed by a filer and no curator has verified it yet" in editor
+
+    for ticker, cik in (("BNEW", ""), ("OTHER", "1234567")):  # the same company under another spelling
+        lead_client.post("/drafts/new/", {"title": "Water Report", "company": "Brand-New Energy Inc",
+                                          "new_company_ticker": ticker, "new_company_cik": cik, "meeting_year": 2027})
+    assert Company.objects.filter(verified=False).count() == 1
+    assert Draft.objects.filter(company=company).count() == 3
+
+    Company.objects.filter(pk=company.pk).verify()
+    assert "no curator has verified" not in lead_client.get(f"/drafts/{draft.pk}/").content.decode()
+
+
+def test_the_company_type_ahead_suggests_by_name_or_ticker(lead_client):
+    factories.company(name="Gas Pipeline Co.", ticker="GPC")
+    factories.company(name="Water Works Inc.", ticker="WWI")
+    by_name = lead_client.get("/drafts/companies/", {"company": "pipe"}).content.decode()
+    assert '<option value="Gas Pipeline Co. (GPC)">' in by_name and "Water Works" not in by_name
+    assert "Water Works Inc. (WWI)" in lead_client.get("/drafts/companies/", {"company": "wwi"}).content.decode()

@@ -1,4 +1,5 @@
 """Draft views. Every one starts with ``get_draft_for``: a draft you may not see is a 404."""
+import json
 from collections import Counter
 
 from django.contrib import messages
@@ -76,7 +77,7 @@ def draft_editor(request, pk):
     context["settings_form"] = DraftSettingsForm(instance=draft)
     context["versions"] = list(draft.versions.newest_first()[:5])
     context["max_clause_chars"] = MAX_CLAUSE_CHARS
-    context["clause_html"] = CLAUSE_HTML
+    context["clause_html"] = json.dumps(CLAUSE_HTML)  # the editor keeps what the server keeps (escaped in the attribute)
     return render(request, "drafts/editor.html", context)
 
 

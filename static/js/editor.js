@@ -9,7 +9,7 @@
   const MARKER = /\[\[(?:snippet|note):\d+\]\]/g;
   const ONE_MARKER = /^\[\[(?:snippet|note):\d+\]\]$/;
   // The server's allowlist (rendering.CLAUSE_HTML), handed to the page: one list for both sides.
-  const HTML = JSON.parse(document.getElementById("clause-html")?.textContent || '{"tags": [], "attributes": {}, "url_schemes": []}');
+  const HTML = JSON.parse(document.getElementById("workspace")?.dataset.clauseHtml || '{"tags": [], "attributes": {}, "url_schemes": []}');
   const ALLOWED = new Set(HTML.tags);
   const LINK = new RegExp(`^(${HTML.url_schemes.join("|")}):`, "i");
   const ranges = new WeakMap(); // surface → its last selection, kept while a button or the cite picker has focus

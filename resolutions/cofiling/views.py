@@ -220,7 +220,7 @@ def sign(request, pk, number):
     latest = draft.versions.newest()
     last = draft.sign_ons.filter(organization_id=request.user.organization_id).first()  # a re-sign starts from it
     form = SignOnForm(request.POST or None, initial=SignOnForm.initial_from(last, request.user),
-                      lead_organization=draft.lead_organization, business_hours=draft.company.business_hours_text)
+                      lead_organization=draft.lead_organization, company=draft.company)
     verdicts, signed = sign_from_form(request, form, draft=draft, version=version)
     if signed:
         messages.success(request, f"Signed version {version.number}. The lead filer has been notified.")

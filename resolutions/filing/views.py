@@ -4,7 +4,7 @@ and the PDFs: the proposal, the print preview, letters and the filing packet.
 Every view starts with ``get_draft_for`` or ``get_version_for``. Private files (letters, receipts)
 are served here, after that check, never from a media URL. The proposal is for everyone who reads
 the draft; letters and the packet are for the lead organization, except that a co-filer may fetch
-its own organization's letter.
+its own organization's letter, and add, read and remove its own proofs of ownership.
 """
 from functools import partial
 
@@ -24,7 +24,7 @@ from resolutions.cofiling.forms import SignOnForm
 from resolutions.cofiling.views import sign_from_form
 from resolutions.drafts.audit import audit_record
 from resolutions.drafts.selectors import get_draft_for, get_version_for
-from resolutions.filing import services
+from resolutions.filing import filer_views, services
 from resolutions.filing.forms import FinalizeForm, OwnershipProofForm, SubmissionForm
 from resolutions.filing.pdf.filers import version_filers
 from resolutions.filing.pdf.letters import letter_with_proposal
@@ -45,7 +45,7 @@ def statements(request, pk, number):
     latest = draft.versions.newest()
     sign_on = draft.sign_ons.filter(organization_id=request.user.organization_id).first()
     form = SignOnForm(request.POST or None, initial=SignOnForm.initial_from(sign_on, request.user), for_lead=True,
-                      business_hours=draft.company.business_hours_text)
+                      company=draft.company)
     verdicts, signed = sign_from_form(request, form, draft=draft, version=version)
     if signed:
         messages.success(request, f"Your statements are signed on version {version.number}; "
@@ -91,11 +91,24 @@ def finalize(request, pk):
     return redirect("drafts:filing", pk=draft.pk)
 
 
+def _acting_for(draft, user) -> list:
+    """The filers a user may add a proof for: the lead organization any filer, a co-filer its own."""
+    filers = draft_filer_statuses(draft)
+    if draft.is_led_by(user):
+        return filers
+    own = [row for row in filers if row.organization_id == user.organization_id]
+    if not own:
+        raise Http404("Your organization does not file this draft.")
+    return own
+
+
 @require_POST
 def proof_add(request, pk):
-    draft = get_draft_for(request.user, pk, need="edit")
-    filers = draft_filer_statuses(draft)
+    """A broker's letter: the lead adds one for any filer, a co-filer for itself ("Our filing documents")."""
+    draft = get_draft_for(request.user, pk)
+    filers = _acting_for(draft, request.user)
     form = OwnershipProofForm(request.POST, request.FILES, filers=filers)
+    from_documents = request.POST.get("page") == "documents" or not draft.is_led_by(request.user)
     if form.is_valid():
         try:
             services.ownership_proof_add(draft=draft, user=request.user, data=form.to_input(),
@@ -104,29 +117,33 @@ def proof_add(request, pk):
             form.add_error(None, error)
         else:
             messages.success(request, "Proof of ownership added.")
-            return redirect("drafts:filing", pk=draft.pk)
+            return redirect("drafts:documents" if from_documents else "drafts:filing", pk=draft.pk)
+    if from_documents:
+        return filer_views.documents_page(request, draft, proof_form=form, status=400)
     return _filing_page(request, draft, filers, proof_form=form, status=400)
 
 
-def _proof(draft, proof_id):
+def _proof(draft, proof_id, user):
+    """A proof of ownership of the draft: any for the lead organization, a co-filer's own for it."""
     proof = draft.ownership_proofs.filter(pk=proof_id).first()
-    if proof is None:
+    if proof is None or not (draft.is_led_by(user) or proof.organization_id == user.organization_id):
         raise Http404("No such proof of ownership.")
     return proof
 
 
 @require_GET
 def proof_file(request, pk, proof_id):
-    proof = _proof(get_draft_for(request.user, pk, need="edit"), proof_id)
+    proof = _proof(get_draft_for(request.user, pk), proof_id, request.user)
     return private_file_response(proof.file, filename=proof.original_name, content_type=proof.content_type)
 
 
 @require_POST
 def proof_remove(request, pk, proof_id):
-    draft = get_draft_for(request.user, pk, need="edit")
-    services.ownership_proof_remove(proof=_proof(draft, proof_id), user=request.user)
+    draft = get_draft_for(request.user, pk)
+    services.ownership_proof_remove(proof=_proof(draft, proof_id, request.user), user=request.user)
     messages.success(request, "Proof of ownership removed.")
-    return redirect("drafts:filing", pk=draft.pk)
+    from_documents = request.POST.get("page") == "documents" or not draft.is_led_by(request.user)
+    return redirect("drafts:documents" if from_documents else "drafts:filing", pk=draft.pk)
 
 
 def submission(request, pk):
@@ -273,5 +290,6 @@ def packet_pdf(request, pk):
     if packet is None:
         messages.info(request, "No filing packet has been built yet: build one here.")
         return redirect("drafts:packet", pk=draft.pk)
-    return private_file_response(packet.file, filename=_filename(packet.version, "packet"),
+    what = "packet" if packet.version.finalized_at else "preview-packet"
+    return private_file_response(packet.file, filename=_filename(packet.version, what),
                                  content_type="application/pdf")

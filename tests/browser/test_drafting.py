@@ -123,12 +123,13 @@ def test_the_clause_surface_keeps_one_paragraph_pastes_plain_text_and_makes_list
     surface.click()
     surface.press_sequentially("Water risk grows")
     surface.press("Enter")  # a clause is one paragraph: Enter adds nothing
-    surface.evaluate("""s => {
-        const data = new DataTransfer();
-        data.setData("text/html", '<span style="color:red">in three basins</span>');
-        data.setData("text/plain", " in three basins.");
-        s.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
-    }""")
+    with page.expect_response(lambda r: "/clauses/" in r.url and "basins" in (r.request.post_data or "")):
+        surface.evaluate("""s => {
+            const data = new DataTransfer();
+            data.setData("text/html", '<span style="color:red">in three basins</span>');
+            data.setData("text/plain", " in three basins.");
+            s.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
+        }""")  # under load an autosave of the typed words alone can say "Saved" first: wait for the paste's
     expect(clause.get_by_role("status")).to_have_text("Saved")
     assert draft.clauses.get().text == "Water risk grows in three basins."
 

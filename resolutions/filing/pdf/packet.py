@@ -42,7 +42,8 @@ def packet_request(*, draft: Draft, user) -> tuple[PacketExport, bool]:
     """A new packet (True), or the one of that text still building (False).
 
     Of the finalized version when the draft is final or filed; before that, of the draft's
-    current text, as a draft packet whose proposal carries the DRAFT mark. The draft's row is
+    current text, as a preview: every page says PREVIEW_MARK and the proposal carries the DRAFT mark
+    (the lead checks the documents before the last signature). The draft's row is
     locked meanwhile, so a double-click cannot start two builds.
     """
     with transaction.atomic():

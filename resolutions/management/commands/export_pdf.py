@@ -27,6 +27,9 @@ class Command(VersionCommand):
                 raise CommandError(f"The packet could not be built: {built.error}")
             with built.file.open("rb") as file:
                 data = file.read()
+            if built.version.finalized_at is None:
+                self.stderr.write(f"Version {built.version.number} is not finalized: this is a preview packet, "
+                                  "every page marked “PREVIEW: not finalized, not for filing”.")
         else:
             chosen = self.version(draft, version, if_none="save one, or use --packet")
             data = stored_proposal(chosen, user=None, variant=variant)

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0014_audit_comment_resolved'),
+        ('resolutions', '0016_representation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,9 +6,12 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from django.core.management import call_command
 
+from accounts.models import User
 from evidence.models import Source
 from resolutions.demo import DEMO_DRAFT_TITLE, DEMO_FILED_TITLE, DEMO_PASSWORD
 from resolutions.models import Draft, Precedent, Representation
+from resolutions.notifications.models import Kind
+from resolutions.notifications.services import unsubscribe_token
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,7 +30,9 @@ def demo(tmp_path, settings):
                                   shareholder_kind="individual", basis="signed_here", signer_name="Ada Investor",
                                   signer_email="ada@investor.example",
                                   token_sha256=hashlib.sha256(b"axe-signing-token").hexdigest())
-    return {"draft": f"/drafts/{draft.pk}", "filed": f"/drafts/{filed.pk}", "version": f"/drafts/{draft.pk}/versions/{version.number}",
+    lead = User.objects.get(email="lead@example.org")
+    return {"unsubscribe": f"/notifications/unsubscribe/{unsubscribe_token(lead, Kind.COMMENTED)}/",
+            "draft": f"/drafts/{draft.pk}", "filed": f"/drafts/{filed.pk}", "version": f"/drafts/{draft.pk}/versions/{version.number}",
             "source": f"/evidence/sources/{Source.objects.first().pk}/",
             "precedent": f"/precedents/{Precedent.objects.first().pk}/"}
 
@@ -41,7 +46,8 @@ def violations(page, url) -> list[str]:
 
 
 PAGES = {  # who → the pages they see, every kind once (the HTML checker walks them too)
-    "visitor": lambda demo: ["/accounts/login/", "/accounts/password_reset/", "/authorize/axe-signing-token/"],
+    "visitor": lambda demo: ["/accounts/login/", "/accounts/password_reset/", "/authorize/axe-signing-token/",
+                             demo["unsubscribe"]],
     "lead": lambda demo: [
         "/", "/drafts/", "/drafts/new/", f"{demo['draft']}/", f"{demo['draft']}/preview/",
         f"{demo['draft']}/versions/", f"{demo['version']}/", f"{demo['draft']}/filers/",
@@ -49,9 +55,10 @@ PAGES = {  # who → the pages they see, every kind once (the HTML checker walks
         f"{demo['version']}/statements/", f"{demo['draft']}/submission/",
         f"{demo['filed']}/filing/", f"{demo['filed']}/submission/", f"{demo['filed']}/packet/",
         f"{demo['draft']}/documents/", "/evidence/", "/evidence/?q=police", demo["source"], "/evidence/sources/new/",
-        "/evidence/import/", "/precedents/", "/precedents/?q=methane", demo["precedent"]],
+        "/evidence/import/", "/precedents/", "/precedents/?q=methane", demo["precedent"], "/notifications/",
+        "/notifications/settings/"],
     "cofiler": lambda demo: ["/", f"{demo['draft']}/review/", f"{demo['version']}/sign/", f"{demo['draft']}/documents/"],
-    "curator": lambda demo: ["/precedents/import/"],
+    "curator": lambda demo: ["/precedents/import/", "/precedents/import/proxy/"],
 }
 PHONE = {"width": 390, "height": 844}  # a small phone, held upright
 ON_A_PHONE = {  # the pages a filer uses most on a phone

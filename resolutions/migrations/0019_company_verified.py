@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0016_representation'),
+        ('resolutions', '0018_notifications'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -13,9 +13,16 @@ from resolutions.precedents.services import precedent_refresh_search, precedent_
 
 @admin.register(Company)
 class CompanyAdmin(CountsOnlyDeleteMixin, admin.ModelAdmin):
-    list_display = ["name", "ticker", "state_of_incorporation", "texas_opt_in", "prior_proxy_date", "stated_deadline"]
-    list_filter = ["texas_opt_in", "exchange"]
+    list_display = ["name", "ticker", "verified", "state_of_incorporation", "texas_opt_in", "prior_proxy_date",
+                    "stated_deadline"]
+    list_filter = ["verified", "texas_opt_in", "exchange"]
     search_fields = ["name", "ticker", "cik"]
+    actions = ["mark_verified"]
+
+    @admin.action(description="Mark as verified (details checked)")
+    def mark_verified(self, request, queryset):
+        count = queryset.verify()
+        messages.success(request, f"{count} compan{'y' if count == 1 else 'ies'} marked verified.")
 
 
 @admin.register(Topic)

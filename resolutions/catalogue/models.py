@@ -1,6 +1,7 @@
 """The shared catalogue: companies that receive proposals, and the topics everything is filed under."""
 from zoneinfo import ZoneInfo, available_timezones
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -36,6 +37,20 @@ class CompanyQuerySet(models.QuerySet):
         text = text.strip()
         return self.filter(Q(name__icontains=text) | Q(ticker__iexact=text))
 
+    def named(self, text: str):
+        """The company ``text`` names exactly: as the type-ahead shows it ("Name (TICKER)"), its name or its ticker."""
+        text = " ".join((text or "").split())
+        if not text:
+            return None
+        for company in self.filter(Q(name__iexact=text) | Q(ticker__iexact=text) | Q(name__iexact=text.rsplit(" (", 1)[0])):
+            if text.lower() in (str(company).lower(), company.name.lower(), company.ticker.lower()):
+                return company
+        return None
+
+    def verify(self) -> int:
+        """A curator confirms filer-proposed companies."""
+        return self.update(verified=True)
+
 
 class Company(models.Model):
     """A company that receives proposals, with what 14a-8 deadlines and Texas thresholds need."""
@@ -65,6 +80,11 @@ class Company(models.Model):
         null=True, blank=True, help_text="As disclosed in the proxy statement; 9:00 a.m. when not disclosed.")
     business_hours_closes = models.TimeField(
         null=True, blank=True, help_text="As disclosed in the proxy statement; 5:30 p.m. when not disclosed.")
+    verified = models.BooleanField(
+        "verified by a curator", default=True,
+        help_text="A company a filer proposed stays unverified until a curator checks its details.")
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", editable=False)
 
     office_time_zone = models.CharField(
         "time zone of the principal executive office", max_length=64, blank=True, validators=[validate_time_zone],

@@ -45,12 +45,13 @@ class SignOnForm(forms.Form):
     submission_date = forms.DateField(label="Planned submission date", widget=forms.DateInput(attrs={"type": "date"}),
                                       help_text="The day the proposal will reach the company.")
     slot_1 = forms.DateTimeField(label="Available for engagement (1)",
-                                 widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+                                 widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+                                 help_text="Rule 14a-8(b)(1)(iii): at least two business days, 10 to 30 calendar days "
+                                           "after submission.")
     slot_2 = forms.DateTimeField(label="Available for engagement (2)",
                                  widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     slot_3 = forms.DateTimeField(label="Available for engagement (3, optional)", required=False,
-                                 widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-                                 help_text="Rule 14a-8(b): business days 10 to 30 days after submission.")
+                                 widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     intends_to_hold = forms.BooleanField(label="We intend to hold the shares through the date of the annual meeting.")
     authorizes_lead = forms.BooleanField()
     signature = forms.CharField(label="Typed signature", max_length=200,
@@ -59,9 +60,9 @@ class SignOnForm(forms.Form):
     def __init__(self, *args, lead_organization=None, for_lead=False, company=None, **kwargs):
         super().__init__(*args, **kwargs)
         if company is not None:
-            self.fields["slot_3"].help_text = (
-                f"Rule 14a-8(b)(1)(iii): business days 10 to 30 days after submission, within the company's "
-                f"business hours ({company.business_hours_text}, {company.time_zone_text}).")
+            self.fields["slot_1"].help_text = (
+                f"Rule 14a-8(b)(1)(iii): at least two business days, 10 to 30 calendar days after submission, "
+                f"within the company's business hours ({company.business_hours_text}, {company.time_zone_text}).")
         if for_lead:
             del self.fields["authorizes_lead"]
             self.fields["signature"].help_text = "Type your full name; it signs your organization's letter."

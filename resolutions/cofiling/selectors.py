@@ -26,3 +26,20 @@ def draft_filers(draft: Draft, *, now) -> list[dict]:
         rows.append({"invitation": invitation, "sign_on": sign_on, "status": status, "verdict": verdict,
                      "can_resend": state in ("invited", "opened", "expired"), "can_remove": state == "accepted"})
     return rows
+
+
+def sign_on_notice(draft: Draft) -> str:
+    """What the editor says before an edit unsettles co-filers' signatures, or "" when none are at stake."""
+    co_filers = list(draft.sign_ons.exclude(organization_id=draft.lead_organization_id).select_related("version"))
+    current = [s for s in co_filers if s.status == SignOn.Status.SIGNED]
+    signed = sorted({s.version.number for s in current if s.version})
+    count = len(current)
+    waiting = sum(1 for s in co_filers if s.status == SignOn.Status.NEEDS_RECONFIRMATION)
+    parts = []
+    if count:
+        versions = " and ".join(str(n) for n in signed)
+        parts.append(f"{count} co-filer{'s' if count != 1 else ''} signed version{'s' if len(signed) > 1 else ''} "
+                     f"{versions}; changing the text asks {'them' if count != 1 else 'it'} to re-confirm.")
+    if waiting:
+        parts.append(f"{waiting} co-filer{'s' if waiting != 1 else ''} asked to re-confirm after a change.")
+    return " ".join(parts)

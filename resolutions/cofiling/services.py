@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -265,6 +265,11 @@ class SignOnData:
     price_basis: str = ""
 
 
+# The sign-on form's field each check is about (the rest are the form's own errors).
+SIGN_ON_CHECK_FIELDS = {"Valuation": "valuation_date", "Ownership": "shares", "Engagement": "slot_1",
+                        "Business hours": "slot_1"}
+
+
 def sign_on_checks(data: SignOnData, *, draft: Draft) -> list[rule14a8.Check]:
     """The valuation, the ownership verdict, the engagement days and hours, as the form shows them."""
     found = []
@@ -297,13 +302,17 @@ def sign_on_create(*, draft: Draft, version: DraftVersion, user, data: SignOnDat
             f"Version {version.number} is no longer the current text (the latest is version "
             f"{latest.number if latest else '—'}). Review the latest version and sign that one."
         )
-    problems = [c.message for c in sign_on_checks(data, draft=draft) if c.status == rule14a8.ERROR]
+    problems: dict[str, list[str]] = {}
+    for check in sign_on_checks(data, draft=draft):
+        if check.status == rule14a8.ERROR:
+            problems.setdefault(SIGN_ON_CHECK_FIELDS.get(check.label, NON_FIELD_ERRORS), []).append(check.message)
     if not data.intends_to_hold:
-        problems.append("Rule 14a-8(b): a proponent must state that it intends to hold the shares through the meeting.")
+        problems["intends_to_hold"] = [
+            "Rule 14a-8(b): a proponent must state that it intends to hold the shares through the meeting."]
     if not lead and not data.authorizes_lead:
-        problems.append("Rule 14a-8(b): authorize the lead filer to act for you, or decline instead.")
+        problems["authorizes_lead"] = ["Rule 14a-8(b): authorize the lead filer to act for you, or decline instead."]
     if problems:
-        raise ValidationError(problems)
+        raise ValidationError(problems)  # keyed by the sign-on form's fields: each shown at its own
     with transaction.atomic():
         existing = SignOn.objects.select_for_update().filter(draft=draft, organization_id=user.organization_id).first()
         if existing and existing.status == SignOn.Status.SIGNED and not lead:

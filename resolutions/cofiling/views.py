@@ -209,9 +209,8 @@ def sign_from_form(request, form, *, draft, version):
                                 ip_address=request.META.get("REMOTE_ADDR"),
                                 user_agent=request.META.get("HTTP_USER_AGENT", ""))
     except ValidationError as error:
-        for message in error.messages:
-            form.add_error(None, message)
-        return verdicts, False
+        form.add_error(None, error)  # each problem at the field it is about
+        return [v for v in verdicts if v.status != rule14a8.ERROR], False  # shown once, at its field
     return verdicts, True
 
 
@@ -219,14 +218,15 @@ def sign(request, pk, number):
     version = selectors.get_version_for(request.user, pk, number, need="sign")
     draft = version.draft
     latest = draft.versions.newest()
-    form = SignOnForm(request.POST or None, initial=SignOnForm.initial_from(None, request.user),
+    last = draft.sign_ons.filter(organization_id=request.user.organization_id).first()  # a re-sign starts from it
+    form = SignOnForm(request.POST or None, initial=SignOnForm.initial_from(last, request.user),
                       lead_organization=draft.lead_organization, company=draft.company)
     verdicts, signed = sign_from_form(request, form, draft=draft, version=version)
     if signed:
         messages.success(request, f"Signed version {version.number}. The lead filer has been notified.")
         return redirect("drafts:review", pk=draft.pk)
     return render(request, "cofiling/sign.html", {"draft": draft, "version": version, "latest": latest,
-                                                  "form": form, "verdicts": verdicts,
+                                                  "form": form, "verdicts": verdicts, "last": last,
                                                   "representation": _representation(draft, request.user)},
                   status=400 if request.method == "POST" else 200)
 

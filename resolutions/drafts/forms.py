@@ -1,4 +1,5 @@
 from django import forms
+from django.urls import reverse
 
 from evidence.citations import STYLES
 
@@ -19,9 +20,29 @@ class IdempotentForm(forms.Form):
     form_token = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
 
+class CompanyTypeAhead(forms.TextInput):
+    """A text box that suggests the library's companies as you type (a <datalist> htmx fills)."""
+
+    template_name = "drafts/widgets/company_type_ahead.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        own = context["widget"]["attrs"]
+        own.update({"list": f"{own['id']}-options", "autocomplete": "off", "hx-get": reverse("drafts:company_suggest"),
+                    "hx-trigger": "input changed delay:200ms", "hx-target": f"#{own['id']}-options"})
+        return context
+
+
 class DraftCreateForm(forms.Form):
     title = forms.CharField(max_length=300, validators=[validate_one_line])
-    company = forms.ModelChoiceField(Company.objects.all())
+    company = forms.CharField(
+        max_length=255, widget=CompanyTypeAhead,
+        help_text="Type part of its name or its ticker and pick it from the list.")
+    new_company_ticker = forms.CharField(
+        label="Ticker of a company not in the library", max_length=12, required=False,
+        help_text="Only if the company is missing: with its ticker, the name above is proposed to a curator "
+                  "(held as unverified until confirmed).")
+    new_company_cik = forms.CharField(label="SEC CIK (optional)", max_length=10, required=False)
     meeting_year = forms.IntegerField(min_value=YEAR_MIN, max_value=YEAR_MAX)
     topics = forms.ModelMultipleChoiceField(
         Topic.objects.all(), required=False, widget=TopicPicker,
@@ -29,6 +50,23 @@ class DraftCreateForm(forms.Form):
     # Chosen on the precedent's page ("Start a draft from this precedent"), not from a list of the
     # whole library here: a library holds thousands.
     precedent = forms.ModelChoiceField(Precedent.objects.all(), required=False, widget=forms.HiddenInput)
+
+    def clean_new_company_cik(self):
+        cik = self.cleaned_data["new_company_cik"].strip()
+        if cik and not cik.isdigit():
+            raise forms.ValidationError("A CIK is digits only, up to 10 (e.g. 0000320193).")
+        return cik
+
+    def clean(self):
+        data = super().clean()
+        named = data.get("company", "")
+        if isinstance(named, str) and named:
+            company = Company.objects.named(named)
+            if company is None and not data.get("new_company_ticker"):
+                self.add_error("company", f"No company “{named}” in the library. Pick one from the list, or give "
+                                          "its ticker below to propose it.")
+            data["company"] = company
+        return data
 
 
 class DraftSettingsForm(forms.ModelForm):

@@ -2,7 +2,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 
 from resolutions.catalogue.models import Company, Topic
@@ -28,6 +28,13 @@ class DraftQuerySet(models.QuerySet):
 
     def for_list(self):
         return self.select_related("company", "lead_organization").order_by("-updated_at")
+
+    def with_sign_on_status_of(self, user):
+        """Each draft's ``my_sign_on_status``: the status of the sign-on of ``user``'s organization, or None."""
+        from resolutions.cofiling.models import SignOn
+
+        mine = SignOn.objects.filter(draft=OuterRef("pk"), organization_id=user.organization_id).values("status")[:1]
+        return self.annotate(my_sign_on_status=Subquery(mine))
 
 
 def validate_one_line(value: str) -> None:

@@ -10,26 +10,53 @@ import re
 from dataclasses import dataclass, field
 
 import nh3
+from django.utils.html import Urlizer
 
 from evidence.citations import CitationSource, format_footnotes
 
 MARKER = re.compile(r"\[\[(snippet|note):(\d+)\]\]")
 CALL_SITE = re.compile(r"\s*" + MARKER.pattern)  # a call hugs the word before it, as in print
-ALLOWED_TAGS = {"b", "strong", "i", "em", "a", "ul", "ol", "li", "p", "br"}
-ALLOWED_ATTRIBUTES = {"a": {"href"}}
-URL_SCHEMES = {"http", "https", "mailto"}
 MAX_CLAUSE_CHARS = 20_000
 
+# The one HTML allowlist of a clause: the server's sanitizer, the printed forms (which add the
+# numbered calls) and the editor's surface (handed this as JSON) all keep exactly this.
+CLAUSE_HTML = {
+    "tags": ["a", "b", "br", "em", "i", "li", "ol", "p", "strong", "ul"],
+    "attributes": {"a": ["href"]},
+    "url_schemes": ["http", "https", "mailto"],
+}
 
-def sanitize_clause_html(text: str) -> str:
-    """Keep bold, italic, links and lists; drop every other tag, attribute and script."""
+
+def sanitize_clause_html(text: str, *, with_calls: bool = False) -> str:
+    """Keep bold, italic, links and lists; drop every other tag, attribute and script.
+
+    ``with_calls`` also keeps the numbered calls of rendered text (``<sup class="footnote-call">``).
+    """
+    tags = set(CLAUSE_HTML["tags"]) | ({"sup"} if with_calls else set())
     return nh3.clean(
         text or "",
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer nofollow",
+        tags=tags,
+        attributes={tag: set(names) for tag, names in CLAUSE_HTML["attributes"].items()},
+        allowed_classes={"sup": {"footnote-call"}} if with_calls else None,
+        url_schemes=set(CLAUSE_HTML["url_schemes"]),
+        link_rel=None if with_calls else "noopener noreferrer nofollow",
     ).strip()
+
+
+class _SchemeUrlizer(Urlizer):
+    """Django's urlize, linking only what has a scheme or starts with "www.": "Amazon.com" in a note
+    is a company's name, not a link (and no email address becomes one), as in the Word copy."""
+
+    simple_url_2_re = re.compile(r"^www\.", re.IGNORECASE)
+
+    @staticmethod
+    def is_email_simple(value):
+        return False
+
+
+def link_urls(text: str) -> str:
+    """A note's text escaped, its URLs made links: for every page and the PDF."""
+    return _SchemeUrlizer()(text, autoescape=True)
 
 
 def markers_in(text: str) -> list[tuple[str, int]]:
@@ -60,7 +87,11 @@ class RenderedDraft:
     parts: list[RenderedPart]
     footnotes: list[str]
     missing: list[str]
-    stale_count: int = 0
+    stale_notes: list[int] = field(default_factory=list)  # footnote numbers citing a stale snippet
+
+    @property
+    def stale_count(self) -> int:
+        return len(self.stale_notes)
 
     def parts_of(self, kind: str) -> list[RenderedPart]:
         return [p for p in self.parts if p.kind == kind]
@@ -96,7 +127,7 @@ def render_clauses(clauses, citations: dict[tuple[str, int], Citation], *, style
         ))
     return RenderedDraft(
         parts=parts, footnotes=_footnote_texts(ordered, citations, style), missing=missing,
-        stale_count=sum(1 for key in ordered if citations[key].stale),
+        stale_notes=[number for number, key in enumerate(ordered, start=1) if citations[key].stale],
     )
 
 

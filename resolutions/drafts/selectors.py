@@ -9,7 +9,7 @@ from evidence.models import Snippet
 
 from resolutions import rule14a8
 from resolutions.drafts.rendering import Citation, RenderedDraft, canonical_content, markers_in, render_clauses, sanitize_clause_html
-from resolutions.models import Draft, DraftNote, DraftVersion, Invitation, Precedent, Representation
+from resolutions.models import Draft, DraftNote, DraftVersion, Invitation, PartKind, Precedent, Representation
 
 
 def draft_rendered(draft: Draft, *, clauses=None) -> RenderedDraft:
@@ -143,11 +143,16 @@ def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
     votes = Precedent.objects.filter(company=company, topics__in=topics).distinct()
     return [
         rule14a8.check_length(words),
+        check_empty_clauses(rendered),
+        *([] if company.verified else [rule14a8.Check(
+            "", "Company details", rule14a8.WARNING,
+            f"{company} was proposed by a filer and no curator has verified it yet: the deadline, business hours "
+            "and Texas thresholds below use its unverified details.")]),
         rule14a8.check_deadline(deadline, today=today),
         rule14a8.check_resolved_present(texts["resolved"]),
         rule14a8.check_precatory(texts["resolved"]),
         rule14a8.check_whereas_cited([len(p.calls) for p in rendered.parts_of("whereas")]),
-        rule14a8.check_stale_evidence(rendered.stale_count),
+        rule14a8.check_stale_evidence(rendered.stale_count, footnotes=rendered.stale_notes),
         rule14a8.check_one_proposal(other, cofilers, shareholders),
         rule14a8.resubmission_check(
             prior_votes=[(p.meeting_year, float(p.support_percent) if p.support_percent is not None else None)
@@ -155,6 +160,27 @@ def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
             meeting_year=draft.meeting_year, subject_known=bool(topics),
         ),
     ], words
+
+
+def is_blank(html: str) -> bool:
+    """No word and no footnote call: an empty clause, left out of every printed form."""
+    return not rule14a8.plain_text(html).strip()
+
+
+def check_empty_clauses(rendered: RenderedDraft) -> rule14a8.Check:
+    """A drafting check, not a rule: an empty clause would print as a bare "WHEREAS:"."""
+    counts, empty = {}, []
+    for part in rendered.parts:
+        counts[part.kind] = counts.get(part.kind, 0) + 1
+        if is_blank(part.html):
+            empty.append(f"{PartKind(part.kind).label} {counts[part.kind]}")
+    if not empty:
+        return rule14a8.Check("", "Empty clauses", rule14a8.OK, "Every clause has text.")
+    one = len(empty) == 1
+    return rule14a8.Check("", "Empty clauses", rule14a8.WARNING,
+                          f"{rule14a8.join_words(empty)} {'is' if one else 'are'} empty: write or delete "
+                          f"{'it' if one else 'them'}. An empty clause is left out of the preview, the PDF and the "
+                          "Word copy.", {"empty": empty})
 
 
 def draft_deadlines(drafts, *, today: date) -> list[dict]:

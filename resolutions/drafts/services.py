@@ -16,6 +16,7 @@ from resolutions.drafts.models import validate_one_line
 from resolutions.drafts.rendering import MARKER, MAX_CLAUSE_CHARS, content_sha256, markers_in, sanitize_clause_html
 from resolutions.drafts.selectors import draft_content, draft_rendered, draft_words
 from resolutions.models import AuditEvent, Clause, Draft, DraftNote, DraftVersion, PartKind, Precedent
+from resolutions.catalogue.services import company_propose
 from resolutions.precedents.import_review import precedent_note_text
 from .audit import audit_record
 from resolutions.cofiling.services import sign_ons_flag_for_reconfirmation
@@ -89,13 +90,19 @@ def clean_clause_text(*, draft: Draft, text: str) -> str:
     return clean
 
 
-def draft_create(*, user, company, meeting_year: int, title: str, precedent: Precedent | None = None,
-                 topics=None) -> Draft:
-    """A new draft for the user's organization; from a precedent, its parts and notes are copied."""
+def draft_create(*, user, company=None, meeting_year: int, title: str, precedent: Precedent | None = None,
+                 topics=None, new_company: dict | None = None) -> Draft:
+    """A new draft for the user's organization; from a precedent, its parts and notes are copied.
+
+    ``new_company`` (name, ticker, cik) instead of ``company``: a company the library lacks, proposed
+    (unverified) in the same transaction, or the known one it turns out to be.
+    """
     if user.organization_id is None:
         raise ValidationError("Only members of an organization can start a draft.")
     validate_one_line(title)
     with transaction.atomic():
+        if company is None:
+            company, _ = company_propose(user=user, **new_company)
         draft = Draft.objects.create(
             company=company, meeting_year=meeting_year, title=title, lead_organization_id=user.organization_id,
             created_by=user, based_on=precedent,
@@ -187,14 +194,22 @@ def clause_add(*, draft: Draft, expected_revision: int, user=None, kind: str, te
     with transaction.atomic():
         locked = _locked(draft, expected_revision)
         clean = clean_clause_text(draft=locked, text=text)
-        if after is not None:
-            position = after.position + 1
-            locked.clauses.filter(position__gte=position).update(position=F("position") + 1)
-        else:
-            position = (locked.clauses.aggregate(m=Max("position"))["m"] or 0) + 1
+        position = after.position + 1 if after is not None else _place_for(locked, kind)
+        locked.clauses.filter(position__gte=position).update(position=F("position") + 1)
         clause = Clause.objects.create(draft=locked, kind=kind, text=clean, position=position)
         _bump(locked, user)
     return clause
+
+
+def _place_for(draft: Draft, kind: str) -> int:
+    """Where a new clause of ``kind`` goes: at the end of its part (a recital after the last recital),
+    or, when the part has none yet, where the draft's layout puts that part."""
+    rank = {PartKind.RESOLVED: 0 if draft.resolved_first else 1, PartKind.WHEREAS: 1 if draft.resolved_first else 0,
+            PartKind.SUPPORTING: 2}
+    clauses = list(draft.clauses.order_by("position"))
+    same = [c for c in clauses if c.kind == kind]
+    before = same or [c for c in clauses if rank[c.kind] < rank[kind]]
+    return before[-1].position + 1 if before else (clauses[0].position if clauses else 0)
 
 
 def clause_update(*, draft: Draft, clause_id: int, expected_revision: int, user=None, text: str, kind: str | None = None) -> Clause:

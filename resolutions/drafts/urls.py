@@ -7,6 +7,7 @@ app_name = "drafts"
 urlpatterns = [
     path("", views.draft_list, name="list"),
     path("new/", views.draft_new, name="new"),
+    path("companies/", views.company_suggest, name="company_suggest"),
     path("<int:pk>/", views.draft_editor, name="editor"),
     path("<int:pk>/settings/", views.draft_settings, name="settings"),
     path("<int:pk>/clauses/", views.clause_add, name="clause_add"),

@@ -1,4 +1,7 @@
 """Draft views. Every one starts with ``get_draft_for``: a draft you may not see is a 404."""
+import json
+from collections import Counter
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -12,19 +15,20 @@ from evidence.models import Snippet
 
 from resolutions import rule14a8
 from resolutions.drafts import selectors
-from resolutions.drafts.rendering import MAX_CLAUSE_CHARS
+from resolutions.drafts.rendering import CLAUSE_HTML, MAX_CLAUSE_CHARS
 from resolutions.drafts.forms import ClauseForm, DraftCreateForm, DraftSettingsForm, IdempotentForm, NoteForm, RevisionForm
+from resolutions.cofiling.selectors import sign_on_notice
 from resolutions.filing.docx_forms import WordUploadForm
 from resolutions.filing.record import selectors as record_selectors
 from resolutions.filing.record.models import CalendarFeed
-from resolutions.models import Draft, PartKind, Precedent
+from resolutions.models import Company, Draft, PartKind, Precedent
 from resolutions.precedents import selectors as precedent_selectors
 from resolutions.drafts.redline import Document, content_document, document_redline
 from resolutions.drafts import services
 
 
 def dashboard(request):
-    drafts = list(Draft.objects.visible_to(request.user).for_list()[:10])
+    drafts = list(Draft.objects.visible_to(request.user).for_list().with_sign_on_status_of(request.user)[:10])
     today = timezone.localdate()
     return render(request, "drafts/dashboard.html", {
         "recent_precedents": precedent_selectors.precedents_recent(), "drafts": drafts,
@@ -35,7 +39,7 @@ def dashboard(request):
 
 
 def draft_list(request):
-    drafts = Draft.objects.visible_to(request.user).for_list()
+    drafts = Draft.objects.visible_to(request.user).for_list().with_sign_on_status_of(request.user)
     page = Paginator(drafts, 25).get_page(request.GET.get("page"))
     return render(request, "drafts/draft_list.html", {"page": page})
 
@@ -49,12 +53,19 @@ def draft_new(request):
                        meeting_year=rule14a8.upcoming_meeting_year(timezone.localdate()))
     form = DraftCreateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        ticker, cik = data.pop("new_company_ticker"), data.pop("new_company_cik")
+        if data["company"] is None:
+            data["new_company"] = {"name": request.POST["company"], "ticker": ticker, "cik": cik}
         try:
-            draft = services.draft_create(user=request.user, **form.cleaned_data)
+            draft = services.draft_create(user=request.user, **data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Draft created. Every change saves as you type.")
+            company = draft.company
+            messages.success(request, "Draft created. Every change saves as you type." + (
+                f" {company} is new to the library: a curator will check its details; until then the checks "
+                "that use them say so." if not company.verified else ""))
             return redirect(draft)
     return render(request, "drafts/draft_new.html", {"form": form, "precedent": precedent})
 
@@ -76,6 +87,14 @@ def _with_clause_urls(clauses, draft) -> None:
             url.replace(stand_in, f"/{clause.pk}/") for url in urls)
 
 
+@require_GET
+def company_suggest(request):
+    """The type-ahead's options: up to 20 companies whose name contains what was typed, or whose ticker it is."""
+    typed = request.GET.get("company", "").strip()
+    companies = Company.objects.matching(typed)[:20] if len(typed) >= 2 else []
+    return render(request, "drafts/_company_options.html", {"companies": companies})
+
+
 def _editor_context(draft):
     clauses = list(draft.clauses.all())
     _with_clause_urls(clauses, draft)
@@ -87,7 +106,7 @@ def _editor_context(draft):
         clause.rendered_html = part.html
         clause.open_comments = open_comments.get(clause.pk, 0)
     return {"draft": draft, "rendered": rendered, "checks": checks, "words": words,
-            "clauses": clauses, "kinds": PartKind.choices}
+            "check_counts": Counter(check.status for check in checks), "clauses": clauses, "kinds": PartKind.choices}
 
 
 def draft_editor(request, pk):
@@ -98,6 +117,8 @@ def draft_editor(request, pk):
     context["settings_form"] = DraftSettingsForm(instance=draft)
     context["versions"] = list(draft.versions.newest_first()[:5])
     context["max_clause_chars"] = MAX_CLAUSE_CHARS
+    context["clause_html"] = json.dumps(CLAUSE_HTML)  # the editor keeps what the server keeps (escaped in the attribute)
+    context["sign_on_notice"] = sign_on_notice(draft)
     return render(request, "drafts/editor.html", context)
 
 
@@ -145,12 +166,14 @@ def clause_add(request, pk):
     form = ClauseForm(request.POST)
     if form.is_valid():
         try:
-            services.clause_add(draft=draft, expected_revision=form.cleaned_data["revision"], user=request.user,
-                                kind=form.cleaned_data["kind"] or PartKind.WHEREAS, text=form.cleaned_data["text"])
+            clause = services.clause_add(draft=draft, expected_revision=form.cleaned_data["revision"], user=request.user,
+                                         kind=form.cleaned_data["kind"] or PartKind.WHEREAS, text=form.cleaned_data["text"])
         except services.StaleRevision:
             messages.error(request, "Someone else saved this draft first; here is the latest text. Add the clause again.")
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+        else:
+            return redirect(f"{draft.get_absolute_url()}#clause-{clause.pk}")  # the editor puts the caret in it
     return redirect(draft)
 
 
@@ -221,7 +244,9 @@ def draft_settings(request, pk):
 def cite_picker(request, pk):
     draft = selectors.get_draft_for(request.user, pk, need="edit")
     query = request.GET.get("q", "").strip()
-    snippets = Snippet.objects.search(query).select_related("source")[:10] if query else []
+    snippets = list(Snippet.objects.search(query).select_related("source")[:10]) if query else []
+    for snippet in snippets:
+        snippet.stale = snippet.stale_reason()
     return render(request, "drafts/_cite_results.html", {"draft": draft, "snippets": snippets, "query": query})
 
 

@@ -53,6 +53,10 @@ class SubmissionForm(forms.Form):
 class RepresentationForm(forms.Form):
     """Rule 14a-8(b)(1)(iv): the shareholder a filer submits for, and how the shareholder authorizes it."""
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_representation_%s")  # the documents page also holds the letter form's "file"
+        super().__init__(*args, **kwargs)
+
     shareholder_name = forms.CharField(label="The shareholder's legal name", max_length=255,
                                        help_text="The proponent: the investor or fund whose shares back the proposal.")
     shareholder_kind = forms.ChoiceField(label="The shareholder is", choices=Representation.Kind.choices,

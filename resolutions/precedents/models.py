@@ -105,6 +105,15 @@ class Precedent(models.Model):
     def __str__(self):
         return f"{self.title} — {self.company.name} {self.meeting_year}"
 
+    def search_excerpt_text(self) -> str:
+        """The searched text without the lines the result card shows already (title, company, ticker),
+        its lines joined by spaces, so an excerpt starts in the resolution's own words."""
+        header = [piece for piece in (self.title, self.company.name, self.company.ticker) if piece]
+        lines = self.search_document.split("\n")
+        if lines[:len(header)] == header:
+            lines = lines[len(header):]
+        return " ".join(line.strip() for line in lines if line.strip())
+
     def get_absolute_url(self):
         return reverse("resolutions:precedent_detail", args=[self.pk])
 

@@ -59,13 +59,16 @@ def check_whereas_cited(whereas_citation_counts: list[int]) -> Check:
     return Check(rule, label, WARNING, message, {"uncited": uncited})
 
 
-def check_stale_evidence(stale_count: int) -> Check:
+def check_stale_evidence(stale_count: int, *, footnotes: list[int] = ()) -> Check:
+    """``footnotes``: the numbers of the notes citing a stale source, named in the message."""
     rule, label = "14a-8(i)(3)", "Stale sources"
     if stale_count <= 0:
         return Check(rule, label, OK, "Rule 14a-8(i)(3): no cited source is stale.", {"stale": 0})
     verb = "is" if stale_count == 1 else "are"
+    which = f" ({'footnote' if len(footnotes) == 1 else 'footnotes'} {join_words([str(n) for n in footnotes])})" \
+        if footnotes else ""
     message = (
-        f"Rule 14a-8(i)(3): {plural(stale_count, 'cited source')} {verb} stale; "
+        f"Rule 14a-8(i)(3): {plural(stale_count, 'cited source')}{which} {verb} stale; "
         "check the figures are still current so the proposal is not misleading."
     )
     return Check(rule, label, WARNING, message, {"stale": stale_count})

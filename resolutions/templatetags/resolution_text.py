@@ -3,7 +3,21 @@ from django import template
 from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 
+from resolutions.drafts import rendering, selectors
+
 register = template.Library()
+
+
+@register.filter
+def note_links(text):
+    """A footnote's text with its URLs linked: only those with a scheme or "www." (rendering.link_urls)."""
+    return mark_safe(rendering.link_urls(text))
+
+
+@register.filter
+def is_blank(html):
+    """A part with no word and no call, left out as in print (selectors.is_blank)."""
+    return selectors.is_blank(html)
 
 
 @register.filter

@@ -1,24 +1,17 @@
-// The draft editor: each clause on a formatted surface with citation chips, autosave feedback,
-// retries when the server is unreachable, and drag-and-drop reordering (buttons do the same from
-// the keyboard).
+// The draft editor: each clause on a formatted surface with citation chips, and the focus kept
+// where the user acts next. editor-saves.js holds the autosave's feedback, retries and reordering.
 (function () {
   "use strict";
-  // Let htmx swap 4xx answers too: a conflict (409) or a refused save (400) carries its message.
-  htmx.config.responseHandling = [
-    { code: "204", swap: false },
-    { code: "[23]..", swap: true },
-    { code: "[4]..", swap: true, error: false },
-    { code: "[5]..", swap: false, error: true },
-  ];
-
   // Each clause is edited on a surface that reads as it prints: bold, italics, links, lists,
   // and citations as numbered chips. The textarea under it (hidden) keeps what the form saves:
   // the sanitized HTML with [[snippet:ID]] / [[note:ID]] markers. Without JavaScript the
   // textarea itself is the editor.
   const MARKER = /\[\[(?:snippet|note):\d+\]\]/g;
   const ONE_MARKER = /^\[\[(?:snippet|note):\d+\]\]$/;
-  const TAGS = { B: "b", STRONG: "b", I: "i", EM: "i", UL: "ul", OL: "ol", LI: "li", P: "p" };
-  const LINK = /^(https?:|mailto:)/i;
+  // The server's allowlist (rendering.CLAUSE_HTML), handed to the page: one list for both sides.
+  const HTML = JSON.parse(document.getElementById("workspace")?.dataset.clauseHtml || '{"tags": [], "attributes": {}, "url_schemes": []}');
+  const ALLOWED = new Set(HTML.tags);
+  const LINK = new RegExp(`^(${HTML.url_schemes.join("|")}):`, "i");
   const ranges = new WeakMap(); // surface → its last selection, kept while a button or the cite picker has focus
   let citingSurface = null;
 
@@ -27,8 +20,19 @@
     span.className = "cite-chip";
     span.contentEditable = "false";
     span.dataset.marker = marker;
-    span.textContent = "…";
+    label(span, "");
     return span;
+  }
+
+  // A chip reads "footnote 3" (its number shown, the word for screen readers only); unsaved, "…".
+  function label(cite, number) {
+    const spoken = document.createElement("span");
+    spoken.className = "visually-hidden";
+    spoken.textContent = number ? "footnote " : "footnote, numbered when saved";
+    const shown = document.createElement("span");
+    shown.textContent = number || "…";
+    if (!number) shown.setAttribute("aria-hidden", "true");
+    cite.replaceChildren(spoken, shown);
   }
 
   function enhance(textarea) {
@@ -71,19 +75,25 @@
         to.append(node.nodeValue);
       } else if (node.nodeType === Node.ELEMENT_NODE) {
         const marker = node.tagName === "CITE" ? node.dataset.marker || "" : "";
-        const tag = node.tagName === "A" ? "a" : node.tagName === "BR" ? "br" : TAGS[node.tagName];
+        const tag = node.tagName.toLowerCase();
         if (ONE_MARKER.test(marker)) {
           to.append(chip(marker));
-        } else if (!tag) {
+        } else if (!ALLOWED.has(tag)) {
           copyAllowed(node, to);
         } else {
           const element = document.createElement(tag);
-          if (tag === "a" && LINK.test(node.getAttribute("href") || "")) element.setAttribute("href", node.getAttribute("href"));
+          allowedAttributes(node).forEach(([name, value]) => element.setAttribute(name, value));
           copyAllowed(node, element);
           to.append(element);
         }
       }
     });
+  }
+
+  function allowedAttributes(element) {
+    const tag = element.tagName.toLowerCase();
+    return (HTML.attributes[tag] || []).map((name) => [name, element.getAttribute(name)])
+      .filter(([name, value]) => value !== null && (name !== "href" || LINK.test(value)));
   }
 
   // Chips show the footnote numbers of the last save: the n-th chip is the n-th call in the
@@ -93,8 +103,7 @@
     const calls = document.getElementById(textarea.getAttribute("aria-describedby"))?.querySelectorAll("sup") || [];
     surface.querySelectorAll(".cite-chip").forEach((cite, n) => {
       const number = calls[n] ? calls[n].textContent : "";
-      cite.textContent = number || "…";
-      cite.setAttribute("aria-label", number ? `footnote ${number}` : "footnote, numbered when saved");
+      label(cite, number);
       cite.title = number ? document.querySelector(`#footnote-list > li:nth-child(${number})`)?.textContent.trim() || "" : "";
     });
   }
@@ -110,11 +119,11 @@
         html += escapeHTML(child.nodeValue);
       } else if (child.nodeType === Node.ELEMENT_NODE) {
         const inner = serialize(child);
-        const tag = TAGS[child.tagName];
+        const tag = child.tagName.toLowerCase();
+        const attributes = allowedAttributes(child).map(([name, value]) => ` ${name}="${escapeHTML(value)}"`).join("");
         if (child.dataset.marker) html += child.dataset.marker;
-        else if (tag) html += `<${tag}>${inner}</${tag}>`;
-        else if (child.tagName === "A") html += `<a href="${escapeHTML(child.getAttribute("href") || "")}">${inner}</a>`;
-        else if (child.tagName === "BR") html += "<br>";
+        else if (tag === "br") html += "<br>";
+        else if (ALLOWED.has(tag)) html += `<${tag}${attributes}>${inner}</${tag}>`;
         else if (child.tagName === "DIV") html += (html ? "<br>" : "") + inner; // a line a browser started
         else html += inner; // spans and fonts a browser adds carry nothing the proposal keeps
       }
@@ -255,160 +264,39 @@
     });
   }
 
-  // Words typed during the autosave's quiet period are saved before anything else happens:
-  // a move, a delete or a reorder (htmx requests that redraw the workspace) waits behind them
-  // on the clauses' request queue; a full-page form (Save version, Add clause) is sent once
-  // they are saved; leaving the page while some are unsaved asks first.
-  function unsaved() {
-    return [...document.querySelectorAll("form.clause-form")].filter((form) => {
-      const textarea = form.querySelector(".clause-textarea");
-      return textarea && textarea.value !== textarea.dataset.sent;
-    });
-  }
-
-  function saveNow() {
-    const forms = unsaved();
-    forms.forEach((form) => htmx.trigger(form, "change"));
-    return forms.length > 0;
-  }
-
-  function saving() {
-    return document.querySelector("form.clause-form.htmx-request") !== null;
-  }
-
-  document.querySelectorAll(".clause-textarea").forEach((textarea) => { textarea.dataset.sent = textarea.value; });
-  document.body.addEventListener("htmx:afterSwap", () => document.querySelectorAll(".clause-textarea").forEach((textarea) => {
-    if (textarea.dataset.sent === undefined) textarea.dataset.sent = textarea.value;
-  }));
+  // Every action leaves the focus where the user acts next: a moved clause keeps it on the button
+  // just pressed (press again to move further), a deleted one hands it to the next clause, and a
+  // new clause (the page comes back as #clause-ID) gets the caret.
+  let refocus = null;
   document.body.addEventListener("htmx:beforeRequest", (event) => {
-    const form = event.detail.elt.closest && event.detail.elt.closest("form.clause-form");
-    if (form) {
-      const textarea = form.querySelector(".clause-textarea");
-      textarea.dataset.sent = textarea.value;
-    }
+    const button = event.detail.elt;
+    const clause = button.closest && button.closest("li.clause");
+    if (!clause || !button.dataset.focusAfter) return;
+    const next = clause.nextElementSibling || clause.previousElementSibling;
+    refocus = button.dataset.focusAfter === "next-clause"
+      ? { clause: next && next.matches("li.clause") ? next.dataset.clauseId : null }
+      : { clause: clause.dataset.clauseId, button: button.dataset.focusAfter };
   });
-  document.body.addEventListener("htmx:confirm", (event) => {
-    const form = event.detail.elt.closest("form.clause-form");
-    if (!form) {
-      saveNow();
-      return;
-    }
-    const max = Number(document.getElementById("workspace").dataset.maxChars);
-    const length = [...form.querySelector(".clause-textarea").value].length;
-    if (length > max) { // not sent at all: the server would refuse it, and the text stays on screen
-      event.preventDefault();
-      refuse(form, `Not saved: This clause is ${length.toLocaleString("en-US")} characters, ` +
-        `${(length - max).toLocaleString("en-US")} over the limit of ${max.toLocaleString("en-US")}. ` +
-        "Shorten it or split it into two clauses.");
-    }
+  document.body.addEventListener("htmx:afterSettle", (event) => {
+    if (!refocus || event.detail.target.id !== "workspace") return;
+    const { clause, button } = refocus;
+    refocus = null;
+    const card = clause && document.getElementById(`clause-${clause}`);
+    if (card && button) card.querySelector(`[data-focus-after="${button}"]`).focus();
+    else if (card) resume(surfaceFor(`text-${clause}`));
+    else document.getElementById("new-kind")?.focus();
+  });
+  window.addEventListener("load", () => { // once the browser has scrolled to the fragment
+    const added = location.hash.match(/^#clause-(\d+)$/);
+    if (added && surfaceFor(`text-${added[1]}`)) resume(surfaceFor(`text-${added[1]}`));
   });
 
-  // A clause the server would refuse (too long) keeps its text, and holds back every full-page
-  // action (Save version, Add clause…) that would reload the page over it.
-  function refuse(form, message) {
-    markUnsent(form);
-    form.dataset.refused = "true";
-    const status = form.querySelector("[role=status]");
-    if (message) status.textContent = message;
-  }
-
-  function refusedForm() {
-    return document.querySelector("form.clause-form[data-refused]");
-  }
-
-  // The page holds the draft's revision for its full-page forms: each of its own saves moves it on.
-  document.body.addEventListener("htmx:afterSettle", () => {
-    const revision = document.getElementById("revision");
-    if (revision) document.querySelectorAll(".js-revision").forEach((input) => { input.value = revision.value; });
-  });
-  document.addEventListener("submit", (event) => {
-    const form = event.target;
-    if (!document.getElementById("workspace") || form.closest("form.clause-form")) return;
-    const refused = refusedForm();
-    if (refused) {
-      event.preventDefault();
-      surfaceFor(refused.querySelector(".clause-textarea").id).focus();
-      return;
-    }
-    if (form.dataset.afterSaves) return;
-    if (!saveNow() && !saving()) return;
+  // Ctrl+S (Cmd+S) saves a version, as "save" does in most editors.
+  document.addEventListener("keydown", (event) => {
+    const form = document.getElementById("version-save");
+    if (!form || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== "s" || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    form.dataset.afterSaves = "true";
-    const waited = Date.now();
-    const wait = setInterval(() => {
-      if ((!saving() && unsaved().length === 0) || Date.now() - waited > 15000) {
-        clearInterval(wait);
-        form.requestSubmit();
-      }
-    }, 100);
-  }, true);
-  window.addEventListener("beforeunload", (event) => {
-    if (unsaved().length || saving()) event.preventDefault();
+    form.requestSubmit();
   });
 
-  // A save that never reached the server keeps the text in the page and is tried again.
-  function markUnsent(form) {
-    form.querySelector(".clause-textarea").dataset.sent = "\u0000 not saved";
-  }
-
-  document.body.addEventListener("htmx:sendError", (event) => {
-    const form = event.detail.elt.closest("form.clause-form");
-    if (!form) return;
-    markUnsent(form);
-    const status = form.querySelector("[role=status]");
-    if (status) status.textContent = "Not saved: cannot reach the server. Retrying in 5 s…";
-    setTimeout(() => htmx.trigger(form, "change"), 5000);
-  });
-  // An expired session answers with the sign-in page: keep the text, say so, and keep trying.
-  document.body.addEventListener("htmx:beforeSwap", (event) => {
-    const form = event.detail.elt.closest("form.clause-form");
-    if (!form) return;
-    const status = form.querySelector("[role=status]");
-    if (event.detail.xhr.status === 400) {
-      refuse(form);
-    } else if (event.detail.xhr.status < 300) {
-      delete form.dataset.refused;
-    }
-    if (event.detail.xhr.responseURL.includes("/accounts/login/")) {
-      event.detail.shouldSwap = false;
-      markUnsent(form);
-      status.textContent = "Not saved: your session expired. Sign in again in another tab; your text stays here and is saved once you do.";
-      setTimeout(() => htmx.trigger(form, "change"), 10000);
-    } else if (event.detail.xhr.status === 403) {
-      event.detail.shouldSwap = false;
-      markUnsent(form);
-      status.textContent = "Not saved: this page's security token expired. Copy your text, then reload the page.";
-    }
-  });
-  document.body.addEventListener("htmx:responseError", (event) => {
-    const form = event.detail.elt.closest("form.clause-form");
-    if (!form) return;
-    markUnsent(form);
-    const status = form.querySelector("[role=status]");
-    if (status) status.textContent = "Not saved: the server had a problem. Your text is still here; retrying in 10 s…";
-    setTimeout(() => htmx.trigger(form, "change"), 10000);
-  });
-
-  // Drag and drop reordering of clause cards.
-  let dragged = null;
-  document.addEventListener("dragstart", (event) => {
-    dragged = event.target.closest("li.clause");
-  });
-  document.addEventListener("dragover", (event) => {
-    if (dragged && event.target.closest("li.clause")) event.preventDefault();
-  });
-  document.addEventListener("drop", (event) => {
-    const target = event.target.closest("li.clause");
-    if (!dragged || !target || target === dragged) return;
-    event.preventDefault();
-    target.parentNode.insertBefore(dragged, target);
-    const workspace = document.getElementById("workspace");
-    const order = [...document.querySelectorAll("#clauses li.clause")].map((li) => li.dataset.clauseId);
-    htmx.ajax("POST", workspace.dataset.reorderUrl, {
-      target: "#workspace",
-      swap: "innerHTML",
-      values: { order: order, revision: document.getElementById("revision").value },
-    });
-    dragged = null;
-  });
 })();

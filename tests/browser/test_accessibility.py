@@ -45,27 +45,51 @@ def violations(page, url) -> list[str]:
             for v in found]
 
 
-@pytest.mark.parametrize("who", ["visitor", "lead", "cofiler", "curator"])
+PAGES = {  # who → the pages they see, every kind once (the HTML checker walks them too)
+    "visitor": lambda demo: ["/accounts/login/", "/accounts/password_reset/", "/authorize/axe-signing-token/",
+                             demo["unsubscribe"]],
+    "lead": lambda demo: [
+        "/", "/drafts/", "/drafts/new/", f"{demo['draft']}/", f"{demo['draft']}/preview/",
+        f"{demo['draft']}/versions/", f"{demo['version']}/", f"{demo['draft']}/filers/",
+        f"{demo['draft']}/packet/", f"{demo['draft']}/audit/", f"{demo['draft']}/filing/",
+        f"{demo['version']}/statements/", f"{demo['draft']}/submission/",
+        f"{demo['filed']}/filing/", f"{demo['filed']}/submission/", f"{demo['filed']}/packet/", f"{demo['filed']}/record/",
+        f"{demo['draft']}/documents/", "/evidence/", "/evidence/?q=police", demo["source"], "/evidence/sources/new/",
+        "/evidence/import/", "/precedents/", "/precedents/?q=methane", demo["precedent"], "/notifications/",
+        "/notifications/settings/"],
+    "cofiler": lambda demo: ["/", f"{demo['draft']}/review/", f"{demo['version']}/sign/", f"{demo['draft']}/documents/",
+                            f"{demo['filed']}/record/"],
+    "curator": lambda demo: ["/precedents/import/", "/precedents/import/proxy/"],
+}
+PHONE = {"width": 390, "height": 844}  # a small phone, held upright
+ON_A_PHONE = {  # the pages a filer uses most on a phone
+    "lead": lambda demo: ["/", f"{demo['draft']}/", f"{demo['draft']}/filers/", f"{demo['version']}/statements/"],
+    "cofiler": lambda demo: ["/", f"{demo['version']}/sign/"],
+}
+
+
+@pytest.mark.parametrize("who", list(PAGES))
 def test_no_page_has_an_accessibility_violation(browser, live_server, sign_in, demo, who):
-    pages = {
-        "visitor": ["/accounts/login/", "/accounts/password_reset/", "/authorize/axe-signing-token/",
-                    demo["unsubscribe"]],
-        "lead": ["/", "/drafts/", "/drafts/new/", f"{demo['draft']}/", f"{demo['draft']}/preview/",
-                 f"{demo['draft']}/versions/", f"{demo['version']}/", f"{demo['draft']}/filers/",
-                 f"{demo['draft']}/packet/", f"{demo['draft']}/audit/", f"{demo['draft']}/filing/",
-                 f"{demo['version']}/statements/", f"{demo['draft']}/submission/",
-                 f"{demo['filed']}/filing/", f"{demo['filed']}/submission/", f"{demo['filed']}/packet/", f"{demo['filed']}/record/",
-                 f"{demo['draft']}/documents/", "/evidence/", "/evidence/?q=police",
-                 demo["source"], "/evidence/sources/new/", "/evidence/import/", "/precedents/",
-                 "/precedents/?q=methane", demo["precedent"], "/notifications/", "/notifications/settings/"],
-        "cofiler": [f"{demo['draft']}/review/", f"{demo['version']}/sign/", f"{demo['draft']}/documents/",
-                    f"{demo['filed']}/record/", "/"],
-        "curator": ["/precedents/import/", "/precedents/import/proxy/"],
-    }[who]
     page = browser.new_context().new_page()
     if who != "visitor":
         sign_in(page, f"{who}@example.org", DEMO_PASSWORD)
-    found = [problem for path in pages for problem in violations(page, f"{live_server.url}{path}")]
+    found = [problem for path in PAGES[who](demo) for problem in violations(page, f"{live_server.url}{path}")]
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("who", list(ON_A_PHONE))
+def test_at_390_px_no_page_has_a_violation_or_scrolls_sideways(browser, live_server, sign_in, demo, who):
+    page = browser.new_context(viewport=PHONE).new_page()
+    sign_in(page, f"{who}@example.org", DEMO_PASSWORD)
+    found = []
+    for path in ON_A_PHONE[who](demo):
+        found += violations(page, f"{live_server.url}{path}")
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        if wide > PHONE["width"]:
+            found.append(f"{path}: the page is {wide} px wide, wider than the {PHONE['width']} px screen")
+        found += [f"{path}: a table runs past the screen's edge ({right} px)" for right in page.evaluate(
+            "[...document.querySelectorAll('table')].map(t => Math.round(t.getBoundingClientRect().right))"
+            f".filter(right => right > {PHONE['width']})")]
     assert not found, "\n".join(found)
 
 

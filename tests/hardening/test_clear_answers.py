@@ -51,7 +51,7 @@ def test_the_engagement_check_answers_for_the_last_date_of_the_calendar():
 
 def test_a_title_with_a_line_break_is_refused_by_the_forms(lead_client, lead):
     company = factories.company()
-    response = lead_client.post("/drafts/new/", {"title": "Report\nBcc: x@evil.example", "company": company.pk,
+    response = lead_client.post("/drafts/new/", {"title": "Report\nBcc: x@evil.example", "company": str(company),
                                                  "meeting_year": 2027})
     assert response.status_code == 200
     assert response.context["form"].errors["title"] == ["A title is one line: remove the line break."]

@@ -9,15 +9,15 @@ import json
 import re
 from dataclasses import dataclass
 
-import nh3
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
-from django.utils.html import format_html, urlize
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from config.private_files import keyed_name
-from resolutions.drafts.rendering import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
+from resolutions.drafts.rendering import link_urls, sanitize_clause_html
+from resolutions.drafts.selectors import is_blank
 from resolutions.models import AuditEvent, DraftVersion
 from resolutions.drafts.audit import audit_record
 from .filers import Filer, version_filers
@@ -34,8 +34,7 @@ def is_final(version: DraftVersion) -> bool:
 
 def clean_part_html(html: str) -> str:
     """A version part's HTML sanitized again, its numbered calls kept: what every printed form starts from."""
-    return nh3.clean(html or "", tags=ALLOWED_TAGS | {"sup"}, attributes=ALLOWED_ATTRIBUTES,
-                     allowed_classes={"sup": {"footnote-call"}}, url_schemes=URL_SCHEMES, link_rel=None).strip()
+    return sanitize_clause_html(html, with_calls=True)
 
 
 CALL_BEFORE_PUNCTUATION = re.compile(r'(\s*<sup class="footnote-call">\d+</sup>)([.,;:!?]+)')
@@ -57,7 +56,7 @@ def part_html(html: str, footnotes: list[str], printed: set[int]) -> str:
         if number in printed:
             return format_html('<sup class="call">{}</sup>', number)
         printed.add(number)
-        note = mark_safe(urlize(footnotes[number - 1], autoescape=True))
+        note = mark_safe(link_urls(footnotes[number - 1]))
         return format_html('<sup class="call screen-only">{0}</sup><span class="footnote" data-n="{0}">{1}</span>',
                            number, note)
 
@@ -107,7 +106,7 @@ class ProposalDocument:
             html = clean_part_html(part["html"])
             if html and layout.get("calls_after_punctuation"):  # "scarce.¹" rather than "scarce¹."
                 html = CALL_BEFORE_PUNCTUATION.sub(lambda m: m.group(2) + m.group(1).lstrip(), html)
-            if html:
+            if not is_blank(html):  # an empty clause is never printed as a bare "WHEREAS:"
                 plain = part["kind"] == "whereas" and whereas_heading
                 parts.append({
                     "kind": part["kind"], "html": html, "label": "" if plain else LABELS.get(part["kind"], ""),

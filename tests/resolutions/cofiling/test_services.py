@@ -203,4 +203,4 @@ def test_the_filers_dashboard_shows_each_invitee_status(client, draft, lead, cof
     page = client.get(f"/drafts/{draft.pk}/filers/").content.decode()
     assert f"signed version {joined.number}" in page
     assert "Rule 14a-8(b): eligible" in page
-    assert '<td class="filer-status">invited' in page
+    assert '<td class="filer-status" data-label="Status">invited' in page

@@ -95,7 +95,7 @@ def test_starting_from_a_precedent_copies_its_parts_and_notes(lead_client, lead)
         fields=PrecedentFields(company=company, meeting_year=2024, title="Due Diligence"),
         source_text="whatever", resolved_first=True,
     )
-    response = lead_client.post("/drafts/new/", {"title": "Due Diligence", "company": company.pk,
+    response = lead_client.post("/drafts/new/", {"title": "Due Diligence", "company": str(company),
                                                  "meeting_year": 2027, "precedent": precedent.pk})
     draft = Draft.objects.get(based_on=precedent)
     assert response["Location"] == f"/drafts/{draft.pk}/"
@@ -128,7 +128,7 @@ def test_the_editor_runs_a_fixed_number_of_queries(lead_client, lead, clauses, d
     with CaptureQueriesContext(connection) as queries:
         assert lead_client.get(f"/drafts/{draft.pk}/").status_code == 200
     test_the_editor_runs_a_fixed_number_of_queries.counts[clauses] = len(queries)
-    assert len(queries) <= 15
+    assert len(queries) <= 16  # 15, and the sign-on notice (one query)
     if len(test_the_editor_runs_a_fixed_number_of_queries.counts) == 2:
         assert len(set(test_the_editor_runs_a_fixed_number_of_queries.counts.values())) == 1
 
@@ -165,7 +165,7 @@ def test_a_draft_from_an_imported_resolution_redlines_against_its_precedent(lead
     from resolutions.models import Precedent
 
     precedent = Precedent.objects.get(title=title)
-    lead_client.post("/drafts/new/", {"title": title, "company": company.pk,
+    lead_client.post("/drafts/new/", {"title": title, "company": str(company),
                                       "meeting_year": 2027, "precedent": precedent.pk})
     draft = Draft.objects.get(based_on=precedent)
     resolved = draft.clauses.get(kind="resolved")

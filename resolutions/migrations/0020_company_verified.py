@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0018_notifications'),
+        ('resolutions', '0019_filing_record_clocks_calendar_reminders'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

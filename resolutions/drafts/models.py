@@ -173,6 +173,9 @@ class DraftVersionQuerySet(models.QuerySet):
         """The latest version (the highest number), or None."""
         return self.newest_first().first()
 
+    def next_number(self) -> int:
+        return (self.aggregate(highest=models.Max("number"))["highest"] or 0) + 1
+
 
 class DraftVersion(models.Model):
     """An immutable snapshot: canonical JSON of the parts, resolved footnotes and layout."""

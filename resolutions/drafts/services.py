@@ -265,7 +265,7 @@ def version_save(*, draft: Draft, user, reason: str = DraftVersion.Reason.SAVED,
         if form_token and (first := locked.versions.filter(form_token=form_token).first()):
             return first
         content = draft_content(locked)
-        number = (locked.versions.aggregate(m=Max("number"))["m"] or 0) + 1
+        number = locked.versions.next_number()
         version = DraftVersion.objects.create(
             draft=locked, number=number, content=content, sha256=content_sha256(content),
             reason=reason, created_by=user, form_token=form_token,

@@ -13,7 +13,7 @@ from resolutions import rule14a8
 from resolutions.drafts import selectors
 from resolutions.drafts.rendering import MAX_CLAUSE_CHARS
 from resolutions.drafts.forms import ClauseForm, DraftCreateForm, DraftSettingsForm, IdempotentForm, NoteForm, RevisionForm
-from resolutions.filing.docx_forms import WordUploadForm
+from resolutions.filing.forms import WordUploadForm
 from resolutions.models import Draft, PartKind, Precedent
 from resolutions.precedents import selectors as precedent_selectors
 from resolutions.drafts.redline import Document, content_document, document_redline

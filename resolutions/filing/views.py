@@ -1,5 +1,6 @@
 """Filing views: the lead's own statements, the filing page (filers, proofs, finalize), the submission,
-and the PDFs: the proposal, the print preview, letters and the filing packet.
+the PDFs: the proposal, the print preview, letters and the filing packet, and the Word copy
+(download, and upload of an edited one).
 
 Every view starts with ``get_draft_for`` or ``get_version_for``. Private files (letters, receipts)
 are served here, after that check, never from a media URL. The proposal is for everyone who reads
@@ -13,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST, require_http_methods
@@ -22,20 +24,19 @@ from config.private_files import private_file_response
 from resolutions import rule14a8
 from resolutions.cofiling.forms import SignOnForm
 from resolutions.cofiling.views import sign_from_form
-from resolutions.drafts.audit import audit_record
 from resolutions.drafts.selectors import get_draft_for, get_version_for
-from resolutions.filing import services
-from resolutions.filing.forms import FinalizeForm, OwnershipProofForm, SubmissionForm
+from resolutions.filing import services, tasks
+from resolutions.filing.forms import FinalizeForm, OwnershipProofForm, SubmissionForm, WordUploadForm
 from resolutions.filing.pdf.filers import version_filers
-from resolutions.filing.pdf.letters import letter_with_proposal
-from resolutions.filing.pdf import packet as packet_document
-from resolutions.filing.pdf.packet import draft_content_sha256, packet_request
 from resolutions.filing.pdf.pages import page_images
-from resolutions.filing.pdf.proposal import ProposalDocument, stored_proposal
+from resolutions.filing.pdf.proposal import ProposalDocument
 from resolutions.filing.pdf.render import DEFAULT_VARIANT, PDFRenderTimeout, VARIANTS
-from resolutions.filing.selectors import draft_filer_statuses, finalize_problems, version_to_file
-from resolutions.filing.tasks import build_packet
-from resolutions.models import AuditEvent, DraftVersion, PacketExport
+from resolutions.filing.selectors import (
+    draft_content_sha256, draft_filer_statuses, finalize_problems, version_to_file,
+)
+from resolutions.models import DraftVersion, PacketExport
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def statements(request, pk, number):
@@ -168,15 +169,11 @@ def filer_packet_pdf(request, pk, number, filer_id):
     if request.user.organization_id not in (version.draft.lead_organization_id, filer_id):
         raise Http404("No such packet.")
     try:
-        pdf, _, _ = packet_document.packet_pdf(version, organization_id=filer_id)
+        pdf = services.filer_packet_export(version=version, organization_id=filer_id, user=request.user)
     except ValueError as error:
         raise Http404(str(error)) from error
     except PDFRenderTimeout as error:
-        response = render(request, "filing/pdf/too_slow.html", {"error": error}, status=503)
-        response["Retry-After"] = "60"
-        return response
-    audit_record(draft=version.draft, actor=request.user, verb=AuditEvent.Verb.EXPORTED,
-                 detail=f"Filing packet of version {version.number} cut to organization {filer_id}")
+        return _too_slow(request, error)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="draft-{pk}-v{number}-packet-{filer_id}.pdf"'
     return response
@@ -206,7 +203,7 @@ def proposal_pdf(request, pk, number):
     if variant not in VARIANTS:
         raise Http404("No such PDF variant.")
     try:
-        pdf = stored_proposal(version, user=request.user, variant=variant)
+        pdf = services.proposal_export(version=version, user=request.user, variant=variant)
     except PDFRenderTimeout as error:
         return _too_slow(request, error)
     return _pdf(pdf, _filename(version, "proposal"))
@@ -219,7 +216,7 @@ def print_preview(request, pk, number):
     if request.GET.get("pages") != "1":
         return HttpResponse(ProposalDocument.of(version).html())
     try:
-        images = page_images(stored_proposal(version, user=request.user))
+        images = page_images(services.proposal_export(version=version, user=request.user))
     except PDFRenderTimeout as error:
         return _too_slow(request, error)
     return render(request, "filing/pdf/pages.html", {"draft": version.draft, "version": version, "images": images})
@@ -232,7 +229,7 @@ def letter_pdf(request, pk, number, filer_id):
     if request.user.organization_id not in (version.draft.lead_organization_id, filer_id):
         raise Http404("No such letter.")
     try:
-        pdf = letter_with_proposal(version, filer_id, user=request.user)
+        pdf = services.letter_export(version=version, organization_id=filer_id, user=request.user)
     except PDFRenderTimeout as error:
         return _too_slow(request, error)
     if pdf is None:
@@ -245,9 +242,9 @@ def packet_page(request, pk):
     """The packet's progress (polled by htmx while it builds); POST builds one of the latest version."""
     draft = get_draft_for(request.user, pk, need="edit")
     if request.method == "POST":
-        packet, started = packet_request(draft=draft, user=request.user)
+        packet, started = services.packet_request(draft=draft, user=request.user)
         if started:
-            transaction.on_commit(partial(build_packet.delay, packet.pk))
+            transaction.on_commit(partial(tasks.packet_build.delay, packet.pk))
             messages.info(request, f"Building the filing packet of version {packet.version.number}.")
         else:
             messages.info(request, f"The filing packet of version {packet.version.number} is already being built.")
@@ -275,3 +272,39 @@ def packet_pdf(request, pk):
         return redirect("drafts:packet", pk=draft.pk)
     return private_file_response(packet.file, filename=_filename(packet.version, "packet"),
                                  content_type="application/pdf")
+
+
+# --- The Word copy --------------------------------------------------------------------------------
+
+
+@require_GET
+def proposal_docx(request, pk, number):
+    """The stored Word copy of the version, made on the first request."""
+    version = get_version_for(request.user, pk, number)
+    response = HttpResponse(services.proposal_docx_export(version=version, user=request.user), content_type=DOCX)
+    name = f"{slugify(version.content['title'])[:60] or 'proposal'}-v{version.number}-proposal.docx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_POST
+def version_upload_docx(request, pk):
+    """An edited Word copy becomes a new version; the answer is its redline against the version it came from."""
+    draft = get_draft_for(request.user, pk, need="edit")
+    form = WordUploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            made = services.version_from_docx(draft=draft, user=request.user, data=upload.read(), filename=upload.name)
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(request, f"“{upload.name}” is now version {made.version.number}, compared here with "
+                                      f"version {made.base.number}, which it was edited from. The draft's text is "
+                                      "unchanged: restore the version to make it the draft's text.")
+            if made.tracked:
+                messages.warning(request, services.tracked_message(made.tracked))
+            redline = reverse("drafts:redline", args=[draft.pk])
+            return redirect(f"{redline}?a={made.base.number}&b={made.version.number}")
+    return render(request, "drafts/version_list.html",
+                  {"draft": draft, "versions": draft.versions.newest_first(), "upload_form": form}, status=400)

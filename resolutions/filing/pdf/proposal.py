@@ -1,4 +1,5 @@
-"""The proposal PDF of a version: its HTML (also the print preview), and its stored file.
+"""The proposal PDF of a version: its HTML (also the print preview) and its file (``services.proposal_export``
+stores it).
 
 A stored PDF is made once per edition: the version's text (number and SHA-256 in the name),
 plus what else it prints — the filer list, the DRAFT mark and the PDF variant — hashed into
@@ -10,16 +11,13 @@ import re
 from dataclasses import dataclass
 
 import nh3
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils.html import format_html, urlize
 from django.utils.safestring import mark_safe
 
 from config.private_files import keyed_name
 from resolutions.drafts.rendering import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES
-from resolutions.models import AuditEvent, DraftVersion
-from resolutions.drafts.audit import audit_record
+from resolutions.models import DraftVersion
 from .filers import Filer, version_filers
 from .render import DEFAULT_VARIANT, render_pdf
 
@@ -136,20 +134,3 @@ class ProposalDocument:
 
     def render(self) -> bytes:
         return render_pdf(self.html(), variant=self.variant)
-
-
-def stored_proposal(version: DraftVersion, *, user, variant: str = DEFAULT_VARIANT) -> bytes:
-    """The version's proposal PDF: read from storage, or rendered, stored and audited the first time.
-
-    A fresh render is returned as it is, not read back from storage.
-    """
-    document = ProposalDocument.of(version, variant)
-    name = document.storage_name
-    if default_storage.exists(name):
-        with default_storage.open(name) as file:
-            return file.read()
-    pdf = document.render()
-    default_storage.save(name, ContentFile(pdf))
-    audit_record(draft=version.draft, actor=user, verb=AuditEvent.Verb.EXPORTED,
-                 detail=f"Proposal PDF of version {version.number} ({version.short_hash})")
-    return pdf

@@ -93,6 +93,13 @@ class Draft(models.Model):
     def get_absolute_url(self):
         return reverse("drafts:editor", args=[self.pk])
 
+    def delete(self, *args, **kwargs):
+        """A draft with an audit trail is kept, never deleted: the trail is append-only (the database's
+        trigger would refuse the cascade too; this says why first)."""
+        if self.pk is not None and self.audit_events.exists():
+            raise ValidationError("A draft with an audit trail is kept, never deleted: its trail is append-only.")
+        return super().delete(*args, **kwargs)
+
     PRINT_STYLE_DEFAULTS = {"whereas_style": "each", "lead_filer_first": True, "calls_after_punctuation": False}
 
     def print_style(self) -> dict:

@@ -18,7 +18,8 @@ from resolutions import rule14a8
 from resolutions.cofiling import services
 from resolutions.cofiling.forms import CommentForm, DeclineForm, InvitationForm, SignOnForm
 from resolutions.cofiling.selectors import draft_filers
-from resolutions.drafts import selectors
+from resolutions.drafts.gate import get_draft_for, get_version_for
+from resolutions.drafts.models import Need
 from resolutions.drafts.redline import content_document, document_redline
 from resolutions.drafts.services import draft_circulate
 from resolutions.models import Comment, Invitation, SignOn
@@ -29,7 +30,7 @@ def _base_url(request) -> str:
 
 
 def filers_dashboard(request, pk):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     rows = draft_filers(draft, now=timezone.now())
     deadline = rule14a8.check_deadline(draft.company.filing_deadline(), today=timezone.localdate())
     return render(request, "cofiling/filers.html", {
@@ -50,7 +51,7 @@ def _sent_message(request, invitation: Invitation, *, again: bool = False) -> No
 
 @require_POST
 def invitation_create(request, pk):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     form = InvitationForm(request.POST)
     if form.is_valid():
         try:
@@ -74,7 +75,7 @@ def _invitation(draft, invitation_id) -> Invitation:
 
 @require_POST
 def invitation_revoke(request, pk, invitation_id):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     invitation = _invitation(draft, invitation_id)
     try:
         services.invitation_revoke(invitation=invitation, user=request.user)
@@ -89,7 +90,7 @@ def invitation_revoke(request, pk, invitation_id):
 
 @require_POST
 def invitation_resend(request, pk, invitation_id):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     invitation = _invitation(draft, invitation_id)
     try:
         services.invitation_resend(invitation=invitation, user=request.user, base_url=_base_url(request))
@@ -138,7 +139,7 @@ def invitation_accept(request, token):
 
 
 def review(request, pk):
-    draft = selectors.get_draft_for(request.user, pk)
+    draft = get_draft_for(request.user, pk)
     version = draft.versions.newest()
     invitation = draft.invitations.filter(organization_id=request.user.organization_id,
                                           revoked_at__isnull=True).first()
@@ -163,13 +164,13 @@ def review(request, pk):
     return render(request, "cofiling/review.html", {
         "draft": draft, "version": version, "seen": seen, "redline": redline, "comments": comments,
         "clauses": clauses, "comment_form": CommentForm(), "sign_on": sign_on,
-        "is_lead": request.user.organization_id == draft.lead_organization_id,
+        "is_lead": draft.is_led_by(request.user),
     })
 
 
 @require_POST
 def comment_add(request, pk):
-    draft = selectors.get_draft_for(request.user, pk)
+    draft = get_draft_for(request.user, pk)
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
@@ -186,7 +187,7 @@ def comment_add(request, pk):
 
 @require_POST
 def comment_resolve(request, pk, comment_id):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     comment = draft.comments.filter(pk=comment_id).first()
     if comment is None:
         raise Http404("No such comment.")
@@ -216,7 +217,7 @@ def sign_from_form(request, form, *, draft, version):
 
 
 def sign(request, pk, number):
-    version = selectors.get_version_for(request.user, pk, number, need="sign")
+    version = get_version_for(request.user, pk, number, need=Need.SIGN)
     draft = version.draft
     latest = draft.versions.newest()
     form = SignOnForm(request.POST or None, initial=SignOnForm.initial_from(None, request.user),
@@ -232,7 +233,7 @@ def sign(request, pk, number):
 
 @require_POST
 def decline(request, pk):
-    draft = selectors.get_draft_for(request.user, pk, need="sign")
+    draft = get_draft_for(request.user, pk, need=Need.SIGN)
     form = DeclineForm(request.POST)
     if form.is_valid():
         services.sign_on_decline(draft=draft, user=request.user, reason=form.cleaned_data["reason"])
@@ -244,7 +245,7 @@ def decline(request, pk):
 
 @require_POST
 def withdraw(request, pk):
-    draft = selectors.get_draft_for(request.user, pk, need="sign")
+    draft = get_draft_for(request.user, pk, need=Need.SIGN)
     try:
         services.sign_on_withdraw(draft=draft, user=request.user)
         messages.success(request, "Your sign-on is withdrawn; you are no longer listed as a filer.")
@@ -255,21 +256,21 @@ def withdraw(request, pk):
 
 @require_POST
 def circulate(request, pk):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     version = draft_circulate(draft=draft, user=request.user)
     messages.success(request, f"Circulated as version {version.number}. Co-filers review and sign this text.")
     return redirect("drafts:filers", pk=draft.pk)
 
 
 def audit_timeline(request, pk):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     return render(request, "cofiling/audit.html", {
         "draft": draft, "events": draft.audit_events.select_related("actor").order_by("created_at", "pk"),
     })
 
 
 def audit_csv(request, pk):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     response = HttpResponse(content_type="text/csv")
     response["Content-Disposition"] = f'attachment; filename="draft-{draft.pk}-audit.csv"'
     writer = csv.writer(response)

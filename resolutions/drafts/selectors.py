@@ -1,14 +1,14 @@
-"""Non-trivial reads of drafts: rendering, the access gate, the 14a-8 side panel, deadlines."""
+"""Non-trivial reads of drafts: rendering, the access rule, the 14a-8 side panel, deadlines."""
 from datetime import date
 
 from django.db.models import Q
-from django.http import Http404
 from django.utils import timezone
 
 from evidence.models import Snippet
 
 from resolutions import rule14a8
 from resolutions.drafts.rendering import Citation, RenderedDraft, canonical_content, markers_in, render_clauses, sanitize_clause_html
+from resolutions.drafts.models import Need
 from resolutions.models import Draft, DraftNote, DraftVersion, Precedent
 
 
@@ -57,29 +57,28 @@ def draft_citations(draft: Draft, clauses) -> dict:
     return citations
 
 
-def get_draft_for(user, pk, *, need: str = "read") -> Draft:
-    """The one gate for every /drafts/<id>/ URL.
-
-    ``need`` is "read" (lead organization and co-filers), "edit" (lead organization) or "sign"
-    (co-filers). A draft the user may not use that way is a 404, never a 403, so a draft's
-    existence does not leak; curators get no extra reach. The draft is loaded by its key and
-    checked with ``Draft.is_open_to``, so a lead pays for no invitation lookup.
-    """
+def draft_for(user, pk, *, need: Need = Need.READ) -> Draft:
+    """Draft ``pk``, if ``user`` may use it as ``need`` says; Draft.DoesNotExist otherwise (the gate,
+    ``drafts.gate``, makes that a 404). Curators get no extra reach. The draft is loaded by its key
+    and checked with ``Draft.is_open_to``, so a lead pays for no invitation lookup."""
     draft = Draft.objects.select_related("company", "lead_organization").filter(pk=pk).first()
     if draft is None or not draft.is_open_to(user, need):
-        raise Http404("No such draft.")
+        raise Draft.DoesNotExist("No such draft.")
     return draft
 
 
-def get_version_for(user, pk, number, *, need: str = "read") -> DraftVersion:
-    """Version ``number`` of draft ``pk`` through the same gate, loaded with its draft in one query."""
+def version_for(user, pk, number, *, need: Need = Need.READ) -> DraftVersion:
+    """Version ``number`` of draft ``pk`` through ``draft_for``'s rule, loaded with its draft in one query.
+
+    Draft.DoesNotExist before DraftVersion.DoesNotExist, so a missing version never hints at a draft.
+    """
     version = (DraftVersion.objects.select_related("draft__company", "draft__lead_organization", "created_by")
                .filter(draft_id=pk, number=number).first())
     if version is None:
-        get_draft_for(user, pk, need=need)  # the draft's own 404 first, so a version never hints at a draft
-        raise Http404("No such version.")
+        draft_for(user, pk, need=need)
+        raise DraftVersion.DoesNotExist("No such version.")
     if not version.draft.is_open_to(user, need):
-        raise Http404("No such draft.")
+        raise Draft.DoesNotExist("No such draft.")
     return version
 
 

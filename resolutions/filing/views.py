@@ -24,7 +24,8 @@ from config.private_files import private_file_response
 from resolutions import rule14a8
 from resolutions.cofiling.forms import SignOnForm
 from resolutions.cofiling.views import sign_from_form
-from resolutions.drafts.selectors import get_draft_for, get_version_for
+from resolutions.drafts.gate import get_draft_for, get_version_for
+from resolutions.drafts.models import Need
 from resolutions.filing import services, tasks
 from resolutions.filing.forms import FinalizeForm, OwnershipProofForm, SubmissionForm, WordUploadForm
 from resolutions.filing.pdf.filers import version_filers
@@ -41,7 +42,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 def statements(request, pk, number):
     """The lead organization's own Rule 14a-8(b) statements and signature on one version."""
-    version = get_version_for(request.user, pk, number, need="edit")
+    version = get_version_for(request.user, pk, number, need=Need.EDIT)
     draft = version.draft
     latest = draft.versions.newest()
     sign_on = draft.sign_ons.filter(organization_id=request.user.organization_id).first()
@@ -60,7 +61,7 @@ def statements(request, pk, number):
 
 def filing(request, pk):
     """Where the lead files from: each filer's statements and proofs, finalize, the packet, the submission."""
-    draft = get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     return _filing_page(request, draft, draft_filer_statuses(draft))
 
 
@@ -77,7 +78,7 @@ def _filing_page(request, draft, filers, *, proof_form=None, status=200):
 
 @require_POST
 def finalize(request, pk):
-    draft = get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     form = FinalizeForm(request.POST)
     version = draft.versions.filter(number=form.cleaned_data["version"]).first() if form.is_valid() else None
     if version is None:
@@ -94,7 +95,7 @@ def finalize(request, pk):
 
 @require_POST
 def proof_add(request, pk):
-    draft = get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     filers = draft_filer_statuses(draft)
     form = OwnershipProofForm(request.POST, request.FILES, filers=filers)
     if form.is_valid():
@@ -118,13 +119,13 @@ def _proof(draft, proof_id):
 
 @require_GET
 def proof_file(request, pk, proof_id):
-    proof = _proof(get_draft_for(request.user, pk, need="edit"), proof_id)
+    proof = _proof(get_draft_for(request.user, pk, need=Need.EDIT), proof_id)
     return private_file_response(proof.file, filename=proof.original_name, content_type=proof.content_type)
 
 
 @require_POST
 def proof_remove(request, pk, proof_id):
-    draft = get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     services.ownership_proof_remove(proof=_proof(draft, proof_id), user=request.user)
     messages.success(request, "Proof of ownership removed.")
     return redirect("drafts:filing", pk=draft.pk)
@@ -132,7 +133,7 @@ def proof_remove(request, pk, proof_id):
 
 def submission(request, pk):
     """Mark the finalized text as submitted, with the company's proof of receipt."""
-    draft = get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     final = version_to_file(draft)
     initial = {"recipient": ", ".join(x for x in (draft.company.corporate_secretary, "Corporate Secretary") if x)}
     form = SubmissionForm(request.POST or None, request.FILES or None, initial=initial)
@@ -154,7 +155,7 @@ def submission(request, pk):
 
 @require_GET
 def receipt_file(request, pk, submission_id):
-    draft = get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     found = draft.submissions.filter(pk=submission_id).first()
     if found is None:
         raise Http404("No such submission.")
@@ -166,7 +167,7 @@ def receipt_file(request, pk, submission_id):
 def filer_packet_pdf(request, pk, number, filer_id):
     """A co-filer filing on its own: the packet cut to its documents (the lead organization gets any filer's)."""
     version = get_version_for(request.user, pk, number)
-    if request.user.organization_id not in (version.draft.lead_organization_id, filer_id):
+    if not (version.draft.is_led_by(request.user) or request.user.organization_id == filer_id):
         raise Http404("No such packet.")
     try:
         pdf = services.filer_packet_export(version=version, organization_id=filer_id, user=request.user)
@@ -226,7 +227,7 @@ def print_preview(request, pk, number):
 def letter_pdf(request, pk, number, filer_id):
     """One filer's letter with the proposal: the lead organization gets any, a co-filer its own."""
     version = get_version_for(request.user, pk, number)
-    if request.user.organization_id not in (version.draft.lead_organization_id, filer_id):
+    if not (version.draft.is_led_by(request.user) or request.user.organization_id == filer_id):
         raise Http404("No such letter.")
     try:
         pdf = services.letter_export(version=version, organization_id=filer_id, user=request.user)
@@ -240,7 +241,7 @@ def letter_pdf(request, pk, number, filer_id):
 @require_http_methods(["GET", "POST"])
 def packet_page(request, pk):
     """The packet's progress (polled by htmx while it builds); POST builds one of the latest version."""
-    draft = get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     if request.method == "POST":
         packet, started = services.packet_request(draft=draft, user=request.user)
         if started:
@@ -265,7 +266,7 @@ def packet_page(request, pk):
 @require_GET
 def packet_pdf(request, pk):
     """The latest packet that finished building; without one, the packet page to build it."""
-    draft = get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     packet = draft.packets.filter(status=PacketExport.Status.DONE).exclude(file="").select_related("version").first()
     if packet is None:
         messages.info(request, "No filing packet has been built yet: build one here.")
@@ -290,7 +291,7 @@ def proposal_docx(request, pk, number):
 @require_POST
 def version_upload_docx(request, pk):
     """An edited Word copy becomes a new version; the answer is its redline against the version it came from."""
-    draft = get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     form = WordUploadForm(request.POST, request.FILES)
     if form.is_valid():
         upload = form.cleaned_data["file"]

@@ -14,7 +14,7 @@ from evidence.demo import load_evidence
 from evidence.models import Snippet
 
 from resolutions import rule14a8
-from .filing import services as filing
+from .filing import exports, services as filing
 from .filing.samples import sample_broker_letter
 from resolutions.precedents.importer import parse_resolution
 from .models import Company, Draft, Precedent, SignOn, Topic
@@ -42,12 +42,12 @@ USERS = [
 COMPANIES = [
     dict(name="Amazon.com, Inc.", ticker="AMZN", cik="0001018724", state_of_incorporation="Delaware",
          principal_office_state="Washington", exchange="Nasdaq", prior_proxy_date=date(2026, 4, 10),
-         annual_meeting_date=date(2026, 5, 21)),
+         annual_meeting_date=date(2026, 5, 21), office_time_zone="America/Los_Angeles"),
     dict(name="Lone Star Energy Holdings", ticker="LSEH", state_of_incorporation="Texas",
          principal_office_state="Texas", exchange="NYSE", texas_opt_in=True,
          prior_proxy_date=date(2026, 3, 20), annual_meeting_date=date(2026, 5, 5),
          principal_office_address="700 Example Plaza, Suite 1200\nHouston, TX 77002",
-         corporate_secretary="Dana Example"),
+         corporate_secretary="Dana Example", office_time_zone="America/Chicago"),
 ]
 
 TOPICS = ["Human rights", "Surveillance technology", "Labor practices", "Climate", "Civil rights"]
@@ -243,7 +243,7 @@ def load_filed_draft(*, lead: User, cofiler: User) -> Draft:
                 data=filing.ProofInput(organization=user.organization, record_holder="Example Custody Bank, N.A.",
                                        period_start=since, period_end=FILED_ON, letter_date=FILED_ON))
         filing.draft_finalize(draft=draft, version=version, user=lead)
-    filing.packet_build(packet=filing.packet_start(draft=draft, user=lead))
+    exports.packet_build(packet=exports.packet_start(draft=draft, user=lead))
     filing.submission_record(
         draft=draft, user=lead, upload=ContentFile(SAMPLE_RECEIPT.encode(), name="sample-receipt.eml"),
         data=filing.SubmissionInput(submitted_on=FILED_ON, method="email",

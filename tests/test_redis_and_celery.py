@@ -9,7 +9,7 @@ from django.test import override_settings
 from config.celery import app
 from resolutions.models import PacketExport
 from resolutions.filing import tasks
-from resolutions.filing.services import packet_start
+from resolutions.filing.exports import packet_start
 from tests import factories
 from tests.conftest import PASSWORD
 

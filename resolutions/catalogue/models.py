@@ -1,9 +1,33 @@
 """The shared catalogue: companies that receive proposals, and the topics everything is filed under."""
+from zoneinfo import ZoneInfo, available_timezones
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
 
 from resolutions.rule14a8 import BUSINESS_HOURS_DEFAULT, filing_deadline
+
+
+# What a reader calls the zones US principal executive offices are in; any other zone shows its IANA name.
+ZONE_NAMES = {
+    "America/New_York": "Eastern Time", "America/Chicago": "Central Time", "America/Denver": "Mountain Time",
+    "America/Phoenix": "Mountain Standard Time", "America/Los_Angeles": "Pacific Time",
+    "America/Anchorage": "Alaska Time", "Pacific/Honolulu": "Hawaii Time",
+}
+
+
+def validate_time_zone(value: str) -> None:
+    if value and value not in available_timezones():
+        raise ValidationError(f"“{value}” is not a time zone name; use one such as America/New_York or "
+                              "America/Chicago.", code="time_zone")
+
+
+def time_zone_label(name: str) -> str:
+    """ "Central Time (America/Chicago)"; "" for no zone."""
+    if not name:
+        return ""
+    return f"{ZONE_NAMES[name]} ({name})" if name in ZONE_NAMES else name
 
 
 class CompanyQuerySet(models.QuerySet):
@@ -42,6 +66,11 @@ class Company(models.Model):
     business_hours_closes = models.TimeField(
         null=True, blank=True, help_text="As disclosed in the proxy statement; 5:30 p.m. when not disclosed.")
 
+    office_time_zone = models.CharField(
+        "time zone of the principal executive office", max_length=64, blank=True, validators=[validate_time_zone],
+        help_text="An IANA name such as America/New_York. Rule 14a-8(b)(1)(iii): engagement times are given "
+                  "within the office's business hours, in its time zone.")
+
     objects = CompanyQuerySet.as_manager()
 
     class Meta:
@@ -63,6 +92,14 @@ class Company(models.Model):
     def business_hours_text(self) -> str:
         (oh, om), (ch, cm) = self.business_hours()
         return f"{oh}:{om:02d} to {ch}:{cm:02d}"
+
+    @property
+    def time_zone_text(self) -> str:
+        """The office's time zone as the statements say it, or "office time" when the record has none."""
+        return time_zone_label(self.office_time_zone) or "office time"
+
+    def office_zone(self) -> ZoneInfo | None:
+        return ZoneInfo(self.office_time_zone) if self.office_time_zone else None
 
     def filing_deadline(self):
         """Rule 14a-8(e): the stated deadline, else 120 days before the proxy anniversary (a Deadline)."""

@@ -56,11 +56,12 @@ class SignOnForm(forms.Form):
     signature = forms.CharField(label="Typed signature", max_length=200,
                                 help_text="Type your full name; it signs your letter.")
 
-    def __init__(self, *args, lead_organization=None, for_lead=False, business_hours="", **kwargs):
+    def __init__(self, *args, lead_organization=None, for_lead=False, company=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if business_hours:
-            self.fields["slot_3"].help_text = (f"Rule 14a-8(b)(1)(iii): business days 10 to 30 days after submission, "
-                                               f"within the company's business hours ({business_hours}, office time).")
+        if company is not None:
+            self.fields["slot_3"].help_text = (
+                f"Rule 14a-8(b)(1)(iii): business days 10 to 30 days after submission, within the company's "
+                f"business hours ({company.business_hours_text}, {company.time_zone_text}).")
         if for_lead:
             del self.fields["authorizes_lead"]
             self.fields["signature"].help_text = "Type your full name; it signs your organization's letter."

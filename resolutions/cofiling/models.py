@@ -135,6 +135,9 @@ class SignOn(models.Model):
     holder_type = models.CharField(max_length=16, choices=Holder.choices, blank=True)
     intends_to_hold = models.BooleanField(default=False)
     availability = models.JSONField(default=list, blank=True, help_text="ISO datetimes offered for engagement.")
+    availability_time_zone = models.CharField(
+        max_length=64, blank=True, help_text="The office time zone the times were given in (the company's, "
+                                             "when signed); empty: the office's local time, zone not recorded.")
     authorizes_lead = models.BooleanField(default=False)
     signature = models.CharField("typed signature", max_length=200, blank=True)
     decline_reason = models.TextField(blank=True)

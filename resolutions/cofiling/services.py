@@ -270,7 +270,8 @@ def sign_on_checks(data: SignOnData, *, draft: Draft) -> list[rule14a8.Check]:
         rule14a8.ownership_verdict(market_value=data.market_value, held_since=data.held_since,
                                  as_of=data.submission_date),
         rule14a8.check_engagement(submission_date=data.submission_date, slots=data.availability),
-        rule14a8.check_business_hours(slots=data.availability, opens=opens, closes=closes),
+        rule14a8.check_business_hours(slots=data.availability, opens=opens, closes=closes,
+                                      zone=draft.company.time_zone_text),
     ]
 
 
@@ -311,6 +312,7 @@ def sign_on_create(*, draft: Draft, version: DraftVersion, user, data: SignOnDat
             setattr(sign_on, name, value)
         if lead:
             sign_on.authorizes_lead = False
+        sign_on.availability_time_zone = draft.company.office_time_zone  # the zone the times were given in
         sign_on.version, sign_on.version_sha256 = version, version.sha256
         sign_on.user, sign_on.status, sign_on.signed_at = user, SignOn.Status.SIGNED, timezone.now()
         sign_on.ip_address, sign_on.user_agent = ip_address, (user_agent or "")[:500]

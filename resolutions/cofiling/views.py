@@ -221,7 +221,7 @@ def sign(request, pk, number):
     draft = version.draft
     latest = draft.versions.newest()
     form = SignOnForm(request.POST or None, initial=SignOnForm.initial_from(None, request.user),
-                      lead_organization=draft.lead_organization, business_hours=draft.company.business_hours_text)
+                      lead_organization=draft.lead_organization, company=draft.company)
     verdicts, signed = sign_from_form(request, form, draft=draft, version=version)
     if signed:
         messages.success(request, f"Signed version {version.number}. The lead filer has been notified.")

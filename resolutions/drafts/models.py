@@ -283,6 +283,8 @@ class AuditEvent(models.Model):
         PROOF_ADDED = "proof_added", "Added a proof of ownership"
         PROOF_REMOVED = "proof_removed", "Removed a proof of ownership"
         SUBMITTED = "submitted", "Marked as submitted"
+        REPRESENTATION = "representation", "Named the shareholder it files for"
+        AUTHORIZED = "authorized", "A shareholder authorized its representative"
 
     draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="audit_events")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

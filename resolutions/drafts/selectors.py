@@ -1,7 +1,7 @@
 """Non-trivial reads of drafts: rendering, the access rule, the 14a-8 side panel, deadlines."""
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from evidence.models import Snippet
@@ -9,7 +9,7 @@ from evidence.models import Snippet
 from resolutions import rule14a8
 from resolutions.drafts.rendering import Citation, RenderedDraft, canonical_content, markers_in, render_clauses, sanitize_clause_html
 from resolutions.drafts.models import Need
-from resolutions.models import Draft, DraftNote, DraftVersion, Precedent
+from resolutions.models import Draft, DraftNote, DraftVersion, Invitation, Precedent, Representation
 
 
 def draft_rendered(draft: Draft, *, clauses=None) -> RenderedDraft:
@@ -88,22 +88,47 @@ def draft_words(draft: Draft, rendered: RenderedDraft):
     return rule14a8.word_count_by_part(title=draft.title, footnotes=rendered.footnotes, **texts)
 
 
-def proposals_elsewhere(draft: Draft) -> tuple[list[str], dict[str, list[str]]]:
-    """Rule 14a-8(c): the other proposals at this company's same meeting of the lead organization
-    (led, or co-filed and not removed), and of each co-filer of this draft, by title."""
+def proposals_elsewhere(draft: Draft) -> tuple[list[str], dict[str, list[str]], dict[str, list[str]]]:
+    """Rule 14a-8(c), per person: the other proposals at this company's same meeting (not withdrawn) of the
+    lead organization, of each co-filer of this draft, and of each shareholder a filer here represents, by title.
+
+    A person is a proponent of a proposal it files (as lead or as a co-filer not removed), and of one a
+    filer submits for it as its representative ((b)(1)(iv)); an organization and a represented shareholder
+    are the same person when their names match ignoring case and punctuation. The representatives bind
+    too: an organization counts every proposal it files, for itself or for others.
+    """
     at_meeting = (Draft.objects.filter(company=draft.company, meeting_year=draft.meeting_year)
                   .exclude(pk=draft.pk).exclude(status=Draft.Status.WITHDRAWN))
+    still_filing = Invitation.objects.filter(draft=OuterRef("draft"), organization_id=OuterRef("organization_id"),
+                                             accepted_at__isnull=False, revoked_at__isnull=True)
 
-    def titles_of(organization_id) -> list[str]:
-        joined = Q(lead_organization_id=organization_id) | Q(
-            invitations__organization_id=organization_id, invitations__accepted_at__isnull=False,
+    def represented(name_key: str) -> Q:
+        """Drafts on which a filer (still filing there) submits for the shareholder with this name."""
+        return Q(pk__in=Representation.objects.filter(shareholder_name_key=name_key).filter(
+            Q(organization_id=F("draft__lead_organization_id")) | Exists(still_filing)).values("draft_id"))
+
+    def filing_as(name_key: str, organization_id=None) -> Q:
+        joined = Q(lead_organization__name_key=name_key) | Q(
+            invitations__organization__name_key=name_key, invitations__accepted_at__isnull=False,
             invitations__revoked_at__isnull=True)
-        return sorted(set(at_meeting.filter(joined).values_list("title", flat=True)))
+        if organization_id is not None:
+            joined |= Q(lead_organization_id=organization_id) | Q(
+                invitations__organization_id=organization_id, invitations__accepted_at__isnull=False,
+                invitations__revoked_at__isnull=True)
+        return joined | represented(name_key)
+
+    def titles(condition: Q) -> list[str]:
+        return sorted(set(at_meeting.filter(condition).values_list("title", flat=True)))
 
     cofilers = draft.invitations.filter(accepted_at__isnull=False, revoked_at__isnull=True,
                                         organization__isnull=False).select_related("organization")
-    return titles_of(draft.lead_organization_id), {
-        invitation.organization.legal_name: titles_of(invitation.organization_id) for invitation in cofilers}
+    filer_ids = {draft.lead_organization_id, *(i.organization_id for i in cofilers)}
+    shareholders = {r.shareholder_name: titles(filing_as(r.shareholder_name_key))
+                    for r in draft.representations.filter(organization_id__in=filer_ids)}
+    lead = draft.lead_organization
+    return titles(filing_as(lead.name_key, lead.pk)), {
+        i.organization.legal_name: titles(filing_as(i.organization.name_key, i.organization_id)) for i in cofilers
+    }, shareholders
 
 
 def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
@@ -112,7 +137,7 @@ def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
     words = draft_words(draft, rendered)
     company = draft.company
     deadline = company.filing_deadline()
-    other, cofilers = proposals_elsewhere(draft)
+    other, cofilers, shareholders = proposals_elsewhere(draft)
     topics = list(draft.topics.all())
     votes = Precedent.objects.filter(company=company, topics__in=topics).distinct()
     return [
@@ -122,7 +147,7 @@ def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
         rule14a8.check_precatory(texts["resolved"]),
         rule14a8.check_whereas_cited([len(p.calls) for p in rendered.parts_of("whereas")]),
         rule14a8.check_stale_evidence(rendered.stale_count),
-        rule14a8.check_one_proposal(other, cofilers),
+        rule14a8.check_one_proposal(other, cofilers, shareholders),
         rule14a8.resubmission_check(
             prior_votes=[(p.meeting_year, float(p.support_percent) if p.support_percent is not None else None)
                          for p in votes if p.meeting_year < draft.meeting_year],

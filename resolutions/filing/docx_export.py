@@ -202,6 +202,8 @@ class ProposalWord:
         for index, part in enumerate(proposal.printed_parts(), start=1):
             if part["heading"]:
                 document.add_heading("Supporting Statement", level=1)
+            if part["whereas_heading"]:  # the print style's one "WHEREAS," before plain recitals
+                document.add_paragraph().add_run("WHEREAS,").bold = True
             for position, block in enumerate(part_blocks(part["html"])):
                 paragraph = document.add_paragraph(style=block.style)._p
                 if position == 0:
@@ -222,16 +224,29 @@ class ProposalWord:
         heading = document.add_heading("Filers", level=1)._p
         bookmark_id += 1
         _bookmark(heading, bookmark_id, FILERS_BOOKMARK)
-        for filer in proposal.filers:
-            item = document.add_paragraph(style="List Bullet")
-            item.add_run(f"{filer.name}, {filer.organization}" if filer.name else filer.organization)
-            if filer.lead:
-                item.add_run(" ")
-                item.add_run("(Lead Filer)").bold = True
+        if content["layout"].get("lead_filer_first", True):
+            for filer in proposal.filers:
+                self._filer_item(document, filer, mark_lead=True)
+        else:  # the print style's order: co-filers, then the lead under its own heading, as the PDF prints it
+            for filer in proposal.filers:
+                if not filer.lead:
+                    self._filer_item(document, filer)
+            document.add_heading("Lead Filer", level=2)
+            for filer in proposal.filers:
+                if filer.lead:
+                    self._filer_item(document, filer)
         for number, text in enumerate(content["footnotes"], start=1):
             _note_runs(footnotes.add(number), footnotes.part, text)
         self._properties(document)
         return document
+
+    @staticmethod
+    def _filer_item(document, filer, *, mark_lead: bool = False) -> None:
+        item = document.add_paragraph(style="List Bullet")
+        item.add_run(f"{filer.name}, {filer.organization}" if filer.name else filer.organization)
+        if mark_lead and filer.lead:
+            item.add_run(" ")
+            item.add_run("(Lead Filer)").bold = True
 
     def _properties(self, document) -> None:
         version, content = self.proposal.version, self.proposal.version.content

@@ -1,25 +1,79 @@
-"""An edited Word copy read back as a version's content, for ``services.version_from_docx``.
+"""An edited Word copy uploaded as a new version of its draft (``version_from_docx``), to be compared
+with the version it came from.
 
 The new version holds the Word file's title, parts and footnotes; company, meeting, topics and
 layout are the version it came from. Its notes stay notes: a Word footnote whose text is one
 of that version's notes keeps the citation behind it (snippet or free note), any other becomes a
-new free-text note, so every note reads exactly as in the Word file.
+new free-text note, so every note reads exactly as in the Word file. The draft's own text is
+not touched: "Restore as the draft's text" on the version makes it so.
 """
+from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
-from resolutions.drafts.rendering import MAX_CLAUSE_CHARS, markers_in, render_clauses, sanitize_clause_html
-from ..models import Draft, DraftVersion
+from resolutions.drafts.rendering import (
+    MAX_CLAUSE_CHARS, canonical_content, content_sha256, markers_in, render_clauses, sanitize_clause_html,
+)
+from ..models import AuditEvent, Draft, DraftVersion
+from resolutions.drafts.audit import audit_record
 from resolutions.filing.pdf.proposal import clean_part_html
 from resolutions.drafts.redline import FOOTNOTE_CALL
 from resolutions.drafts.selectors import draft_citations
 from resolutions.drafts.services import note_add
 from .docx_export import part_blocks
-from .docx_read import WordProposal
+from .docx_read import TrackedChanges, WordFileError, WordProposal, read_word_proposal
 
 
-def reading(content: dict) -> tuple:
+TITLE_MAX = 300
+
+
+@dataclass
+class WordUpload:
+    version: DraftVersion
+    base: DraftVersion
+    tracked: TrackedChanges
+
+
+def version_from_docx(*, draft: Draft, user, data: bytes, filename: str) -> WordUpload:
+    """Read ``data`` (an edited Word copy of one of the draft's versions) and save it as the next version.
+
+    Raises ValidationError, saving nothing, when the file cannot be read, came from another
+    draft or an unknown version, holds a part over the clause limit, or changes nothing.
+    """
+    try:
+        word = read_word_proposal(data)
+    except WordFileError as error:
+        raise ValidationError(str(error)) from error
+    base = _base_version(draft, word)
+    with transaction.atomic():
+        locked = Draft.objects.select_for_update().get(pk=draft.pk)
+        rendered = _rendered_parts(locked, base, word)
+        content = canonical_content(
+            title=(word.title or base.content["title"])[:TITLE_MAX], company=base.content["company"],
+            meeting_year=base.content["meeting_year"], layout=base.content["layout"], rendered=rendered,
+            topics=base.content.get("topics", []),
+        )
+        if _reading(content) == _reading(base.content):
+            raise ValidationError(f"“{filename}” has the same text as version {base.number}: no version was made.")
+        number = locked.versions.next_number()
+        version = DraftVersion.objects.create(draft=locked, number=number, content=content,
+                                              sha256=content_sha256(content),
+                                              reason=DraftVersion.Reason.UPLOADED, created_by=user)
+        tracked = f"; tracked changes read as accepted ({word.tracked})" if word.tracked else ""
+        audit_record(draft=locked, actor=user, verb=AuditEvent.Verb.VERSION_SAVED,
+                     detail=f"Version {number} ({version.short_hash}), uploaded from the Word file “{filename}”, "
+                            f"edited from version {base.number}{tracked}")
+    return WordUpload(version=version, base=base, tracked=word.tracked)
+
+
+def tracked_message(tracked: TrackedChanges) -> str:
+    return (f"The Word file had tracked changes ({tracked}); they were read as accepted. Check the redline "
+            "before you circulate this version.") if tracked else ""
+
+
+def _reading(content: dict) -> tuple:
     """What a reader sees of a version: title, notes, and each paragraph's style, words and the
     emphasis and link of every character, however the HTML spells them."""
     parts = []
@@ -39,7 +93,7 @@ def reading(content: dict) -> tuple:
     return content["title"], parts, content["footnotes"]
 
 
-def base_version(draft: Draft, word: WordProposal) -> DraftVersion:
+def _base_version(draft: Draft, word: WordProposal) -> DraftVersion:
     origin = word.origin
     if origin is None:
         raise ValidationError(
@@ -58,7 +112,7 @@ def base_version(draft: Draft, word: WordProposal) -> DraftVersion:
     return chosen
 
 
-def rendered_parts(draft: Draft, base: DraftVersion, word: WordProposal):
+def _rendered_parts(draft: Draft, base: DraftVersion, word: WordProposal):
     """The Word parts rendered with citation markers, every note reading exactly as in the Word file."""
     for number, part in enumerate(word.parts, start=1):
         if len(part.html) > MAX_CLAUSE_CHARS:

@@ -7,8 +7,8 @@ from config.uploads import validate_upload_size
 
 from accounts.models import Organization
 
-from .models import Submission
-from .services import ProofInput, SubmissionInput
+from .models import Representation, Submission
+from .services import AuthorizationInput, ProofInput, RepresentationInput, SubmissionInput
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -72,3 +72,51 @@ class WordUploadForm(forms.Form):
             raise forms.ValidationError(f"“{upload.name}” is not a Word .docx file; upload the .docx downloaded "
                                         "from this page after editing it.")
         return upload
+
+
+class RepresentationForm(forms.Form):
+    """Rule 14a-8(b)(1)(iv): the shareholder a filer submits for, and how the shareholder authorizes it."""
+
+    shareholder_name = forms.CharField(label="The shareholder's legal name", max_length=255,
+                                       help_text="The proponent: the investor or fund whose shares back the proposal.")
+    shareholder_kind = forms.ChoiceField(label="The shareholder is", choices=Representation.Kind.choices,
+                                         widget=forms.RadioSelect)
+    basis = forms.ChoiceField(label="The shareholder's authorization", choices=Representation.Basis.choices,
+                              widget=forms.RadioSelect, initial=Representation.Basis.SIGNED_HERE)
+    signer_name = forms.CharField(label="Who signs for the shareholder", max_length=200, required=False,
+                                  help_text="The shareholder, or a person who may sign for it (an officer or trustee).")
+    signer_title = forms.CharField(label="Their title", max_length=200, required=False)
+    signer_email = forms.EmailField(label="Their email (for the signing link)", required=False)
+    file = forms.FileField(label="The signed authorization (PDF, PNG or JPEG)", required=False,
+                           widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}))
+    document_date = forms.DateField(label="Date on the signed authorization", required=False,
+                                    widget=forms.DateInput(attrs={"type": "date"}))
+    self_evident_role = forms.CharField(
+        label="Why your authority is apparent and self-evident", max_length=300, required=False,
+        help_text="Completes “[your organization] …”, e.g. “is the general partner of the fund” or “is an officer "
+                  "of the foundation”. Only for an entity shareholder.")
+
+    def to_input(self) -> RepresentationInput:
+        d = self.cleaned_data
+        return RepresentationInput(
+            shareholder_name=d["shareholder_name"], shareholder_kind=d["shareholder_kind"], basis=d["basis"],
+            self_evident_role=d["self_evident_role"], signer_name=d["signer_name"], signer_title=d["signer_title"],
+            signer_email=d["signer_email"], document_date=d["document_date"])
+
+
+class AuthorizationSignForm(forms.Form):
+    """What the shareholder's signer gives on the signing page: who they are, the statement of support, the signature."""
+
+    signer_name = forms.CharField(label="Your full name", max_length=200)
+    signer_title = forms.CharField(label="Your title (for an entity: officer, trustee…)", max_length=200,
+                                   required=False)
+    support_statement = forms.CharField(label="The shareholder's statement supporting the proposal", max_length=2000,
+                                        widget=forms.Textarea(attrs={"rows": 3}))
+    authority = forms.BooleanField(label="I am the shareholder, or may sign for it.")
+    signature = forms.CharField(label="Typed signature", max_length=200,
+                                help_text="Type your full name: it signs and dates the authorization today.")
+
+    def to_input(self) -> AuthorizationInput:
+        d = self.cleaned_data
+        return AuthorizationInput(signer_name=d["signer_name"], signer_title=d["signer_title"],
+                                  support_statement=d["support_statement"], signature=d["signature"])

@@ -40,6 +40,85 @@ class OwnershipProof(models.Model):
         return f"{self.record_holder} letter of {self.letter_date:%B %-d, %Y}"
 
 
+class Representation(models.Model):
+    """A filer that submits for a shareholder (Rule 14a-8(b)(1)(iv)): an NGO for an investor, an adviser for a fund.
+
+    The filer organization is the representative and the shareholder the proponent, who signs and
+    dates an authorization: in the app, by a person of the shareholder invited by email, or on paper,
+    as a signed PDF the representative uploads. An entity whose agent's authority is apparent and
+    self-evident needs none; the filer says so instead (``basis`` SELF_EVIDENT, with ``self_evident_role``).
+    """
+
+    class Kind(models.TextChoices):
+        INDIVIDUAL = "individual", "An individual"
+        ENTITY = "entity", "An entity (a fund, a foundation, a company)"
+
+    class Basis(models.TextChoices):
+        SIGNED_HERE = "signed_here", "The shareholder signs here: email a signer a link"
+        UPLOADED = "uploaded", "Upload the authorization the shareholder signed (PDF)"
+        SELF_EVIDENT = "self_evident", "None needed: an entity's agent whose authority is apparent and self-evident"
+
+    draft = models.ForeignKey("resolutions.Draft", on_delete=models.CASCADE, related_name="representations")
+    organization = models.ForeignKey("accounts.Organization", on_delete=models.PROTECT, related_name="+",
+                                     help_text="The filer: the shareholder's representative.")
+    shareholder_name = models.CharField("shareholder's legal name", max_length=255)
+    shareholder_name_key = models.CharField(max_length=255, editable=False, db_index=True,
+                                            help_text="The name without case or punctuation: Rule 14a-8(c) "
+                                                      "counts proposals per person.")
+    shareholder_kind = models.CharField(max_length=16, choices=Kind.choices)
+    basis = models.CharField("the shareholder's authorization", max_length=16, choices=Basis.choices)
+    self_evident_role = models.CharField(max_length=300, blank=True)
+    signer_name = models.CharField(max_length=200, blank=True)
+    signer_title = models.CharField(max_length=200, blank=True)
+    signer_email = models.EmailField(blank=True)
+    token_sha256 = models.CharField(max_length=64, blank=True, db_index=True,
+                                    help_text="SHA-256 of the signer's single-use link; empty once used.")
+    expires_at = models.DateTimeField(null=True, blank=True)
+    send_error = models.CharField(max_length=300, blank=True)
+    proposal_title = models.CharField(max_length=300, blank=True,
+                                      help_text="The proposal the authorization names, as signed or uploaded.")
+    support_statement = models.TextField(blank=True)
+    signed_text = models.JSONField(default=list, blank=True, help_text="The authorization's paragraphs as signed.")
+    signature = models.CharField("typed signature", max_length=200, blank=True)
+    signed_at = models.DateTimeField(null=True, blank=True)
+    signed_ip = models.GenericIPAddressField(null=True, blank=True)
+    signed_user_agent = models.CharField(max_length=500, blank=True)
+    file = models.FileField(upload_to=RandomName("private/authorizations"), blank=True,
+                            validators=[validate_upload_size])
+    original_name = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    document_date = models.DateField("date of the signed authorization", null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["draft", "organization"],
+                                               name="one_representation_per_filer")]
+
+    def __str__(self):
+        return f"{self.organization} for {self.shareholder_name}"
+
+    def save(self, *args, **kwargs):
+        from accounts.models import organization_name_key
+
+        self.shareholder_name_key = organization_name_key(self.shareholder_name)
+        super().save(*args, **kwargs)
+
+    @property
+    def authorized(self) -> bool:
+        """The shareholder's authorization is in hand, or none is needed."""
+        return {
+            self.Basis.SIGNED_HERE: self.signed_at is not None,
+            self.Basis.UPLOADED: bool(self.file),
+            self.Basis.SELF_EVIDENT: bool(self.self_evident_role),
+        }[self.basis]
+
+    @property
+    def dated(self):
+        """The day the shareholder signed: in the app, or the date on the uploaded paper."""
+        return timezone.localdate(self.signed_at) if self.signed_at else self.document_date
+
+
 class Submission(models.Model):
     """The proposal as sent to the company: when, how, to whom, and the proof that it was received."""
 

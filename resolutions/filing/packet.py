@@ -1,7 +1,7 @@
 """What goes into a filing packet, in the order the Corporate Secretary reads it, with packet page numbers.
 
-Cover letter (listing the enclosures and their pages), the proposal, one letter per filer,
-the proof-of-ownership letters, the sign-on certificate. Each document keeps its own "Page 1
+Cover letter (listing the enclosures and their pages), the proposal, one letter per filer, each
+represented shareholder's authorization, the proof-of-ownership letters, the sign-on certificate. Each document keeps its own "Page 1
 of 2"; beside it runs "Packet page 7 of 19". The pages are laid out once to count them, then
 again with the numbers (a layout does not depend on the footer). Uploaded letters are placed
 as page images with alt text, so the joined packet stays one tagged PDF/UA document.
@@ -54,23 +54,53 @@ def uploaded_pages(file_bytes: bytes, content_type: str) -> list[tuple[str, byte
         document.close()
 
 
-def proof_part(proof: OwnershipProof, *, bookmark: str) -> PacketPart:
-    with proof.file.open("rb") as file:
-        pages = uploaded_pages(file.read(), proof.content_type)
-    description = (f"letter from {proof.record_holder} dated {date_format(proof.letter_date, 'F j, Y')}, verifying "
-                   f"that {proof.organization.legal_name} held its shares from "
-                   f"{date_format(proof.period_start, 'F j, Y')} through {date_format(proof.period_end, 'F j, Y')}")
+def uploaded_part(file, content_type: str, *, name: str, title: str, bookmark: str, what: str, description: str,
+                  sample: bool = False) -> PacketPart:
+    """An uploaded document (a broker's letter, a signed authorization) as a packet part of page images.
+
+    ``what`` names it in each page's alt text ("the proof of ownership"); ``description`` says what it is.
+    """
+    with file.open("rb") as opened:
+        pages = uploaded_pages(opened.read(), content_type)
     images, figures = {}, []
-    for number, (content_type, data) in enumerate(pages, start=1):
-        name = f"proof-{proof.pk}-{number}"
-        images[name] = (content_type, data)
-        figures.append({"src": StaticOnlyFetcher.image_url(name),
-                        "alt": f"Page {number} of {len(pages)} of the proof of ownership: {description}."})
+    for number, (page_type, data) in enumerate(pages, start=1):
+        image = f"{name}-{number}"
+        images[image] = (page_type, data)
+        figures.append({"src": StaticOnlyFetcher.image_url(image),
+                        "alt": f"Page {number} of {len(pages)} of {what}: {description}."})
     html = render_to_string("filing/pdf/uploaded.html", {
-        "title": f"Proof of ownership of {proof.organization.legal_name}", "bookmark": bookmark,
-        "figures": figures, "sample": proof.sample, "caption": description[0].upper() + description[1:],
+        "title": title, "bookmark": bookmark, "figures": figures, "sample": sample,
+        "caption": description[0].upper() + description[1:],
     })
     return PacketPart(title=bookmark, html=html, images=images, description=description)
+
+
+def proof_part(proof: OwnershipProof, *, bookmark: str) -> PacketPart:
+    holder = proof.organization.legal_name
+    description = (f"letter from {proof.record_holder} dated {date_format(proof.letter_date, 'F j, Y')}, verifying "
+                   f"that {holder} held its shares from "
+                   f"{date_format(proof.period_start, 'F j, Y')} through {date_format(proof.period_end, 'F j, Y')}")
+    return uploaded_part(proof.file, proof.content_type, name=f"proof-{proof.pk}",
+                         title=f"Proof of ownership of {holder}", bookmark=bookmark, what="the proof of ownership",
+                         description=description, sample=proof.sample)
+
+
+def authorization_part(version: DraftVersion, filer: Filer) -> PacketPart:
+    """Rule 14a-8(b)(1)(iv): the shareholder's authorization of its representative, signed here or uploaded."""
+    representation = filer.representation
+    shareholder = representation.shareholder_name
+    bookmark = f"Authorization of {filer.organization} by {shareholder}"
+    description = (f"{shareholder}'s authorization of {filer.organization} as its representative, signed by "
+                   f"{representation.signer_name} and dated {date_format(representation.dated, 'F j, Y')}")
+    if representation.file:
+        return uploaded_part(representation.file, representation.content_type,
+                             name=f"authorization-{representation.pk}", title=bookmark, bookmark=bookmark,
+                             what="the signed authorization", description=description)
+    html = render_to_string("filing/pdf/authorization.html", {
+        "version": version, "content": version.content, "representation": representation, "filer": filer,
+        "bookmark": bookmark, "signed_at": timezone.localtime(representation.signed_at),
+    })
+    return PacketPart(title=bookmark, html=html, description=description)
 
 
 def packet_parts(version: DraftVersion, filers: list[Filer], *, proofs: list[OwnershipProof], certificate_html,
@@ -83,6 +113,10 @@ def packet_parts(version: DraftVersion, filers: list[Filer], *, proofs: list[Own
         title = f"Letter of {filer.organization}"
         parts.append(PacketPart(title, letter_html(version, filer, lead=filers[0], today=today, bookmark=title),
                                 description=f"the submission letter of {filer.organization}"))
+    for filer in filers:
+        representation = filer.representation
+        if representation and representation.authorized and representation.basis != representation.Basis.SELF_EVIDENT:
+            parts.append(authorization_part(version, filer))
     listed = {filer.organization_id for filer in filers}
     for proof in proofs:
         if proof.organization_id in listed:
@@ -105,11 +139,21 @@ def cover_letter_html(version: DraftVersion, filers: list[Filer], enclosures: li
     })
 
 
-def numbered(html: str, *, first_page: int, total: int) -> str:
-    """``html`` with "Packet page N of TOTAL" in its bottom margin, N counting on from ``first_page``."""
+PREVIEW_MARK = "PREVIEW: not finalized, not for filing"
+
+
+def numbered(html: str, *, first_page: int, total: int, preview: bool = False) -> str:
+    """``html`` with "Packet page N of TOTAL" in its bottom margin, N counting on from ``first_page``.
+
+    ``preview``: a packet of a text not yet finalized says ``PREVIEW_MARK`` at the top of every page,
+    the cover letter and the letters included, so it cannot pass for the filing packet.
+    """
+    # In place of the running title (a box beside it could be squeezed out by a long title), first page too.
+    mark = (f"@top-center {{ content: \"{PREVIEW_MARK}\"; font: bold 8.5pt \"Liberation Sans\", \"DejaVu Sans\", "
+            "sans-serif; color: #b00000; }" if preview else "")
     style = ("<style>@page { counter-increment: packet; @bottom-center { content: \"Packet page \" counter(packet) "
-             f"\" of {total}\"; font: 8.5pt \"Liberation Sans\", \"DejaVu Sans\", sans-serif; color: #444; }} }}"
-             f"@page :first {{ counter-reset: packet {first_page - 1}; }}</style>")
+             f"\" of {total}\"; font: 8.5pt \"Liberation Sans\", \"DejaVu Sans\", sans-serif; color: #444; }} "
+             f"{mark} }} @page :first {{ counter-reset: packet {first_page - 1}; {mark} }}</style>")
     return html.replace("</head>", style + "</head>", 1)
 
 
@@ -136,7 +180,8 @@ def assemble(version: DraftVersion, filers: list[Filer], parts: list[PacketPart]
     everything = [PacketPart("Cover letter", cover)] + parts
     for done, (part, count) in enumerate(zip(everything, counts)):
         progress(10 + 80 * done // len(everything), part.title)
-        documents.append(render_document(numbered(part.html, first_page=first, total=total), images=part.images))
+        documents.append(render_document(numbered(part.html, first_page=first, total=total,
+                                                  preview=version.finalized_at is None), images=part.images))
         first += count
     progress(92, "Joining the documents")
     return combine_pdf(documents, metadata=metadata), total

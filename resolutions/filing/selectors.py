@@ -5,7 +5,7 @@ from resolutions import rule14a8
 from resolutions.drafts.rendering import content_sha256
 from resolutions.drafts.selectors import draft_content
 from ..models import Draft, DraftVersion, SignOn
-from .models import OwnershipProof
+from .models import OwnershipProof, Representation
 
 
 @dataclass
@@ -17,6 +17,7 @@ class FilerStatus:
     lead: bool
     sign_on: SignOn | None
     proofs: list[OwnershipProof] = field(default_factory=list)
+    representation: Representation | None = None
 
     @property
     def signed(self) -> bool:
@@ -48,15 +49,17 @@ def draft_filer_statuses(draft: Draft) -> list[FilerStatus]:
     proofs: dict[int, list[OwnershipProof]] = {}
     for proof in draft.ownership_proofs.all():
         proofs.setdefault(proof.organization_id, []).append(proof)
+    representations = {r.organization_id: r for r in draft.representations.all()}
     rows = [FilerStatus(draft.lead_organization_id, draft.lead_organization.legal_name, True,
-                        sign_ons.get(draft.lead_organization_id), proofs.get(draft.lead_organization_id, []))]
+                        sign_ons.get(draft.lead_organization_id), proofs.get(draft.lead_organization_id, []),
+                        representations.get(draft.lead_organization_id))]
     invitations = (draft.invitations.filter(accepted_at__isnull=False, revoked_at__isnull=True)
                    .select_related("organization").order_by("created_at"))
     for invitation in invitations:
         org_id = invitation.organization_id
         if org_id and all(row.organization_id != org_id for row in rows):
             rows.append(FilerStatus(org_id, invitation.organization.legal_name, False, sign_ons.get(org_id),
-                                    proofs.get(org_id, [])))
+                                    proofs.get(org_id, []), representations.get(org_id)))
     return rows
 
 
@@ -76,7 +79,24 @@ def finalize_problems(draft: Draft, version: DraftVersion) -> list[str]:
             problems.append(f"{who} has not signed version {version.number} (SHA-256 {version.short_hash}); "
                             + ("sign it under “Our statements”." if row.lead
                                else "it must re-confirm this exact text, or be removed."))
+        if row.representation is not None:
+            problems += authorization_problems(row.name, row.representation, title=version.content["title"])
     return problems
+
+
+def authorization_problems(filer: str, representation: Representation, *, title: str) -> list[str]:
+    """Rule 14a-8(b)(1)(iv): what a filer acting for a shareholder still needs before the text can be filed."""
+    shareholder = representation.shareholder_name
+    if not representation.authorized:
+        pending = (f"; the signing link went to {representation.signer_email}"
+                   if representation.basis == Representation.Basis.SIGNED_HERE else "")
+        return [f"Rule 14a-8(b)(1)(iv): {filer} files for {shareholder}, whose authorization, signed and dated by "
+                f"the shareholder, is not in yet{pending}."]
+    if representation.proposal_title and representation.proposal_title != title:
+        return [f"Rule 14a-8(b)(1)(iv): {shareholder}'s authorization names the proposal “"
+                f"{representation.proposal_title}”, and the text to file is titled “{title}”: ask "
+                f"{shareholder} to authorize it again."]
+    return []
 
 
 def version_to_file(draft: Draft) -> DraftVersion | None:

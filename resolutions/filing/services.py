@@ -1,211 +1,36 @@
-"""From a signed text to a filed proposal: the exports (proposal, letters, Word copy, the packet),
-an edited Word copy uploaded as a new version, finalize, proofs of ownership, the submission.
+"""From a signed text to a filed proposal: finalize, proofs of ownership, representation, the submission
+(the exports are in ``exports``, the Word upload in ``docx_version``).
 
 Each write owns its transaction and its audit event. A file is checked (size, real type,
 what it says it covers) before anything is written, so a refused upload leaves nothing behind.
 """
-import logging
-from collections.abc import Callable
+import hashlib
+import secrets
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Organization
+from accounts.models import Organization, organization_name_key
+from config.mail import send_or_say_why
 
 from resolutions import rule14a8
 from ..models import AuditEvent, Draft, DraftVersion, PacketExport, SignOn
+from resolutions.cofiling.services import InvalidInvitation
 from resolutions.drafts.audit import audit_record
-from resolutions.drafts.rendering import canonical_content, content_sha256
-from resolutions.drafts.services import version_save
-from . import docx_version
-from .docx_export import ProposalWord
-from .docx_read import TrackedChanges, WordFileError, read_word_proposal
-from .models import OwnershipProof, Submission
-from .pdf.letters import letter_with_proposal
-from .pdf.packet import packet_pdf
-from .pdf.proposal import ProposalDocument
-from .pdf.render import DEFAULT_VARIANT
-from .selectors import draft_content_sha256, finalize_problems, version_to_file
+from .authorization import authorization_paragraphs
+from .models import OwnershipProof, Representation, Submission
+from .selectors import finalize_problems, version_to_file
 from .uploads import EML, JPEG, MSG, PDF, PNG, checked_upload
 
-logger = logging.getLogger(__name__)
-PROOF_TYPES = (PDF, PNG, JPEG)
+PROOF_TYPES = AUTHORIZATION_TYPES = (PDF, PNG, JPEG)
 RECEIPT_TYPES = (EML, MSG, PDF, PNG, JPEG)
-
-
-# --- Exports -------------------------------------------------------------------------------------
-
-
-def _stored_export(name: str, render: Callable[[], bytes], *, version: DraftVersion, user, detail: str) -> bytes:
-    """The file stored under ``name``, or ``render()`` stored there and audited (the first time).
-
-    A fresh render is returned as it is, not read back from storage.
-    """
-    if default_storage.exists(name):
-        with default_storage.open(name) as file:
-            return file.read()
-    data = render()
-    with transaction.atomic():
-        audit_record(draft=version.draft, actor=user, verb=AuditEvent.Verb.EXPORTED, detail=detail)
-        default_storage.save(name, ContentFile(data))
-    return data
-
-
-def proposal_export(*, version: DraftVersion, user, variant: str = DEFAULT_VARIANT) -> bytes:
-    """The version's proposal PDF: read from storage, or rendered, stored and audited the first time."""
-    document = ProposalDocument.of(version, variant)
-    return _stored_export(document.storage_name, document.render, version=version, user=user,
-                          detail=f"Proposal PDF of version {version.number} ({version.short_hash})")
-
-
-def proposal_docx_export(*, version: DraftVersion, user) -> bytes:
-    """The version's Word copy: read from storage, or made, stored and audited the first time."""
-    word = ProposalWord.of(version)
-    return _stored_export(word.storage_name, word.render, version=version, user=user,
-                          detail=f"Proposal Word file of version {version.number} ({version.short_hash})")
-
-
-def letter_export(*, version: DraftVersion, organization_id: int, user) -> bytes | None:
-    """One filer's letter with the proposal attached, audited; None if the organization does not file it."""
-    made = letter_with_proposal(version, organization_id)
-    if made is None:
-        return None
-    pdf, filer = made
-    audit_record(draft=version.draft, actor=user, verb=AuditEvent.Verb.EXPORTED,
-                 detail=f"Letter of {filer.organization}, version {version.number} ({version.short_hash})")
-    return pdf
-
-
-def filer_packet_export(*, version: DraftVersion, organization_id: int, user) -> bytes:
-    """The packet cut to one filer's documents (a co-filer filing on its own), audited.
-
-    ValueError when the organization does not file this version.
-    """
-    pdf, _, _ = packet_pdf(version, organization_id=organization_id)
-    audit_record(draft=version.draft, actor=user, verb=AuditEvent.Verb.EXPORTED,
-                 detail=f"Filing packet of version {version.number} cut to organization {organization_id}")
-    return pdf
-
-
-def _version_to_export(draft: Draft, *, user) -> DraftVersion:
-    """The latest version, or a new one (reason "exported") if the draft changed since it was saved."""
-    latest = draft.versions.newest()
-    if latest is None or latest.sha256 != draft_content_sha256(draft):
-        return version_save(draft=draft, user=user, reason=DraftVersion.Reason.EXPORTED)
-    return latest
-
-
-def packet_request(*, draft: Draft, user) -> tuple[PacketExport, bool]:
-    """The Build button: a new packet (True), or the one of that text still building (False).
-
-    Of the finalized version when the draft is final or filed; before that, of the draft's
-    current text (saving a version if it changed since the latest), as a draft packet whose
-    proposal carries the DRAFT mark. The draft's row is locked meanwhile, so a double-click
-    cannot start two builds. The caller queues ``tasks.packet_build`` for a new one.
-    """
-    with transaction.atomic():
-        Draft.objects.select_for_update().values_list("pk", flat=True).get(pk=draft.pk)
-        version = version_to_file(draft) or _version_to_export(draft, user=user)
-        building = draft.packets.building().filter(version=version).first()
-        if building is not None:
-            return building, False
-        return packet_start(draft=draft, user=user, version=version), True
-
-
-def packet_start(*, draft: Draft, user, version: DraftVersion | None = None) -> PacketExport:
-    """The PacketExport row, waiting for ``packet_build``."""
-    with transaction.atomic():
-        version = version or version_to_file(draft) or _version_to_export(draft, user=user)
-        return PacketExport.objects.create(draft=draft, version=version, requested_by=user,
-                                           step="Waiting to start")
-
-
-def packet_build(*, packet: PacketExport) -> PacketExport:
-    """Render the packet's documents and join them (run by the Celery task), writing progress to the
-    row so the packet page can show it; a failure is recorded on the row, not raised."""
-    version = packet.version
-    try:
-        pdf, filers, pages = packet_pdf(version, progress=lambda percent, step: _packet_progress(
-            packet, percent, step, status=PacketExport.Status.RUNNING))
-        packet.file.save(f"draft-{version.draft_id}-v{version.number}-packet-{packet.pk}.pdf", ContentFile(pdf),
-                         save=False)
-        packet.status, packet.progress, packet.step = PacketExport.Status.DONE, 100, "Ready"
-        packet.finished_at = timezone.now()
-        with transaction.atomic():
-            packet.save(update_fields=["file", "status", "progress", "step", "finished_at"])
-            audit_record(draft=packet.draft, actor=packet.requested_by, verb=AuditEvent.Verb.EXPORTED,
-                         detail=f"Filing packet of version {version.number} ({version.short_hash}), "
-                                f"{len(filers)} filer{'s' if len(filers) != 1 else ''}, {pages} pages"
-                                + ("" if version.finalized_at else ", draft"))
-    except Exception as error:  # any failure: the row tells the user, the log keeps the traceback
-        logger.exception("Filing packet %s failed", packet.pk)
-        packet.status, packet.error, packet.finished_at = PacketExport.Status.FAILED, str(error), timezone.now()
-        packet.save(update_fields=["status", "error", "finished_at"])
-    return packet
-
-
-def _packet_progress(packet: PacketExport, percent: int, step: str, **fields) -> None:
-    """Write progress at once (no transaction), so a page polling the row sees it."""
-    PacketExport.objects.filter(pk=packet.pk).update(progress=percent, step=step, **fields)
-    packet.progress, packet.step = percent, step
-    for name, value in fields.items():
-        setattr(packet, name, value)
-
-
-# --- An edited Word copy uploaded as a new version --------------------------------------------------
-
-
-TITLE_MAX = 300
-@dataclass
-class WordUpload:
-    version: DraftVersion
-    base: DraftVersion
-    tracked: TrackedChanges
-
-
-def version_from_docx(*, draft: Draft, user, data: bytes, filename: str) -> WordUpload:
-    """Read ``data`` (an edited Word copy of one of the draft's versions) and save it as the next version.
-
-    Raises ValidationError, saving nothing, when the file cannot be read, came from another
-    draft or an unknown version, holds a part over the clause limit, or changes nothing.
-    """
-    try:
-        word = read_word_proposal(data)
-    except WordFileError as error:
-        raise ValidationError(str(error)) from error
-    base = docx_version.base_version(draft, word)
-    with transaction.atomic():
-        locked = Draft.objects.select_for_update().get(pk=draft.pk)
-        rendered = docx_version.rendered_parts(locked, base, word)
-        content = canonical_content(
-            title=(word.title or base.content["title"])[:TITLE_MAX], company=base.content["company"],
-            meeting_year=base.content["meeting_year"], layout=base.content["layout"], rendered=rendered,
-            topics=base.content.get("topics", []),
-        )
-        if docx_version.reading(content) == docx_version.reading(base.content):
-            raise ValidationError(f"“{filename}” has the same text as version {base.number}: no version was made.")
-        number = locked.versions.next_number()
-        version = DraftVersion.objects.create(draft=locked, number=number, content=content,
-                                              sha256=content_sha256(content),
-                                              reason=DraftVersion.Reason.UPLOADED, created_by=user)
-        tracked = f"; tracked changes read as accepted ({word.tracked})" if word.tracked else ""
-        audit_record(draft=locked, actor=user, verb=AuditEvent.Verb.VERSION_SAVED,
-                     detail=f"Version {number} ({version.short_hash}), uploaded from the Word file “{filename}”, "
-                            f"edited from version {base.number}{tracked}")
-    return WordUpload(version=version, base=base, tracked=word.tracked)
-
-
-def tracked_message(tracked: TrackedChanges) -> str:
-    return (f"The Word file had tracked changes ({tracked}); they were read as accepted. Check the redline "
-            "before you circulate this version.") if tracked else ""
-
-
-# --- The record of filing ------------------------------------------------------------------------
 
 
 def draft_finalize(*, draft: Draft, version: DraftVersion, user) -> DraftVersion:
@@ -312,3 +137,164 @@ def submission_record(*, draft: Draft, user, data: SubmissionInput, upload) -> S
                             f"{submission.get_method_display().lower()} to {submission.recipient}; proof of "
                             f"receipt “{submission.proof_name}”")
     return submission
+
+
+# --- Rule 14a-8(b)(1)(iv): a filer that submits for a shareholder ------------------------
+
+@dataclass(frozen=True)
+class RepresentationInput:
+    shareholder_name: str
+    shareholder_kind: str
+    basis: str
+    self_evident_role: str = ""
+    signer_name: str = ""
+    signer_title: str = ""
+    signer_email: str = ""
+    document_date: date | None = None
+
+
+def _representation_problems(organization: Organization, data: RepresentationInput, upload) -> list[str]:
+    Basis = Representation.Basis
+    problems = []
+    name = " ".join(data.shareholder_name.split())
+    if not organization_name_key(name):
+        problems.append("Give the shareholder's legal name.")
+    elif organization_name_key(name) == organization.name_key:
+        problems.append(f"{name} is your own organization: a filer that holds the shares itself files for itself, "
+                        "with no representative.")
+    if data.basis == Basis.SELF_EVIDENT:
+        if data.shareholder_kind != Representation.Kind.ENTITY:
+            problems.append("Rule 14a-8(b)(1)(iv): only an entity's agent can rely on authority that is apparent and "
+                            "self-evident; an individual shareholder signs and dates an authorization.")
+        if not data.self_evident_role.strip():
+            problems.append("Rule 14a-8(b)(1)(iv): say why your authority is apparent and self-evident "
+                            "(for example “is the fund's general partner”).")
+    elif data.basis == Basis.SIGNED_HERE:
+        if not data.signer_name.strip() or not data.signer_email.strip():
+            problems.append("Rule 14a-8(b)(1)(iv): the authorization is signed and dated by the shareholder: name "
+                            "the person who signs for it and give their email, where the signing link goes.")
+    else:
+        if upload is None:
+            problems.append("Rule 14a-8(b)(1)(iv): attach the authorization the shareholder signed and dated.")
+        if not data.signer_name.strip():
+            problems.append("Say who signed the authorization for the shareholder.")
+        if data.document_date is None:
+            problems.append("Rule 14a-8(b)(1)(iv): give the date on the signed authorization.")
+        elif data.document_date > timezone.localdate():
+            problems.append("The authorization's date is in the future; upload it once it is signed.")
+    return problems
+
+
+def representation_save(*, draft: Draft, user, organization: Organization, data: RepresentationInput, upload=None,
+                        base_url: str = "") -> Representation:
+    """Record that ``organization`` files ``draft`` for a shareholder, and how the shareholder authorizes it.
+
+    Saving again replaces the authorization (a signed one too: what the shareholder signed named
+    the old details), and a link sent before stops working. With ``basis`` SIGNED_HERE the signer
+    is emailed a single-use link once the transaction commits.
+    """
+    content_type = (checked_upload(upload, accepted=AUTHORIZATION_TYPES, what="a signed authorization")
+                    if upload is not None and data.basis == Representation.Basis.UPLOADED else "")
+    problems = _representation_problems(organization, data, upload)
+    if problems:
+        raise ValidationError(problems)
+    token = secrets.token_urlsafe(32) if data.basis == Representation.Basis.SIGNED_HERE else ""
+    with transaction.atomic():
+        found = Representation.objects.select_for_update().filter(draft=draft, organization=organization).first()
+        old_file = found.file.name if found and found.file else ""
+        representation = Representation(pk=found.pk if found else None, draft=draft, organization=organization,
+                                        created_by=user)
+        representation.shareholder_name = " ".join(data.shareholder_name.split())
+        representation.shareholder_kind, representation.basis = data.shareholder_kind, data.basis
+        if data.basis == Representation.Basis.SELF_EVIDENT:
+            representation.self_evident_role = data.self_evident_role.strip()
+        else:
+            representation.signer_name, representation.signer_title = data.signer_name.strip(), data.signer_title.strip()
+            representation.signer_email = data.signer_email.strip().lower()
+        if token:
+            representation.token_sha256 = hashlib.sha256(token.encode()).hexdigest()
+            representation.expires_at = timezone.now() + timedelta(days=settings.INVITATION_DAYS)
+        if content_type:
+            representation.document_date, representation.proposal_title = data.document_date, draft.title
+            representation.original_name, representation.content_type = upload.name[:255], content_type
+            representation.file.save(upload.name, upload, save=False)
+        representation.save(force_insert=found is None, force_update=found is not None)
+        audit_record(draft=draft, actor=user, verb=AuditEvent.Verb.REPRESENTATION,
+                     detail=f"{organization} files for {representation.shareholder_name}: "
+                            f"{representation.get_basis_display()}")
+        if old_file:
+            transaction.on_commit(lambda: representation.file.storage.delete(old_file))
+        if token:
+            link = base_url.rstrip("/") + reverse("authorization_sign", args=[token])
+            transaction.on_commit(lambda: _send_authorization_request(representation, link))
+    return representation
+
+
+def _send_authorization_request(representation: Representation, link: str) -> None:
+    draft = representation.draft
+    context = {"representation": representation, "draft": draft, "link": link, "days": settings.INVITATION_DAYS}
+    message = EmailMultiAlternatives(
+        subject=f"Please authorize {representation.organization} to submit “{draft.title}” for "
+                f"{representation.shareholder_name}",
+        body=render_to_string("filing/email/authorization_request.txt", context), to=[representation.signer_email])
+    representation.send_error = send_or_say_why(message)
+    Representation.objects.filter(pk=representation.pk).update(send_error=representation.send_error)
+
+
+def representation_remove(*, representation: Representation, user) -> None:
+    """The filer files for itself after all: the representation and any authorization go."""
+    with transaction.atomic():
+        audit_record(draft=representation.draft, actor=user, verb=AuditEvent.Verb.REPRESENTATION,
+                     detail=f"{representation.organization} no longer files for {representation.shareholder_name}")
+        name = representation.file.name if representation.file else ""
+        storage = representation.file.storage
+        representation.delete()
+        if name:
+            transaction.on_commit(lambda: storage.delete(name))
+
+
+def representation_for_token(token: str) -> Representation:
+    """The representation a signing link is for; ``InvalidInvitation`` says why a link cannot be used."""
+    representation = (Representation.objects.select_related("draft__company", "organization")
+                      .filter(token_sha256=hashlib.sha256((token or "").encode()).hexdigest()).first()
+                      if token else None)
+    if representation is None or representation.basis != Representation.Basis.SIGNED_HERE:
+        raise InvalidInvitation("This signing link is not valid, or it was replaced by a newer one. Ask the "
+                                "representative to send it again.")
+    if representation.expires_at and representation.expires_at <= timezone.now():
+        raise InvalidInvitation(f"This signing link expired on {representation.expires_at:%B %-d, %Y}. Ask the "
+                                "representative to send it again.")
+    return representation
+
+
+@dataclass(frozen=True)
+class AuthorizationInput:
+    signer_name: str
+    signer_title: str
+    support_statement: str
+    signature: str
+
+
+def authorization_sign(*, representation: Representation, data: AuthorizationInput, ip_address=None,
+                       user_agent: str = "") -> Representation:
+    """The shareholder's signer signs and dates the authorization; the link is used up."""
+    with transaction.atomic():
+        locked = (Representation.objects.select_for_update().select_related("draft__company", "organization")
+                  .get(pk=representation.pk))
+        if locked.token_sha256 != representation.token_sha256 or not locked.token_sha256:
+            raise InvalidInvitation("This signing link was used or replaced already.")
+        draft = locked.draft
+        locked.signer_name, locked.signer_title = data.signer_name.strip(), data.signer_title.strip()
+        locked.support_statement, locked.signature = data.support_statement.strip(), data.signature.strip()
+        locked.proposal_title = draft.title
+        locked.signed_text = authorization_paragraphs(
+            company=draft.company.name, meeting_year=draft.meeting_year, title=draft.title,
+            topics=[t.name for t in draft.topics.all()], shareholder=locked.shareholder_name,
+            representative=locked.organization.legal_name, support=locked.support_statement)
+        locked.signed_at, locked.token_sha256 = timezone.now(), ""
+        locked.signed_ip, locked.signed_user_agent = ip_address, (user_agent or "")[:500]
+        locked.save()
+        audit_record(draft=draft, actor=None, verb=AuditEvent.Verb.AUTHORIZED,
+                     detail=f"{locked.shareholder_name} authorized {locked.organization}: signed by "
+                            f"{locked.signer_name} <{locked.signer_email}>")
+    return locked

@@ -2,11 +2,11 @@
 from celery import shared_task
 
 from resolutions.models import PacketExport
-from . import services
+from . import exports
 
 
 @shared_task
 def packet_build(packet_id: int) -> str:
-    """Build one filing packet (``services.packet_build``); returns its final status."""
+    """Build one filing packet (``exports.packet_build``); returns its final status."""
     packet = PacketExport.objects.select_related("draft__lead_organization", "version", "requested_by")
-    return services.packet_build(packet=packet.get(pk=packet_id)).status
+    return exports.packet_build(packet=packet.get(pk=packet_id)).status

@@ -1,7 +1,7 @@
 """Filing pages of a draft (PDFs, letters, the packet), included by ``resolutions.drafts.urls`` (namespace "drafts")."""
 from django.urls import path
 
-from resolutions.filing import views
+from resolutions.filing import filer_views, views
 
 urlpatterns = [
     path("<int:pk>/versions/<int:number>/proposal.pdf", views.proposal_pdf, name="proposal_pdf"),
@@ -22,4 +22,10 @@ urlpatterns = [
     path("<int:pk>/versions/<int:number>/packets/<int:filer_id>.pdf", views.filer_packet_pdf, name="filer_packet_pdf"),
     path("<int:pk>/submission/", views.submission, name="submission"),
     path("<int:pk>/submissions/<int:submission_id>/receipt/", views.receipt_file, name="receipt_file"),
+    # Each filer's own documents, and a represented shareholder's authorization (filing/filer_views)
+    path("<int:pk>/documents/", filer_views.documents, name="documents"),
+    path("<int:pk>/representation/", filer_views.representation_save, name="representation_save"),
+    path("<int:pk>/representation/remove/", filer_views.representation_remove, name="representation_remove"),
+    path("<int:pk>/authorizations/<int:representation_id>/", filer_views.authorization_file,
+         name="authorization_file"),
 ]

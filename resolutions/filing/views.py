@@ -5,7 +5,7 @@ the PDFs: the proposal, the print preview, letters and the filing packet, and th
 Every view starts with ``get_draft_for`` or ``get_version_for``. Private files (letters, receipts)
 are served here, after that check, never from a media URL. The proposal is for everyone who reads
 the draft; letters and the packet are for the lead organization, except that a co-filer may fetch
-its own organization's letter.
+its own organization's letter, and add, read and remove its own proofs of ownership.
 """
 from functools import partial
 
@@ -26,7 +26,7 @@ from resolutions.cofiling.forms import SignOnForm
 from resolutions.cofiling.views import sign_from_form
 from resolutions.drafts.gate import get_draft_for, get_version_for
 from resolutions.drafts.models import Need
-from resolutions.filing import services, tasks
+from resolutions.filing import docx_version, exports, filer_views, services, tasks
 from resolutions.filing.forms import FinalizeForm, OwnershipProofForm, SubmissionForm, WordUploadForm
 from resolutions.filing.pdf.filers import version_filers
 from resolutions.filing.pdf.pages import page_images
@@ -47,7 +47,7 @@ def statements(request, pk, number):
     latest = draft.versions.newest()
     sign_on = draft.sign_ons.filter(organization_id=request.user.organization_id).first()
     form = SignOnForm(request.POST or None, initial=SignOnForm.initial_from(sign_on, request.user), for_lead=True,
-                      business_hours=draft.company.business_hours_text)
+                      company=draft.company)
     verdicts, signed = sign_from_form(request, form, draft=draft, version=version)
     if signed:
         messages.success(request, f"Your statements are signed on version {version.number}; "
@@ -93,11 +93,24 @@ def finalize(request, pk):
     return redirect("drafts:filing", pk=draft.pk)
 
 
+def _acting_for(draft, user) -> list:
+    """The filers a user may add a proof for: the lead organization any filer, a co-filer its own."""
+    filers = draft_filer_statuses(draft)
+    if draft.is_led_by(user):
+        return filers
+    own = [row for row in filers if row.organization_id == user.organization_id]
+    if not own:
+        raise Http404("Your organization does not file this draft.")
+    return own
+
+
 @require_POST
 def proof_add(request, pk):
-    draft = get_draft_for(request.user, pk, need=Need.EDIT)
-    filers = draft_filer_statuses(draft)
+    """A broker's letter: the lead adds one for any filer, a co-filer for itself ("Our filing documents")."""
+    draft = get_draft_for(request.user, pk)
+    filers = _acting_for(draft, request.user)
     form = OwnershipProofForm(request.POST, request.FILES, filers=filers)
+    from_documents = request.POST.get("page") == "documents" or not draft.is_led_by(request.user)
     if form.is_valid():
         try:
             services.ownership_proof_add(draft=draft, user=request.user, data=form.to_input(),
@@ -106,29 +119,33 @@ def proof_add(request, pk):
             form.add_error(None, error)
         else:
             messages.success(request, "Proof of ownership added.")
-            return redirect("drafts:filing", pk=draft.pk)
+            return redirect("drafts:documents" if from_documents else "drafts:filing", pk=draft.pk)
+    if from_documents:
+        return filer_views.documents_page(request, draft, proof_form=form, status=400)
     return _filing_page(request, draft, filers, proof_form=form, status=400)
 
 
-def _proof(draft, proof_id):
+def _proof(draft, proof_id, user):
+    """A proof of ownership of the draft: any for the lead organization, a co-filer's own for it."""
     proof = draft.ownership_proofs.filter(pk=proof_id).first()
-    if proof is None:
+    if proof is None or not (draft.is_led_by(user) or proof.organization_id == user.organization_id):
         raise Http404("No such proof of ownership.")
     return proof
 
 
 @require_GET
 def proof_file(request, pk, proof_id):
-    proof = _proof(get_draft_for(request.user, pk, need=Need.EDIT), proof_id)
+    proof = _proof(get_draft_for(request.user, pk), proof_id, request.user)
     return private_file_response(proof.file, filename=proof.original_name, content_type=proof.content_type)
 
 
 @require_POST
 def proof_remove(request, pk, proof_id):
-    draft = get_draft_for(request.user, pk, need=Need.EDIT)
-    services.ownership_proof_remove(proof=_proof(draft, proof_id), user=request.user)
+    draft = get_draft_for(request.user, pk)
+    services.ownership_proof_remove(proof=_proof(draft, proof_id, request.user), user=request.user)
     messages.success(request, "Proof of ownership removed.")
-    return redirect("drafts:filing", pk=draft.pk)
+    from_documents = request.POST.get("page") == "documents" or not draft.is_led_by(request.user)
+    return redirect("drafts:documents" if from_documents else "drafts:filing", pk=draft.pk)
 
 
 def submission(request, pk):
@@ -170,7 +187,7 @@ def filer_packet_pdf(request, pk, number, filer_id):
     if not (version.draft.is_led_by(request.user) or request.user.organization_id == filer_id):
         raise Http404("No such packet.")
     try:
-        pdf = services.filer_packet_export(version=version, organization_id=filer_id, user=request.user)
+        pdf = exports.filer_packet_export(version=version, organization_id=filer_id, user=request.user)
     except ValueError as error:
         raise Http404(str(error)) from error
     except PDFRenderTimeout as error:
@@ -204,7 +221,7 @@ def proposal_pdf(request, pk, number):
     if variant not in VARIANTS:
         raise Http404("No such PDF variant.")
     try:
-        pdf = services.proposal_export(version=version, user=request.user, variant=variant)
+        pdf = exports.proposal_export(version=version, user=request.user, variant=variant)
     except PDFRenderTimeout as error:
         return _too_slow(request, error)
     return _pdf(pdf, _filename(version, "proposal"))
@@ -217,7 +234,7 @@ def print_preview(request, pk, number):
     if request.GET.get("pages") != "1":
         return HttpResponse(ProposalDocument.of(version).html())
     try:
-        images = page_images(services.proposal_export(version=version, user=request.user))
+        images = page_images(exports.proposal_export(version=version, user=request.user))
     except PDFRenderTimeout as error:
         return _too_slow(request, error)
     return render(request, "filing/pdf/pages.html", {"draft": version.draft, "version": version, "images": images})
@@ -230,7 +247,7 @@ def letter_pdf(request, pk, number, filer_id):
     if not (version.draft.is_led_by(request.user) or request.user.organization_id == filer_id):
         raise Http404("No such letter.")
     try:
-        pdf = services.letter_export(version=version, organization_id=filer_id, user=request.user)
+        pdf = exports.letter_export(version=version, organization_id=filer_id, user=request.user)
     except PDFRenderTimeout as error:
         return _too_slow(request, error)
     if pdf is None:
@@ -243,7 +260,7 @@ def packet_page(request, pk):
     """The packet's progress (polled by htmx while it builds); POST builds one of the latest version."""
     draft = get_draft_for(request.user, pk, need=Need.EDIT)
     if request.method == "POST":
-        packet, started = services.packet_request(draft=draft, user=request.user)
+        packet, started = exports.packet_request(draft=draft, user=request.user)
         if started:
             transaction.on_commit(partial(tasks.packet_build.delay, packet.pk))
             messages.info(request, f"Building the filing packet of version {packet.version.number}.")
@@ -271,7 +288,8 @@ def packet_pdf(request, pk):
     if packet is None:
         messages.info(request, "No filing packet has been built yet: build one here.")
         return redirect("drafts:packet", pk=draft.pk)
-    return private_file_response(packet.file, filename=_filename(packet.version, "packet"),
+    what = "packet" if packet.version.finalized_at else "preview-packet"
+    return private_file_response(packet.file, filename=_filename(packet.version, what),
                                  content_type="application/pdf")
 
 
@@ -282,7 +300,7 @@ def packet_pdf(request, pk):
 def proposal_docx(request, pk, number):
     """The stored Word copy of the version, made on the first request."""
     version = get_version_for(request.user, pk, number)
-    response = HttpResponse(services.proposal_docx_export(version=version, user=request.user), content_type=DOCX)
+    response = HttpResponse(exports.proposal_docx_export(version=version, user=request.user), content_type=DOCX)
     name = f"{slugify(version.content['title'])[:60] or 'proposal'}-v{version.number}-proposal.docx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
@@ -296,7 +314,7 @@ def version_upload_docx(request, pk):
     if form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            made = services.version_from_docx(draft=draft, user=request.user, data=upload.read(), filename=upload.name)
+            made = docx_version.version_from_docx(draft=draft, user=request.user, data=upload.read(), filename=upload.name)
         except ValidationError as error:
             form.add_error("file", error)
         else:
@@ -304,7 +322,7 @@ def version_upload_docx(request, pk):
                                       f"version {made.base.number}, which it was edited from. The draft's text is "
                                       "unchanged: restore the version to make it the draft's text.")
             if made.tracked:
-                messages.warning(request, services.tracked_message(made.tracked))
+                messages.warning(request, docx_version.tracked_message(made.tracked))
             redline = reverse("drafts:redline", args=[draft.pk])
             return redirect(f"{redline}?a={made.base.number}&b={made.version.number}")
     return render(request, "drafts/version_list.html",

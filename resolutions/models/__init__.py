@@ -3,11 +3,11 @@ sub-domain packages so that `from resolutions.models import Draft` works whereve
 from resolutions.catalogue.models import Company, Topic
 from resolutions.cofiling.models import Comment, Invitation, SignOn
 from resolutions.drafts.models import AuditEvent, Clause, Draft, DraftNote, DraftVersion
-from resolutions.filing.models import OwnershipProof, PacketExport, Submission
+from resolutions.filing.models import OwnershipProof, PacketExport, Representation, Submission
 from resolutions.precedents.models import BoardRecommendation, FootnoteCall, PartKind, Precedent, PrecedentFiler, PrecedentFootnote, PrecedentPart
 
 __all__ = [
     "AuditEvent", "BoardRecommendation", "Clause", "Comment", "Company", "Draft", "DraftNote", "DraftVersion", "FootnoteCall",
     "Invitation", "OwnershipProof", "PacketExport", "Submission", "PartKind", "Precedent", "PrecedentFiler", "PrecedentFootnote",
-    "PrecedentPart", "SignOn", "Topic",
+    "PrecedentPart", "Representation", "SignOn", "Topic",
 ]

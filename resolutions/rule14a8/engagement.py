@@ -89,9 +89,11 @@ def check_engagement(*, submission_date: date, slots: list[datetime | date]) -> 
 BUSINESS_HOURS_DEFAULT = ((9, 0), (17, 30))
 
 
-def check_business_hours(*, slots: list[datetime], opens: tuple[int, int], closes: tuple[int, int]) -> Check:
+def check_business_hours(*, slots: list[datetime], opens: tuple[int, int], closes: tuple[int, int],
+                         zone: str = "office time") -> Check:
     """Rule 14a-8(b)(1)(iii): meeting times within the regular business hours of the principal
-    executive offices (9:00 a.m. to 5:30 p.m. where the proxy statement does not disclose them)."""
+    executive offices (9:00 a.m. to 5:30 p.m. where the proxy statement does not disclose them), in
+    that office's time zone: ``zone`` names it ("Central Time (America/Chicago)")."""
     rule, label = "14a-8(b)(1)(iii)", "Business hours"
     start, end = opens[0] * 60 + opens[1], closes[0] * 60 + closes[1]
     outside = [_slot_label(slot) for slot in slots
@@ -99,7 +101,7 @@ def check_business_hours(*, slots: list[datetime], opens: tuple[int, int], close
     hours = f"{opens[0]}:{opens[1]:02d} to {closes[0]}:{closes[1]:02d}"
     if outside:
         message = (f"Rule 14a-8(b)(1)(iii): meeting times must fall within the company's business hours "
-                   f"({hours}, office time); outside them: {', '.join(outside)}.")
+                   f"({hours}, {zone}); outside them: {', '.join(outside)}.")
         return Check(rule, label, ERROR, message, {"outside": outside})
-    return Check(rule, label, OK, f"Rule 14a-8(b)(1)(iii): every time offered is within {hours}, office time.",
+    return Check(rule, label, OK, f"Rule 14a-8(b)(1)(iii): every time offered is within {hours}, {zone}.",
                  {"outside": []})

@@ -71,13 +71,18 @@ def check_stale_evidence(stale_count: int) -> Check:
     return Check(rule, label, WARNING, message, {"stale": stale_count})
 
 
-def check_one_proposal(other_proposals: list[str], cofilers: dict[str, list[str]] | None = None) -> Check:
+def check_one_proposal(other_proposals: list[str], cofilers: dict[str, list[str]] | None = None,
+                       shareholders: dict[str, list[str]] | None = None) -> Check:
     """`other_proposals`: titles of the organization's other proposals for this company and meeting,
-    led or co-filed; `cofilers`: each co-filer's other proposals there. Since 2020 the limit binds
-    each person directly or through a representative, so a co-filer counts as much as the lead."""
+    led or co-filed; `cofilers`: each co-filer's other proposals there; `shareholders`: each shareholder
+    a filer represents here, and its other proposals there (filed itself or through any representative).
+    Since 2020 the limit binds each person directly or through a representative, so a co-filer and a
+    represented shareholder count as much as the lead."""
     cofilers = {name: titles for name, titles in (cofilers or {}).items() if titles}
-    details = {"other_proposals": list(other_proposals)} | ({"cofilers": cofilers} if cofilers else {})
-    if not other_proposals and not cofilers:
+    shareholders = {name: titles for name, titles in (shareholders or {}).items() if titles}
+    details = ({"other_proposals": list(other_proposals)} | ({"cofilers": cofilers} if cofilers else {})
+               | ({"shareholders": shareholders} if shareholders else {}))
+    if not other_proposals and not cofilers and not shareholders:
         message = "Rule 14a-8(c): this is your only proposal for this meeting."
         return Check("14a-8(c)", "One proposal", OK, message, details)
     found = []
@@ -87,6 +92,9 @@ def check_one_proposal(other_proposals: list[str], cofilers: dict[str, list[str]
         found.append(f"your organization already has {noun} for this company's meeting: {titles}")
     for name, titles in cofilers.items():
         found.append(f"co-filer {name} is also a proponent of {join_words([f'“{title}”' for title in titles])}")
+    for name, titles in shareholders.items():
+        found.append(f"shareholder {name}, represented on this proposal, is also a proponent of "
+                     f"{join_words([f'“{title}”' for title in titles])}")
     message = (
         f"Rule 14a-8(c): {'; '.join(found)}. "
         "A shareholder may submit only one proposal per meeting, directly or through a representative."

@@ -1,4 +1,6 @@
 """Every kind of page, with the demo data, checked by axe-core in Chromium against WCAG 2.1 A/AA and best practice."""
+import hashlib
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
@@ -6,7 +8,7 @@ from django.core.management import call_command
 
 from evidence.models import Source
 from resolutions.demo import DEMO_DRAFT_TITLE, DEMO_FILED_TITLE, DEMO_PASSWORD
-from resolutions.models import Draft, Precedent
+from resolutions.models import Draft, Precedent, Representation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,6 +22,11 @@ def demo(tmp_path, settings):
     draft = Draft.objects.get(title=DEMO_DRAFT_TITLE)
     version = draft.versions.newest()
     filed = Draft.objects.get(title=DEMO_FILED_TITLE)
+    cofiler = draft.invitations.get().organization
+    Representation.objects.create(draft=draft, organization=cofiler, shareholder_name="Ada Investor",
+                                  shareholder_kind="individual", basis="signed_here", signer_name="Ada Investor",
+                                  signer_email="ada@investor.example",
+                                  token_sha256=hashlib.sha256(b"axe-signing-token").hexdigest())
     return {"draft": f"/drafts/{draft.pk}", "filed": f"/drafts/{filed.pk}", "version": f"/drafts/{draft.pk}/versions/{version.number}",
             "source": f"/evidence/sources/{Source.objects.first().pk}/",
             "precedent": f"/precedents/{Precedent.objects.first().pk}/"}
@@ -36,15 +43,16 @@ def violations(page, url) -> list[str]:
 @pytest.mark.parametrize("who", ["visitor", "lead", "cofiler", "curator"])
 def test_no_page_has_an_accessibility_violation(browser, live_server, sign_in, demo, who):
     pages = {
-        "visitor": ["/accounts/login/", "/accounts/password_reset/"],
+        "visitor": ["/accounts/login/", "/accounts/password_reset/", "/authorize/axe-signing-token/"],
         "lead": ["/", "/drafts/", "/drafts/new/", f"{demo['draft']}/", f"{demo['draft']}/preview/",
                  f"{demo['draft']}/versions/", f"{demo['version']}/", f"{demo['draft']}/filers/",
                  f"{demo['draft']}/packet/", f"{demo['draft']}/audit/", f"{demo['draft']}/filing/",
                  f"{demo['version']}/statements/", f"{demo['draft']}/submission/",
-                 f"{demo['filed']}/filing/", f"{demo['filed']}/submission/", f"{demo['filed']}/packet/", "/evidence/", "/evidence/?q=police",
+                 f"{demo['filed']}/filing/", f"{demo['filed']}/submission/", f"{demo['filed']}/packet/",
+                 f"{demo['draft']}/documents/", "/evidence/", "/evidence/?q=police",
                  demo["source"], "/evidence/sources/new/", "/evidence/import/", "/precedents/",
                  "/precedents/?q=methane", demo["precedent"]],
-        "cofiler": [f"{demo['draft']}/review/", f"{demo['version']}/sign/"],
+        "cofiler": [f"{demo['draft']}/review/", f"{demo['version']}/sign/", f"{demo['draft']}/documents/"],
         "curator": ["/precedents/import/"],
     }[who]
     page = browser.new_context().new_page()

@@ -75,7 +75,7 @@ def test_the_lead_gives_its_statements_adds_a_broker_letter_finalizes_builds_the
     text = subprocess.run(["pdftotext", "-layout", str(packet), "-"], capture_output=True, text=True,
                           check=True).stdout
     pages = text.count("\f")
-    assert "DRAFT" not in text
+    assert "DRAFT" not in text and "PREVIEW" not in text
     assert re.search(r"Sisters of Testing has continuously held 150 shares", re.sub(r"\s+", " ", text))
     cover = text.split("\f")[0]
     assert "Pat Secretary" in cover and "Enclosures" in cover and "Letter of Pension Fund of Tests" in cover

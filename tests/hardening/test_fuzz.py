@@ -3,6 +3,7 @@
 The suite sends FUZZ_EXAMPLES requests per endpoint (default 40, about 1,000 in all);
 `FUZZ_EXAMPLES=480 pytest tests/hardening/test_fuzz.py` sends 10,080.
 """
+import hashlib
 import os
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from resolutions.cofiling import services as cofilers
 from resolutions.drafts import services as draft_services
+from resolutions.models import Representation
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +42,11 @@ def world(lead, cofiler, curator):
     source = factories.source(full_text="Heading\n\nRevenue grew by 40 percent in one year.")
     clause = draft.clauses.first()
     d = draft.pk
+    signing_token = "fuzz-signing-token"
+    Representation.objects.create(draft=draft, organization=cofiler.organization, shareholder_name="Ada Investor",
+                                  shareholder_kind="individual", basis="signed_here", signer_name="Ada Investor",
+                                  signer_email="ada@investor.example",
+                                  token_sha256=hashlib.sha256(signing_token.encode()).hexdigest())
     endpoints = [
         ("lead", "post", f"/drafts/{d}/clauses/{clause.pk}/", ["text", "kind", "revision"]),
         ("lead", "post", f"/drafts/{d}/clauses/", ["text", "kind", "revision"]),
@@ -66,6 +73,13 @@ def world(lead, cofiler, curator):
         ("lead", "post", f"/drafts/{d}/proofs/", ["organization", "record_holder", "period_start", "period_end",
                                                   "letter_date"]),
         ("lead", "post", f"/drafts/{d}/submission/", ["submitted_on", "method", "recipient"]),
+        ("cofiler", "post", f"/drafts/{d}/proofs/", ["organization", "record_holder", "period_start", "period_end",
+                                                     "letter_date", "page"]),
+        ("cofiler", "post", f"/drafts/{d}/representation/", [
+            "shareholder_name", "shareholder_kind", "basis", "signer_name", "signer_title", "signer_email",
+            "document_date", "self_evident_role"]),
+        ("cofiler", "post", f"/authorize/{signing_token}/", ["signer_name", "signer_title", "support_statement",
+                                                            "authority", "signature"]),
         ("cofiler", "post", f"/drafts/{d}/sign-on/decline/", ["reason"]),
         ("curator", "post", "/precedents/import/", ["step", "text", "title", "company", "new_company",
                                                     "meeting_year", "outcome", "support_percent", "source_url",

@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.http import Http404
 from django.urls import get_resolver
 
-from resolutions.models import Draft, Invitation, OwnershipProof, Submission
+from resolutions.models import Draft, Invitation, OwnershipProof, Representation, Submission
 from resolutions.drafts.gate import get_draft_for, get_version_for
 from resolutions.drafts.models import Need
 from resolutions.cofiling import services as cofilers
@@ -29,9 +29,11 @@ ACCESS = {
     "review": READ, "comment_add": READ, "comment_resolve": EDIT, "sign": SIGN, "decline": SIGN,
     "withdraw": SIGN, "circulate": EDIT, "audit": EDIT, "audit_csv": EDIT, "proposal_pdf": READ,
     "print_preview": READ, "letter_pdf": EDIT, "packet": EDIT, "packet_pdf": EDIT, "proposal_docx": READ,
-    "statements": EDIT, "filing": EDIT, "finalize": EDIT, "proof_add": EDIT,
-    "proof_file": EDIT, "proof_remove": EDIT, "submission": EDIT, "receipt_file": EDIT,
+    "statements": EDIT, "filing": EDIT, "finalize": EDIT, "proof_add": READ,
+    "proof_file": READ, "proof_remove": READ, "submission": EDIT, "receipt_file": EDIT,
     "filer_packet_pdf": EDIT, "version_upload_docx": EDIT,
+    # each filer's own (the co-filer's proof and authorization in the world below): lead and that co-filer
+    "documents": READ, "representation_save": READ, "representation_remove": READ, "authorization_file": READ,
 }
 ALLOWED = {need: set(need.roles) for need in Need}
 
@@ -67,12 +69,16 @@ def world(lead, cofiler, outsider, curator, make_user):
         draft=draft, organization=cofiler.organization, record_holder="Broker", period_start=date(2023, 1, 1),
         period_end=date(2026, 11, 2), letter_date=date(2026, 11, 2), file=ContentFile(b"%PDF-1.7", name="p.pdf"),
         original_name="p.pdf", content_type="application/pdf")
+    representation = Representation.objects.create(
+        draft=draft, organization=cofiler.organization, shareholder_name="An Investor", shareholder_kind="individual",
+        basis="uploaded", signer_name="An Investor", document_date=date(2026, 11, 1),
+        file=ContentFile(b"%PDF-1.7", name="a.pdf"), original_name="a.pdf", content_type="application/pdf")
     submission = Submission.objects.create(
         draft=draft, version=version, submitted_on=date(2026, 11, 2), method="email", recipient="Secretary",
         proof=ContentFile(b"%PDF-1.7", name="r.pdf"), proof_name="r.pdf", proof_type="application/pdf")
     values = {"pk": draft.pk, "clause_id": draft.clauses.first().pk, "number": version.number,
               "invitation_id": invitation.pk, "comment_id": comment.pk, "filer_id": lead.organization_id,
-              "proof_id": proof.pk, "submission_id": submission.pk}
+              "proof_id": proof.pk, "submission_id": submission.pk, "representation_id": representation.pk}
     users = {"anonymous": None, "outsider": outsider, "cofiler_of_another_draft": other_cofiler,
              "cofiler": cofiler, "lead": lead, "curator": curator}
     return values, users

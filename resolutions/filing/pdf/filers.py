@@ -3,7 +3,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from resolutions.models import DraftVersion, SignOn
+from resolutions.models import DraftVersion, Representation, SignOn
 
 
 @dataclass(frozen=True)
@@ -13,6 +13,13 @@ class Filer:
     lead: bool
     organization_id: int
     sign_on: SignOn | None = field(default=None, compare=False, repr=False)
+    # Rule 14a-8(b)(1)(iv): the shareholder this filer submits for, if any
+    representation: Representation | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def proponent(self) -> str:
+        """Who owns the shares and makes the statements: the represented shareholder, else the organization."""
+        return self.representation.shareholder_name if self.representation else self.organization
 
 
 def version_filers(version: DraftVersion) -> list[Filer]:
@@ -27,13 +34,15 @@ def version_filers(version: DraftVersion) -> list[Filer]:
         .select_related("organization", "user").order_by("signed_at", "pk")
     )
     lead_sign_on = next((s for s in sign_ons if s.organization_id == draft.lead_organization_id), None)
+    represents = {r.organization_id: r for r in draft.representations.all()}
     lead = Filer(
         name=_person(version.created_by or draft.created_by), organization=draft.lead_organization.legal_name,
         lead=True, organization_id=draft.lead_organization_id, sign_on=lead_sign_on,
+        representation=represents.get(draft.lead_organization_id),
     )
     return [lead] + [
         Filer(name=s.signatory_name or _person(s.user), organization=s.legal_name or s.organization.legal_name,
-              lead=False, organization_id=s.organization_id, sign_on=s)
+              lead=False, organization_id=s.organization_id, sign_on=s, representation=represents.get(s.organization_id))
         for s in sign_ons if s is not lead_sign_on
     ]
 

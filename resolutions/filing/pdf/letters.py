@@ -5,20 +5,28 @@ says what is still to be confirmed instead of asserting ownership or availabilit
 never given.
 """
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from resolutions import rule14a8
+from resolutions.catalogue.models import time_zone_label
 from resolutions.models import DraftVersion, SignOn
+from resolutions.filing.authorization import self_evident_statement
 from .filers import Filer, version_filers
 from .proposal import ProposalDocument
 from .render import combine_pdf, render_document
 
 
-def engagement_slots(values: list) -> list[str]:
-    """Offered meeting times as a reader wants them: "Monday, December 14, 2026, 10:00 AM EST"."""
+def engagement_slots(values: list, *, zone: str = "") -> list[str]:
+    """Offered meeting times as a reader wants them: "Monday, December 14, 2026, 10:00 AM CST".
+
+    The times are the office's wall-clock times; ``zone`` (an IANA name) is the office's time zone
+    they were given in. Without one they are shown as they were typed, with the server's zone.
+    """
+    office = ZoneInfo(zone) if zone else None
     slots = []
     for value in values:
         text = str(value)
@@ -30,7 +38,10 @@ def engagement_slots(values: list) -> list[str]:
         except ValueError:
             slots.append(text)
             continue
-        moment = timezone.localtime(moment if timezone.is_aware(moment) else timezone.make_aware(moment))
+        if office is not None:
+            moment = timezone.make_aware(moment.replace(tzinfo=None), office)
+        else:
+            moment = timezone.localtime(moment if timezone.is_aware(moment) else timezone.make_aware(moment))
         slots.append(date_format(moment, "l, F j, Y, g:i A T"))
     return slots
 
@@ -50,16 +61,19 @@ def letter_context(version: DraftVersion, filer: Filer, *, lead: Filer, today: d
         "address": (sign_on.organization if sign_on else draft.lead_organization).address,
         "date": timezone.localdate(sign_on.signed_at) if sign_on and sign_on.signed_at else today,
         "signer": signer, "statements": statements(version, filer, lead=lead),
-        "slots": engagement_slots(sign_on.availability) if sign_on else [], "bookmark": bookmark,
+        "slots": engagement_slots(sign_on.availability, zone=sign_on.availability_time_zone) if sign_on else [],
+        "zone": time_zone_label(sign_on.availability_time_zone) if sign_on else "", "bookmark": bookmark,
         "company": draft.company,
     }
 
 
 def statements(version: DraftVersion, filer: Filer, *, lead: Filer) -> dict[str, str]:
     """The Rule 14a-8(b) statements of one filer, in plain words, from what its sign-on records."""
-    sign_on, org = filer.sign_on, filer.organization
+    sign_on, org = filer.sign_on, filer.proponent  # a representative's letter speaks of the shareholder's shares
     company, year = version.content["company"], version.content["meeting_year"]
     said = {}
+    if filer.representation is not None:
+        said["representation"] = representation_statement(filer)
     if sign_on and (sign_on.shares or sign_on.market_value is not None or sign_on.held_since):
         holding = (f"{sign_on.shares:,} shares of the voting stock of {company}" if sign_on.shares
                    else f"voting shares of {company}")
@@ -101,11 +115,26 @@ def statements(version: DraftVersion, filer: Filer, *, lead: Filer) -> dict[str,
                           "be confirmed.")
     if not filer.lead and sign_on and sign_on.authorizes_lead:
         said["authorization"] = (
-            f"{org} authorizes {lead.organization} to act on its behalf in all matters relating to this proposal, "
+            f"{filer.organization} authorizes {lead.organization} to act on its behalf in all matters relating to this proposal, "
             f"submitted to {company} for its {year} annual meeting, including engagement with the Company and "
             "the withdrawal of the proposal."
         )
     return said
+
+
+def representation_statement(filer: Filer) -> str:
+    """Rule 14a-8(b)(1)(iv): who the representative submits for, and what authorizes it."""
+    representation = filer.representation
+    shareholder = representation.shareholder_name
+    said = (f"{filer.organization} submits this proposal as the representative of {shareholder}, the proponent, "
+            "under Rule 14a-8(b)(1)(iv).")
+    if representation.basis == representation.Basis.SELF_EVIDENT:
+        return said + " " + self_evident_statement(shareholder=shareholder, representative=filer.organization,
+                                                   role=representation.self_evident_role)
+    if representation.authorized:
+        return said + (f" {shareholder}'s authorization, signed and dated by {representation.signer_name} on "
+                       f"{date_format(representation.dated, 'F j, Y')}, is enclosed.")
+    return said + f" {shareholder}'s signed and dated authorization is to follow."
 
 
 def letter_html(version: DraftVersion, filer: Filer, *, lead: Filer, today: date, bookmark: str = "") -> str:

@@ -1,4 +1,4 @@
-"""The filing packet as one PDF (its documents: ``filing.packet``); ``services.packet_build`` stores it."""
+"""The filing packet as one PDF (its documents: ``filing.packet``); ``exports.packet_build`` stores it."""
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format

@@ -1,4 +1,4 @@
-"""The proposal PDF of a version: its HTML (also the print preview) and its file (``services.proposal_export``
+"""The proposal PDF of a version: its HTML (also the print preview) and its file (``exports.proposal_export``
 stores it).
 
 A stored PDF is made once per edition: the version's text (number and SHA-256 in the name),

@@ -1,4 +1,4 @@
-from resolutions.filing.services import proposal_docx_export
+from resolutions.filing.exports import proposal_docx_export
 from resolutions.management.version_command import VersionCommand
 
 

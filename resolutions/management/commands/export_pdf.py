@@ -1,6 +1,6 @@
 from django.core.management.base import CommandError
 
-from resolutions.filing import services
+from resolutions.filing import exports
 from resolutions.filing.pdf.render import DEFAULT_VARIANT, VARIANTS
 from resolutions.management.version_command import VersionCommand
 from resolutions.models import PacketExport
@@ -21,12 +21,15 @@ class Command(VersionCommand):
         draft = self.draft(draft)
         if packet:
             chosen = self.version(draft, version) if version is not None else None
-            built = services.packet_build(packet=services.packet_start(draft=draft, user=None, version=chosen))
+            built = exports.packet_build(packet=exports.packet_start(draft=draft, user=None, version=chosen))
             if built.status != PacketExport.Status.DONE:
                 raise CommandError(f"The packet could not be built: {built.error}")
             with built.file.open("rb") as file:
                 data = file.read()
+            if built.version.finalized_at is None:
+                self.stderr.write(f"Version {built.version.number} is not finalized: this is a preview packet, "
+                                  "every page marked “PREVIEW: not finalized, not for filing”.")
         else:
             chosen = self.version(draft, version, if_none="save one, or use --packet")
-            data = services.proposal_export(version=chosen, user=None, variant=variant)
+            data = exports.proposal_export(version=chosen, user=None, variant=variant)
         self.write(output, data)

@@ -11,7 +11,7 @@ from resolutions.filing import services
 from resolutions.filing.models import OwnershipProof, Submission
 from resolutions.filing.samples import sample_broker_letter
 from resolutions.models import AuditEvent, Draft, PacketExport, SignOn
-from resolutions.filing.services import letter_export, packet_build, packet_request
+from resolutions.filing.exports import letter_export, packet_build, packet_request
 from resolutions.filing.pdf.proposal import ProposalDocument
 from resolutions.drafts.services import clause_update, draft_circulate
 
@@ -224,7 +224,7 @@ def test_the_final_packet_has_the_cover_letter_the_broker_letter_as_image_and_co
     pdf = packet.file.read()
     texts = b.page_texts(pdf)
     whole = " ".join(texts)
-    assert "DRAFT" not in whole
+    assert "DRAFT" not in whole and "PREVIEW" not in whole
     assert all(f"Packet page {n} of {len(texts)}" in text for n, text in enumerate(texts, 1))
     assert texts[0].startswith("Sisters of Testing") and "Pat Secretary" in texts[0] and "1 Example Plaza" in texts[0]
     assert "Enclosures" in texts[0] and "Proof of ownership of Sisters of Testing (Example Custody Bank)" in texts[0]
@@ -342,6 +342,29 @@ def test_the_print_style_sets_one_whereas_heading_the_lead_last_and_calls_after_
     assert "WHEREAS: Water is scarce1." in default_text
 
 
+def test_the_word_copy_follows_the_print_style_as_the_pdf_does(lead, cofiler):
+    import io
+
+    import docx
+
+    from resolutions.drafts.services import draft_update, version_save
+    from resolutions.filing.docx_export import ProposalWord
+
+    draft = b.draft_with_notes(lead, title="Report on Water Risk", notes=["Water Board, 2025 report."], clauses=[
+        ("whereas", "Water is scarce{1}."), ("whereas", "Droughts are longer."),
+        ("resolved", "Shareholders request a report.")])
+    draft_update(draft=draft, expected_revision=draft.revision, user=lead, whereas_style="heading",
+                 lead_filer_first=False, calls_after_punctuation=True)
+    styled = version_save(draft=draft, user=lead)
+    b.sign(styled, cofiler, signed_at=b.at(5))
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(ProposalWord.of(styled).render())).paragraphs]
+    title = paragraphs.index("Report on Water Risk")
+    assert paragraphs[title + 1:title + 4] == ["WHEREAS,", "Water is scarce.", "Droughts are longer."]
+    filers = paragraphs[paragraphs.index("Filers") + 1:]
+    assert filers[0].endswith("Pension Fund of Tests") and filers[1] == "Lead Filer"
+    assert filers[2].endswith("Sisters of Testing") and "(Lead Filer)" not in " ".join(filers)
+
+
 # --- Rule 14a-8(c) per person ----------------------------------------------------------
 
 def test_the_one_proposal_check_counts_co_filing_and_each_co_filer_s_other_proposals(lead, cofiler, make_user):
@@ -350,15 +373,15 @@ def test_the_one_proposal_check_counts_co_filing_and_each_co_filer_s_other_propo
     draft = b.draft_with_notes(lead, title="Report on Water Risk", notes=[], clauses=[
         ("resolved", "Shareholders request a report.")])
     b.join(draft, cofiler)
-    assert proposals_elsewhere(draft) == ([], {"Pension Fund of Tests": []})
+    assert proposals_elsewhere(draft) == ([], {"Pension Fund of Tests": []}, {})
     other_lead = make_user("other@test.example", organization="Other Lead Org")
     elsewhere = b.draft_with_notes(other_lead, title="Report on Lobbying", notes=[], company=draft.company,
                                    clauses=[("resolved", "Shareholders request a lobbying report.")])
     b.join(elsewhere, cofiler)
-    assert proposals_elsewhere(draft) == ([], {"Pension Fund of Tests": ["Report on Lobbying"]})
+    assert proposals_elsewhere(draft) == ([], {"Pension Fund of Tests": ["Report on Lobbying"]}, {})
     check = next(c for c in draft_checks(draft, draft_rendered(draft), today=date(2026, 10, 1))[0]
                  if c.rule == "14a-8(c)")
     assert check.status == "error"
     assert "co-filer Pension Fund of Tests is also a proponent of “Report on Lobbying”" in check.message
     elsewhere.invitations.update(revoked_at=elsewhere.created_at)
-    assert proposals_elsewhere(draft) == ([], {"Pension Fund of Tests": []}), "a removed co-filer no longer counts"
+    assert proposals_elsewhere(draft) == ([], {"Pension Fund of Tests": []}, {}), "a removed co-filer no longer counts"

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from resolutions.models import AuditEvent, DraftVersion, PacketExport
 from resolutions.filing.pdf import packet as packet_module
-from resolutions.filing.services import packet_build, packet_request, packet_start
+from resolutions.filing.exports import packet_build, packet_request, packet_start
 from resolutions.drafts.services import clause_update, version_save
 from resolutions.filing import tasks
 
@@ -52,12 +52,18 @@ def test_the_task_builds_a_packet_of_the_changed_draft_as_a_new_exported_version
     assert (built.packet.progress, built.packet.step, built.packet.error) == (100, "Ready", "")
 
 
+def test_a_packet_of_a_text_not_finalized_says_preview_on_every_page(built):
+    assert built.version.finalized_at is None
+    assert [n for n, text in enumerate(built.texts) if "PREVIEW: not finalized, not for filing" not in text] == []
+
+
 def test_the_packet_is_the_cover_letter_the_proposal_the_letters_lead_first_then_the_certificate(built):
     assert [title for title, _ in built.sections] == [
         "Cover letter", "Proposal", "Letter of Sisters of Testing", "Letter of Early Foundation",
         "Letter of Late Pension Trust", "Sign-on certificate"]
     starts = [page for _, page in built.sections] + [len(built.texts)]
-    parts = {title: built.texts[start:end] for (title, start), end in zip(built.sections, starts[1:])}
+    texts = [text.removeprefix("PREVIEW: not finalized, not for filing ") for text in built.texts]
+    parts = {title: texts[start:end] for (title, start), end in zip(built.sections, starts[1:])}
     assert parts["Cover letter"][0].startswith("Sisters of Testing")
     assert parts["Letter of Sisters of Testing"][0].startswith("Sisters of Testing")
     assert parts["Letter of Early Foundation"][0].startswith("Early Foundation")

@@ -15,7 +15,7 @@ from resolutions.filing.pdf import proposal as proposal_module
 from resolutions.filing.pdf import render as render_module
 from resolutions.filing.pdf.filers import version_filers
 from resolutions.filing.pdf.proposal import ProposalDocument, is_final
-from resolutions.filing.services import proposal_export
+from resolutions.filing.exports import proposal_export
 from resolutions.filing.pdf.render import PDFRenderTimeout
 from resolutions.drafts.services import version_save
 from tests import factories
@@ -167,7 +167,7 @@ def test_a_proposal_export_is_stored_only_with_its_audit_event(lead, monkeypatch
     def trail_down(**kwargs):
         raise RuntimeError("the audit trail is unavailable")
 
-    monkeypatch.setattr("resolutions.filing.services.audit_record", trail_down)
+    monkeypatch.setattr("resolutions.filing.exports.audit_record", trail_down)
     with pytest.raises(RuntimeError):
         proposal_export(version=version, user=lead)
     assert not default_storage.exists(ProposalDocument.of(version).storage_name)

@@ -72,7 +72,7 @@ def test_a_render_over_the_time_limit_answers_503_with_the_reason(client, filed,
     def too_slow(*args, **kwargs):
         raise PDFRenderTimeout(60)
 
-    monkeypatch.setattr("resolutions.filing.services.proposal_export", too_slow)
+    monkeypatch.setattr("resolutions.filing.exports.proposal_export", too_slow)
     response = get_as(client, lead, f"{filed.url}/proposal.pdf")
     assert response.status_code == 503
     assert "longer than 60 seconds" in response.content.decode()
@@ -152,11 +152,14 @@ def test_export_pdf_writes_the_stored_proposal(filed, tmp_path, client, lead):
     assert out.read_bytes() == body(get_as(client, lead, f"{filed.url}/proposal.pdf"))
 
 
-def test_export_pdf_writes_a_packet(filed, tmp_path):
+def test_export_pdf_writes_a_packet_a_preview_before_the_text_is_finalized(filed, tmp_path, capsys):
     out = tmp_path / "packet.pdf"
     call_command("export_pdf", "--draft", str(filed.draft.pk), "--packet", "-o", str(out))
     texts = b.page_texts(out.read_bytes())
-    assert texts[0].startswith("Sisters of Testing") and texts[-1].startswith("Sign-on certificate")
+    assert "this is a preview packet" in capsys.readouterr().err
+    assert all(text.startswith("PREVIEW: not finalized, not for filing") for text in texts)
+    assert texts[0].startswith("PREVIEW: not finalized, not for filing Sisters of Testing")
+    assert texts[-1].startswith("PREVIEW: not finalized, not for filing Sign-on certificate")
 
 
 def test_export_pdf_explains_what_is_missing(lead, tmp_path):

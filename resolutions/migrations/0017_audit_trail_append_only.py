@@ -15,7 +15,7 @@ def _run(statements):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0014_audit_comment_resolved'),
+        ('resolutions', '0016_representation'),
     ]
 
     operations = [

@@ -1,18 +1,17 @@
 """Co-filer views: invitations, review, comments, sign-on, the filers dashboard and the audit trail."""
-import csv
-
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.forms import NewAccountForm, OrganizationNameForm
 from accounts.models import User
+from config.csv_export import csv_response
 
 from resolutions import rule14a8
 from resolutions.cofiling import services
@@ -271,16 +270,9 @@ def audit_timeline(request, pk):
 
 def audit_csv(request, pk):
     draft = get_draft_for(request.user, pk, need=Need.EDIT)
-    response = HttpResponse(content_type="text/csv")
-    response["Content-Disposition"] = f'attachment; filename="draft-{draft.pk}-audit.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["time (UTC)", "actor", "event", "detail"])
-    for event in draft.audit_events.select_related("actor").order_by("created_at", "pk"):
-        writer.writerow([event.created_at.isoformat(), event.actor.email if event.actor else "",
-                         event.get_verb_display(), _csv_safe(event.detail)])
-    return response
-
-
-def _csv_safe(value: str) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas; prefix them."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    events = draft.audit_events.select_related("actor").order_by("created_at", "pk")
+    return csv_response(f"draft-{draft.pk}-audit.csv", ["time (UTC)", "actor", "event", "detail"], (
+        [event.created_at.isoformat(), event.actor.email if event.actor else "", event.get_verb_display(),
+         event.detail]
+        for event in events
+    ))

@@ -1,6 +1,7 @@
 """Non-trivial reads of drafts: rendering, the access rule, the 14a-8 side panel, deadlines."""
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
@@ -9,6 +10,7 @@ from evidence.models import Snippet
 from resolutions import rule14a8
 from resolutions.drafts.rendering import Citation, RenderedDraft, canonical_content, markers_in, render_clauses, sanitize_clause_html
 from resolutions.drafts.models import Need
+from resolutions.precedents.importer.model import PART_KINDS
 from resolutions.models import Draft, DraftNote, DraftVersion, Invitation, Precedent, Representation
 
 
@@ -84,7 +86,7 @@ def version_for(user, pk, number, *, need: Need = Need.READ) -> DraftVersion:
 
 def draft_words(draft: Draft, rendered: RenderedDraft):
     """Words by part, counted as Rule 14a-8(d) is checked (title and footnotes included)."""
-    texts = {kind: [p.html for p in rendered.parts_of(kind)] for kind in ("resolved", "whereas", "supporting")}
+    texts = {kind: [p.html for p in rendered.parts_of(kind)] for kind in PART_KINDS}
     return rule14a8.word_count_by_part(title=draft.title, footnotes=rendered.footnotes, **texts)
 
 
@@ -133,13 +135,14 @@ def proposals_elsewhere(draft: Draft) -> tuple[list[str], dict[str, list[str]], 
 
 def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
     """The live side panel: every 14a-8 check for this draft, in the order a filer reads them."""
-    texts = {kind: [p.html for p in rendered.parts_of(kind)] for kind in ("resolved", "whereas", "supporting")}
+    texts = {kind: [p.html for p in rendered.parts_of(kind)] for kind in PART_KINDS}
     words = draft_words(draft, rendered)
     company = draft.company
     deadline = company.filing_deadline()
     other, cofilers, shareholders = proposals_elsewhere(draft)
     topics = list(draft.topics.all())
     votes = Precedent.objects.filter(company=company, topics__in=topics).distinct()
+    texas = [texas_check(draft, today=today)] if company.texas_opt_in else []
     return [
         rule14a8.check_length(words),
         rule14a8.check_deadline(deadline, today=today),
@@ -153,7 +156,20 @@ def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
                          for p in votes if p.meeting_year < draft.meeting_year],
             meeting_year=draft.meeting_year, subject_known=bool(topics),
         ),
+        *texas,
     ], words
+
+
+def texas_check(draft: Draft, *, today: date) -> rule14a8.Check:
+    """Texas §21.373 for a company that opted in: the signed filers' holdings count together; the
+    group has held for as long as its most recent holder (the percent of voting shares is not recorded)."""
+    holdings = [(s.market_value, s.held_since) for s in draft.sign_ons.signed()
+                if s.market_value is not None and s.held_since is not None]
+    months = [relativedelta(today, held_since) for _, held_since in holdings]
+    return rule14a8.texas_threshold_check(
+        opted_in=True, group_value=sum(value for value, _ in holdings) if holdings else None, group_percent=None,
+        held_months=min(m.years * 12 + m.months for m in months) if months else None,
+    )
 
 
 def draft_deadlines(drafts, *, today: date) -> list[dict]:

@@ -4,9 +4,8 @@ from django.conf import settings
 from config.uploads import validate_upload_size
 
 from .importer import DocumentError, read_document
+from resolutions.catalogue.models import YEAR_MAX, YEAR_MIN
 from resolutions.models import Company, Precedent, Topic
-
-YEAR_MIN, YEAR_MAX = 1990, 2100
 
 
 class TopicPicker(forms.CheckboxSelectMultiple):

@@ -14,8 +14,7 @@ from ..models import (
     PrecedentPart,
 )
 from ..search import refresh_search_vector
-
-PART_KINDS = ("resolved", "whereas", "supporting")
+from .importer.model import PART_KINDS
 
 
 def source_fingerprint(text: str) -> str:

@@ -8,7 +8,7 @@ from config.csv_export import csv_response
 from config.private_files_admin import PrivateFileAdminMixin
 
 from .models import Company, Precedent, PrecedentFiler, PrecedentFootnote, PrecedentPart, Topic
-from resolutions.precedents.services import precedent_refresh_search, precedent_structure, precedents_mark_curated
+from resolutions.precedents.services import precedent_refresh_search, precedent_structure
 
 
 @admin.register(Company)
@@ -66,7 +66,7 @@ class PrecedentAdmin(PrivateFileAdminMixin, admin.ModelAdmin):
 
     @admin.action(description="Mark selected precedents as curated")
     def mark_curated(self, request, queryset):
-        count = precedents_mark_curated(precedents=queryset)
+        count = queryset.mark_curated()
         self.message_user(request, f"{count} precedent(s) marked as curated.", messages.SUCCESS)
 
     @admin.action(description="Export selected precedents as CSV")

@@ -138,10 +138,6 @@ def precedent_refresh_search(*, precedent: Precedent) -> None:
     refresh_search_vector(Precedent, precedent.pk)
 
 
-def precedents_mark_curated(*, precedents) -> int:
-    return precedents.update(curated=True)
-
-
 def precedent_structure(precedent: Precedent) -> dict:
     """The importer's shape, read back from a saved precedent (for JSON export and re-review)."""
     parts = {kind: [] for kind in PART_KINDS}

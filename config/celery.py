@@ -8,4 +8,4 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 app = Celery("whereas")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-app.autodiscover_tasks(["resolutions.filing"])  # the app's jobs live in its sub-domain packages
+app.autodiscover_tasks(["resolutions.filing", "resolutions.precedents"])  # the app's jobs live in its sub-domain packages

@@ -52,7 +52,7 @@ def documents_page(request, draft, *, proof_form=None, representation_form=None,
     return render(request, "filing/documents.html", {
         "draft": draft, "row": row, "representation": representation, "statement": statement,
         "proof_form": proof_form or OwnershipProofForm(filers=[row]), "representation_form": representation_form,
-        "is_lead": row.lead, "latest": draft.versions.order_by("-number").first(),
+        "is_lead": row.lead, "latest": draft.versions.newest(),
     }, status=status)
 
 

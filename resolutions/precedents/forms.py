@@ -1,9 +1,13 @@
+from pathlib import PurePath
+
 from django import forms
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 
 from config.uploads import validate_upload_size
 
 from .importer import DocumentError, read_document
+from .importer.proxy_reader import PROXY_EXTENSIONS
 from resolutions.catalogue.models import YEAR_MAX, YEAR_MIN
 from resolutions.models import Company, Precedent, Topic
 
@@ -99,3 +103,54 @@ class ImportReviewForm(forms.Form):
         if not cleaned.get("company") and not (cleaned.get("new_company") or "").strip():
             self.add_error("company", "Choose the company, or type a new company's name.")
         return cleaned
+
+
+class ProxyUploadForm(forms.Form):
+    """A whole proxy statement (DEF 14A) to read for its shareholder proposals."""
+
+    file = forms.FileField(
+        label="Proxy statement",
+        help_text="The whole DEF 14A as a PDF or EDGAR .htm/.html file (or a .txt copy), "
+                  "up to {limit}.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = self.fields["file"].help_text.format(
+            limit=filesizeformat(settings.MAX_PROXY_BYTES))
+        self.fields["file"].widget.attrs["accept"] = ",".join(PROXY_EXTENSIONS)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        validate_upload_size(upload, limit=settings.MAX_PROXY_BYTES)
+        extension = PurePath(upload.name).suffix.lower()
+        if extension not in PROXY_EXTENSIONS:
+            raise forms.ValidationError(
+                f"“{upload.name}” is not a file a proxy statement is read from: "
+                "upload a PDF, an EDGAR .htm/.html file or a .txt file.")
+        if not upload.size:
+            raise forms.ValidationError(f"“{upload.name}” is empty.")
+        return upload
+
+
+class ProxySaveForm(forms.Form):
+    """The review of a whole proxy statement: the company and meeting year, and which proposals to save."""
+
+    company = forms.CharField(max_length=255, help_text="As on the cover; an existing company is matched ignoring case.",
+                              widget=forms.TextInput(attrs={"list": "company-names", "autocomplete": "off"}))
+    meeting_year = forms.IntegerField(min_value=YEAR_MIN, max_value=YEAR_MAX)
+    save = forms.CharField(widget=forms.HiddenInput,  # the value of the Save button pressed
+                           error_messages={"required": "Choose a proposal to save, or save them all."})
+
+    def __init__(self, *args, proposal_count: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.proposal_count = proposal_count
+
+    def clean_save(self):
+        """"all", or one proposal's index: the list of indexes to save."""
+        value = self.cleaned_data["save"]
+        if value == "all":
+            return list(range(self.proposal_count))
+        if value.isdigit() and int(value) < self.proposal_count:
+            return [int(value)]
+        raise forms.ValidationError("Choose a proposal to save, or save them all.")

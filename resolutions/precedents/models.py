@@ -1,9 +1,13 @@
-"""Precedents: proposals filed before, in parts with their footnotes, calls and filers."""
+"""Precedents: proposals filed before, in parts with their footnotes, calls and filers; whole proxy
+statements being read for them."""
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from config.private_files import RandomName
 from config.uploads import validate_upload_size
@@ -173,3 +177,54 @@ class PrecedentFiler(models.Model):
 
     def __str__(self):
         return ", ".join(x for x in (self.name, self.organization) if x)
+
+
+class ProxyImport(models.Model):
+    """A whole proxy statement a curator uploaded, read in the background; its review lists every
+    shareholder proposal found, to save as precedents."""
+
+    STALE_AFTER = timedelta(minutes=15)
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to start"
+        RUNNING = "running", "Reading"
+        DONE = "done", "Read"
+        FAILED = "failed", "Could not be read"
+
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    file = models.FileField(upload_to=RandomName("proxies"), max_length=255)
+    filename = models.CharField(max_length=255)
+    size = models.PositiveBigIntegerField(default=0)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    progress = models.PositiveSmallIntegerField(default=0, help_text="Percent done.")
+    step = models.CharField(max_length=200, blank=True)
+    error = models.TextField(blank=True)
+    # ProxyStatement.as_dict(), each proposal with its precedent structure and source text
+    statement = models.JSONField(default=dict, blank=True)
+    # proposal index (as text) → the precedent it was saved as
+    saved = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.filename
+
+    def get_absolute_url(self):
+        return reverse("resolutions:proxy_import_review", args=[self.pk])
+
+    @property
+    def is_reading(self) -> bool:
+        """Unfinished and started less than ``STALE_AFTER`` ago (an older one died with its worker)."""
+        unfinished = self.status in (self.Status.PENDING, self.Status.RUNNING)
+        return unfinished and self.created_at >= timezone.now() - self.STALE_AFTER
+
+    @property
+    def has_stalled(self) -> bool:
+        return self.status in (self.Status.PENDING, self.Status.RUNNING) and not self.is_reading
+
+    @property
+    def proposals(self) -> list[dict]:
+        return self.statement.get("proposals", [])

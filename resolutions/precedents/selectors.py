@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from resolutions.drafts.redline import Document, text_document
 from resolutions.models import Company, FootnoteCall, Precedent, PrecedentPart
 from resolutions.precedents.import_review import precedent_note_text
+from resolutions.precedents.services import source_fingerprint
 
 
 def precedents_recent(*, limit: int = 5):
@@ -65,3 +66,23 @@ def precedent_document(precedent: Precedent) -> Document:
         numbers += [p for p in pieces if isinstance(p, int) and p not in numbers]
         texts.append({"kind": part.kind, "text": "".join(f"[{p}]" if isinstance(p, int) else p for p in pieces)})
     return text_document(texts, [precedent_note_text(n, notes.get(n)) for n in numbers])
+
+
+def proxy_import_proposals(proxy_import) -> list[dict]:
+    """Each proposal read from a proxy statement, with ``index``, ``saved_as`` (the precedent this review
+    saved it as) and ``previous`` (a precedent already made from the same text, which saving updates)."""
+    proposals = proxy_import.proposals
+    fingerprints = [source_fingerprint(p["source_text"]) for p in proposals]
+    known = {p.source_sha256: p for p in
+             Precedent.objects.select_related("company").filter(source_sha256__in=fingerprints)}
+    saved = {int(index): pk for index, pk in proxy_import.saved.items()}
+    return [
+        {**proposal, "index": index, "previous": known.get(fingerprint),
+         "saved_as": known.get(fingerprint) if saved.get(index) == getattr(known.get(fingerprint), "pk", None) else None}
+        for index, (proposal, fingerprint) in enumerate(zip(proposals, fingerprints))
+    ]
+
+
+def company_named(name: str) -> Company | None:
+    """The company of that name, ignoring case and spacing (how a proxy import matches its cover)."""
+    return Company.objects.filter(name__iexact=" ".join(name.split())).first() if name.strip() else None

@@ -2,9 +2,13 @@
 import hashlib
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
+from config import sandbox
 from ..models import (
     Company,
     FootnoteCall,
@@ -12,9 +16,12 @@ from ..models import (
     PrecedentFiler,
     PrecedentFootnote,
     PrecedentPart,
+    ProxyImport,
 )
 from ..search import refresh_search_vector
+from .importer import DocumentError
 from .importer.model import PART_KINDS
+from .importer.proxy_reader import read_proxy
 
 
 def source_fingerprint(text: str) -> str:
@@ -160,3 +167,83 @@ def precedent_structure(precedent: Precedent) -> dict:
         "warnings": list(precedent.import_warnings),
     }
 
+
+
+# --- whole proxy statements ----------------------------------------------------------------------
+
+# Reading an uploaded proxy statement in the sandbox: a 150-page PDF takes a few seconds of CPU.
+PROXY_READ_LIMITS = sandbox.Limits(memory_mb=1024, cpu_seconds=120, wall_seconds=180, output_mb=50)
+
+
+def proxy_import_start(*, upload, user) -> ProxyImport:
+    """Store an uploaded proxy statement to be read in the background (``proxy_import_read``)."""
+    return ProxyImport.objects.create(
+        uploaded_by=user, file=upload, filename=PurePath(upload.name).name[:255], size=upload.size,
+        step="Waiting to start",
+    )
+
+
+def proxy_import_read(*, proxy_import: ProxyImport) -> ProxyImport:
+    """Read the stored file in the sandbox and keep every shareholder proposal found; a file that
+    cannot be read ends the job with the reason for the curator."""
+    _proxy_progress(proxy_import, status=ProxyImport.Status.RUNNING, progress=10,
+                    step=f"Reading the pages of “{proxy_import.filename}”")
+    try:
+        with proxy_import.file.open("rb") as stored:
+            data = stored.read()
+        statement = sandbox.run(read_proxy, proxy_import.filename, data, max_bytes=settings.MAX_PROXY_BYTES,
+                                limits=PROXY_READ_LIMITS, subject="Reading this proxy statement")
+    except (DocumentError, sandbox.SandboxError) as error:
+        _proxy_progress(proxy_import, status=ProxyImport.Status.FAILED, progress=100, step="Stopped",
+                        error=str(error), finished_at=timezone.now())
+        return proxy_import
+    _proxy_progress(proxy_import, progress=90, step="Listing the shareholder proposals")
+    found = statement.as_dict()
+    found["proposals"] = [
+        {**proposal.precedent_structure(), "source_text": proposal.source_text,
+         "resolved_first": proposal.resolved_first}
+        for proposal in statement.proposals
+    ]
+    _proxy_progress(proxy_import, status=ProxyImport.Status.DONE, progress=100, step="Done", statement=found,
+                    finished_at=timezone.now())
+    return proxy_import
+
+
+def _proxy_progress(proxy_import: ProxyImport, **values) -> None:
+    """Write the job's state at once (outside any transaction), so the polling page sees it."""
+    for name, value in values.items():
+        setattr(proxy_import, name, value)
+    ProxyImport.objects.filter(pk=proxy_import.pk).update(**values)
+
+
+def proxy_import_save(*, proxy_import: ProxyImport, indexes, company_name: str, meeting_year: int,
+                      user) -> list[tuple[Precedent, bool]]:
+    """Save the proposals at ``indexes`` as precedents of ``company_name`` (found ignoring case, else
+    created) in one transaction: (precedent, True when it updated an earlier import of that text).
+
+    A proposal whose text was imported before (from this upload or an earlier one of the same
+    proxy statement) updates that precedent instead of adding a second one.
+    """
+    with transaction.atomic():
+        proxy_import = ProxyImport.objects.select_for_update().get(pk=proxy_import.pk)
+        company_name = " ".join(company_name.split())
+        company, _ = Company.objects.get_or_create(name__iexact=company_name, defaults={"name": company_name})
+        results = []
+        for index in indexes:
+            proposal = proxy_import.proposals[index]
+            existing = (
+                Precedent.objects.filter(source_sha256=source_fingerprint(proposal["source_text"])).first()
+            )
+            precedent = precedent_save_import(
+                structure=proposal,
+                fields=PrecedentFields(company=company, meeting_year=meeting_year,
+                                       title=(proposal["title"] or proposal["caption"])[:300]),
+                source_text=proposal["source_text"],
+                resolved_first=proposal["resolved_first"],
+                user=user,
+                existing=existing,
+            )
+            proxy_import.saved[str(index)] = precedent.pk
+            results.append((precedent, existing is not None))
+        proxy_import.save(update_fields=["saved"])
+    return results

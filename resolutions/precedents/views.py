@@ -1,19 +1,27 @@
+from functools import partial
+
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
+from django_htmx.http import HttpResponseClientRefresh
 
 from accounts.permissions import curator_required
+from config.uploads import upload_limit
 
 from resolutions import rule14a8
 from resolutions.precedents import selectors
-from .forms import ImportReviewForm, ImportUploadForm, PrecedentSearchForm
+from .forms import ImportReviewForm, ImportUploadForm, PrecedentSearchForm, ProxySaveForm, ProxyUploadForm
 from .importer import parse_resolution
-from resolutions.models import Precedent
+from .tasks import read_proxy_statement
+from resolutions.models import Company, Precedent, ProxyImport
 from resolutions.precedents.import_review import structure_to_text, text_to_structure
-from resolutions.precedents.services import PrecedentFields, precedent_save_import, source_fingerprint
+from resolutions.precedents.services import (
+    PrecedentFields, precedent_save_import, proxy_import_save, proxy_import_start, source_fingerprint,
+)
 
 PAGE_SIZE = 20
 
@@ -117,3 +125,64 @@ def _import_save(request):
     verb = "updated" if replace else "saved"
     messages.success(request, f"“{precedent.title}” was {verb} in the precedent library.")
     return redirect(precedent)
+
+
+PROXY_PAGE_SIZE = 10
+
+
+@upload_limit("MAX_PROXY_BYTES")
+@curator_required
+@require_http_methods(["GET", "POST"])
+def proxy_import_upload(request):
+    """Upload a whole proxy statement; it is read in the background and reviewed on its own page."""
+    form = ProxyUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        proxy_import = proxy_import_start(upload=form.cleaned_data["file"], user=request.user)
+        transaction.on_commit(partial(read_proxy_statement.delay, proxy_import.pk))
+        return redirect(proxy_import)
+    return render(request, "precedents/proxy_import.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@curator_required
+@require_http_methods(["GET", "POST"])
+def proxy_import_review(request, pk):
+    """The reading's progress (polled by htmx), then every shareholder proposal found, to save one or all."""
+    proxy_import = get_object_or_404(ProxyImport, pk=pk)
+    if request.htmx:  # the status polled while reading; once read, the whole page
+        if not proxy_import.is_reading:
+            return HttpResponseClientRefresh()
+        return render(request, "precedents/_proxy_import_status.html", {"proxy_import": proxy_import})
+    if proxy_import.status != ProxyImport.Status.DONE:
+        return render(request, "precedents/proxy_import_review.html", {"proxy_import": proxy_import})
+    proposals = selectors.proxy_import_proposals(proxy_import)
+    statement = proxy_import.statement
+    if request.method == "POST":
+        form = ProxySaveForm(request.POST, proposal_count=len(proposals))
+        if form.is_valid():
+            results = proxy_import_save(
+                proxy_import=proxy_import, indexes=form.cleaned_data["save"], user=request.user,
+                company_name=form.cleaned_data["company"], meeting_year=form.cleaned_data["meeting_year"],
+            )
+            messages.success(request, _saved_message(results))
+            return redirect(f"{proxy_import.get_absolute_url()}?page={request.GET.get('page', 1)}")
+        messages.error(request, "Nothing was saved: please correct the fields marked below.")
+    else:
+        company = selectors.company_named(statement.get("company", ""))
+        form = ProxySaveForm(proposal_count=len(proposals), initial={
+            "company": company.name if company else statement.get("company", ""),
+            "meeting_year": statement.get("meeting_year"),
+        })
+    page = Paginator(proposals, PROXY_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "precedents/proxy_import_review.html", {
+        "proxy_import": proxy_import, "statement": statement, "form": form, "page": page,
+        "proposals": proposals, "companies": Company.objects.values_list("name", flat=True),
+    }, status=400 if form.errors else 200)
+
+
+def _saved_message(results) -> str:
+    updated = sum(1 for _, was_updated in results if was_updated)
+    if len(results) == 1:
+        precedent, was_updated = results[0]
+        return f"“{precedent.title}” was {'updated' if was_updated else 'saved'} in the precedent library."
+    added = len(results) - updated
+    return f"{added} proposal{'s' if added != 1 else ''} saved and {updated} updated in the precedent library."

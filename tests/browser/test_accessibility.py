@@ -53,7 +53,7 @@ def test_no_page_has_an_accessibility_violation(browser, live_server, sign_in, d
                  demo["source"], "/evidence/sources/new/", "/evidence/import/", "/precedents/",
                  "/precedents/?q=methane", demo["precedent"]],
         "cofiler": [f"{demo['draft']}/review/", f"{demo['version']}/sign/", f"{demo['draft']}/documents/"],
-        "curator": ["/precedents/import/"],
+        "curator": ["/precedents/import/", "/precedents/import/proxy/"],
     }[who]
     page = browser.new_context().new_page()
     if who != "visitor":

@@ -103,6 +103,7 @@ _COMPANY = re.compile(
 _COMPANY_CAPITALS = re.compile(r"[A-Z][A-Z0-9.&!'’ -]+,?\s+(?:INC\.|CORPORATION|COMPANY|CORP\.|PLC|LTD\.)")
 _RUNNING_ZONE = 0.09  # share of the page height at the top and at the foot
 _MIN_REPEATS = 3
+_EDGE_WORDS = 6
 _HEADING_SIZE = 1.15
 _SIZE_STEP = 1.35
 # A line this many usual line pitches below the line before starts a paragraph.
@@ -277,18 +278,27 @@ def _starts_paragraph(line: PageLine, previous: PageLine, usual_gap: float, righ
 
 
 def _running_lines(pages: list[list[PageLine]]) -> dict[int, str]:
-    """Running heads, page footers, page numbers and contents links: the lines to leave out."""
+    """Running heads, page footers, page numbers and contents links: the lines to leave out.
+
+    A zone line repeated on several pages is a head or footer; so is one whose first words
+    recur at the same height on several pages, set no larger than the body ("Shareholder
+    Proposals - Proposal 5 - <its title>", a head naming the section).
+    """
+    sizes = sorted(line.size for page in pages for line in page)
+    body_size = sizes[len(sizes) // 2] if sizes else 0.0
     zone_keys: Counter[str] = Counter()
     for page in pages:
         seen = set()
+        edges = _edge_lines(page)
         for line in page:
-            if _in_zone(line):
-                key = _repeat_key(line.text)
-                if key not in seen:
-                    seen.add(key)
-                    zone_keys[key] += 1
+            if _in_zone(line) or id(line) in edges:
+                seen.update(_repeat_keys(line))
+        zone_keys.update(seen)
+    repeats = min(_MIN_REPEATS, max(2, len(pages)))
     reasons: dict[int, str] = {}
+    item_heads_seen: set[str] = set()
     for page in pages:
+        edges = _edge_lines(page)
         for position, line in enumerate(page):
             text = line.text.strip()
             edge = position in (0, len(page) - 1)
@@ -296,19 +306,38 @@ def _running_lines(pages: list[list[PageLine]]) -> dict[int, str]:
                 reasons[id(line)] = "contents link"
             elif (edge or _in_zone(line)) and _PAGE_NUMBER.fullmatch(text):
                 reasons[id(line)] = "page number"
-            elif _in_zone(line) and zone_keys[_repeat_key(text)] >= min(_MIN_REPEATS, max(2, len(pages))):
-                top = line.top < line.page_height / 2
-                reasons[id(line)] = "running head" if top else "page footer"
+            elif _in_zone(line) or id(line) in edges:
+                full, *prefix = _repeat_keys(line)
+                if ITEM_HEADING.match(text) and full not in item_heads_seen:
+                    item_heads_seen.add(full)  # "PROPOSAL 6" over each of its pages: the first is its heading
+                    continue
+                if zone_keys[full] >= repeats or (prefix and zone_keys[prefix[0]] >= repeats and line.size <= body_size):
+                    top = line.top < line.page_height / 2
+                    reasons[id(line)] = "running head" if top else "page footer"
     return reasons
+
+
+def _edge_lines(page: list[PageLine]) -> set[int]:
+    """The first two and last two lines of a page when short (a head or footer set inside a wide
+    margin, out of the zone): ids."""
+    texts = [line for line in page if line.text.strip()]
+    return {id(line) for line in texts[:2] + texts[-2:] if len(line.text.split()) <= _EDGE_WORDS}
 
 
 def _in_zone(line: PageLine) -> bool:
     return line.top < _RUNNING_ZONE * line.page_height or line.bottom > (1 - _RUNNING_ZONE) * line.page_height
 
 
-def _repeat_key(text: str) -> str:
-    """Digits aside, the same running head; a head naming the section varies after its first words."""
-    return re.sub(r"[0-9]+", "#", text.lower()).strip()
+def _repeat_keys(line: PageLine) -> list[str]:
+    """The line with its numbers (page numbers, raised or not) aside, unless it is an item heading;
+    and, for a line of several words, its first three words at its height."""
+    full = line.text.lower().strip()
+    if not ITEM_HEADING.match(full):  # "Proposal 6" and "Proposal 7" are different heads
+        full = re.sub(r"[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+", "#", full)
+    words = full.split()
+    if len(words) < 4:
+        return [full]
+    return [full, f"{' '.join(words[:3])}@{round(line.top)}"]
 
 
 def proxy_lines_from_text(text: str) -> tuple[list[ProxyLine], dict[int, dict]]:

@@ -1,7 +1,8 @@
 """Quote capture: find a pasted passage in a source's stored text, work out
 its pinpoint, and extract stored text from uploaded files.
 
-Pure Python: callers pass strings and bytes, not models.
+Callers pass strings and bytes, not models. ``extract_text`` reads the upload in a sandbox
+worker within the upload limits (``config.untrusted``); ``extract_in_sandbox`` is what the worker runs.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from pathlib import PurePath
 
 import pdfplumber
 from bs4 import BeautifulSoup, NavigableString
+
+from config import untrusted
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
@@ -247,18 +250,22 @@ def extract_text(name: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) 
             "Upload a smaller file or paste the relevant part as text."
         )
     suffix = PurePath(name).suffix.lower()
-    if suffix in _TEXT_SUFFIXES:
-        text = _text_from_plain(data)
-    elif suffix in _HTML_SUFFIXES:
-        text = _text_from_html(data)
-    elif suffix in _PDF_SUFFIXES:
-        text = _text_from_pdf(data)
-    else:
+    if suffix not in _TEXT_SUFFIXES | _HTML_SUFFIXES | _PDF_SUFFIXES:
         raise SourceTextError(f"“{name}” is not a supported file type. Upload {_SUPPORTED}.")
-    text = _tidy_text(text)
+    text = untrusted.read(extract_in_sandbox, suffix, data, subject=f"Reading “{PurePath(name).name}”",
+                          error=SourceTextError)
     if not text.replace("\f", "").strip():
         raise SourceTextError("The file contains no readable text.")
     return text
+
+
+def extract_in_sandbox(suffix: str, data: bytes, *, expansion: untrusted.Expansion) -> str:
+    """The tidied text of a file of a supported ``suffix`` (run by ``untrusted.read``)."""
+    if suffix in _TEXT_SUFFIXES:
+        return _tidy_text(_text_from_plain(data))
+    if suffix in _HTML_SUFFIXES:
+        return _tidy_text(_text_from_html(data))
+    return _tidy_text(_text_from_pdf(data, expansion))
 
 
 def _megabytes(size: int) -> str:
@@ -303,13 +310,15 @@ def _text_from_html(data: bytes) -> str:
     return "\n".join(line.strip() for line in soup.get_text().split("\n"))
 
 
-def _text_from_pdf(data: bytes) -> str:
+def _text_from_pdf(data: bytes, expansion: untrusted.Expansion) -> str:
     if not data.startswith(b"%PDF"):
         raise SourceTextError("This file is not a PDF, although its name ends in .pdf.")
+    untrusted.check_pdf_pages(data, expansion)
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with untrusted.bounded_inflate(expansion.budget()), pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [page.extract_text() or "" for page in pdf.pages]
     except Exception as error:  # pdfminer raises many unrelated types for damaged or locked files
+        untrusted.raise_if_stopped(error)
         raise SourceTextError("This PDF could not be read; it may be damaged or password-protected.") from error
     if not any(page.strip() for page in pages):
         raise SourceTextError(

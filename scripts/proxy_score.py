@@ -4,11 +4,13 @@ Usage: .venv/bin/python scripts/proxy_score.py [-v]
 """
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")  # the upload limits read_proxy reads within
 
 from resolutions.precedents.importer.proxy_reader import read_proxy  # noqa: E402
 

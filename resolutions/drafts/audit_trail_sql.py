@@ -1,4 +1,4 @@
-"""The database's half of "the audit trail is append-only" (migration 0018 and the ``flush`` command).
+"""The database's half of "the audit trail is append-only" (migration 0019 and the ``flush`` command).
 
 A trigger refuses every UPDATE and DELETE of ``resolutions_auditevent``, on PostgreSQL and on
 SQLite, so no code path (a bulk update, a cascade from a deleted draft, a hand-typed statement)

@@ -1,7 +1,8 @@
 """An edited Word copy read back: its title, parts (sanitized-HTML subset, numbered calls), notes and origin.
 
-Pure: bytes in, ``WordProposal`` out, or ``WordFileError`` with a message for the user. The
-package is checked before python-docx opens it (a ZIP, of sane unpacked size). Parts are found
+Bytes in, ``WordProposal`` out, or ``WordFileError`` with a message for the user.
+``read_word_proposal`` reads the file in a sandbox worker within the upload limits
+(``config.untrusted``), and the package's ZIP directory is checked before python-docx opens it. Parts are found
 as ``docx_export`` wrote them: a paragraph starting with "WHEREAS:" or "RESOLVED:", or with a
 part's hidden bookmark, starts a part; the first paragraph after the "Supporting Statement"
 heading starts one; any other paragraph continues the part before it; the "Filers" heading
@@ -19,11 +20,10 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
+from config import untrusted
+
 from .docx_export import FILERS_BOOKMARK
 
-MAX_UNPACKED_BYTES = 64 * 1024 * 1024
-MAX_MEMBERS = 2_000
-MAX_RATIO = 200  # a member unpacking to more than this many times its packed size is refused (past 1 MB)
 IDENTIFIER = re.compile(r"whereas:draft:(\d+):version:(\d+):sha256:([0-9a-f]{64})")
 SHA256 = re.compile(r"\b[0-9a-f]{64}\b")
 PART_BOOKMARK = re.compile(r"^_Part_(whereas|resolved|supporting)_\d+$")
@@ -75,33 +75,33 @@ class WordProposal:
     tracked: TrackedChanges
 
 
-def check_package(data: bytes) -> None:
+def check_package(data: bytes, expansion: untrusted.Expansion) -> None:
     """Refuse what is not a ZIP package, or unpacks to far more than a proposal could (a ZIP bomb)."""
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise WordFileError("This is an old-style Word file (.doc). Open it in Word, save it as .docx and upload that.")
     if data.startswith(b"%PDF"):
         raise WordFileError("This is a PDF, not a Word file. Upload the .docx downloaded from the versions page.")
     try:
-        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+        untrusted.check_zip(data, expansion)
     except (zipfile.BadZipFile, ValueError, OSError) as error:
+        if isinstance(error, untrusted.Overexpanded):
+            raise
         raise WordFileError("This file is not a Word document (.docx): it is not a Word package, or it is "
                             "damaged.") from error
-    unpacked = sum(member.file_size for member in members)
-    swollen = any(member.file_size > 1024 * 1024 and member.file_size > MAX_RATIO * max(member.compress_size, 1)
-                  for member in members)
-    if len(members) > MAX_MEMBERS or unpacked > MAX_UNPACKED_BYTES or swollen:
-        raise WordFileError(
-            f"This file unpacks to {unpacked / 1024 / 1024:,.0f} MB in {len(members):,} parts, far more than a "
-            f"proposal's Word file (at most {MAX_UNPACKED_BYTES // 1024 // 1024} MB, packed no more than "
-            f"{MAX_RATIO} to 1); it was refused unread."
-        )
 
 
 def read_word_proposal(data: bytes) -> WordProposal:
-    check_package(data)
+    """The proposal in an edited Word copy, read in the sandbox."""
+    return untrusted.read(read_in_sandbox, data, subject="Reading this Word file", error=WordFileError)
+
+
+def read_in_sandbox(data: bytes, *, expansion: untrusted.Expansion) -> WordProposal:
+    """What ``read_word_proposal`` runs in the sandbox worker."""
+    check_package(data, expansion)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises key, value and XML errors on packages that are not .docx
+        untrusted.raise_if_stopped(error)
         raise WordFileError("This file is not a Word document (.docx) that can be read; open it in Word, save it "
                             "as a Word document and upload it again.") from error
     tracked = TrackedChanges()

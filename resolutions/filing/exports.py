@@ -21,6 +21,8 @@ from .pdf.packet import packet_pdf
 from .pdf.proposal import ProposalDocument
 from .pdf.render import DEFAULT_VARIANT
 from .selectors import draft_content_sha256, version_to_file
+from resolutions.notifications.models import Kind
+from resolutions.notifications.services import notification_emit
 
 logger = logging.getLogger(__name__)
 
@@ -127,6 +129,7 @@ def packet_build(*, packet: PacketExport) -> PacketExport:
                          detail=f"Filing packet of version {version.number} ({version.short_hash}), "
                                 f"{len(filers)} filer{'s' if len(filers) != 1 else ''}, {pages} pages"
                                 + ("" if version.finalized_at else ", draft"))
+            notification_emit(draft=packet.draft, kind=Kind.PACKET_READY, actor=packet.requested_by, target=packet)
     except Exception as error:  # any failure: the row tells the user, the log keeps the traceback
         logger.exception("Filing packet %s failed", packet.pk)
         packet.status, packet.error, packet.finished_at = PacketExport.Status.FAILED, str(error), timezone.now()

@@ -10,9 +10,12 @@ from dataclasses import dataclass, field
 from io import BytesIO
 
 import pypdfium2
+from PIL import Image
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
+
+from config import untrusted
 
 from ..models import DraftVersion
 from resolutions.filing.pdf.fetcher import StaticOnlyFetcher
@@ -23,7 +26,9 @@ from resolutions.filing.pdf.render import combine_pdf, render_document
 from .models import OwnershipProof
 
 PAGE_IMAGE_SCALE = 2  # 144 dpi: a broker's small print stays legible
-MAX_UPLOADED_PAGES = 10
+CHECK_SCALE = 0.1  # at upload a page is drawn this small: all of it is read, little is drawn
+MAX_UPLOADED_PAGES = 10  # a broker's letter has one or two
+MAX_PAGE_PIXELS = 40_000_000  # an uploaded page image: a letter page at 600 dpi is 34 million
 
 
 @dataclass
@@ -34,18 +39,53 @@ class PacketPart:
     description: str = ""
 
 
-def uploaded_pages(file_bytes: bytes, content_type: str) -> list[tuple[str, bytes]]:
-    """An uploaded letter as page images: a PDF's pages rendered to PNG, an image as it is.
+class UploadedLetterError(Exception):
+    """An uploaded letter cannot be placed in the packet; the message says why, for the user."""
 
-    Only pypdfium2 reads the PDF (``MAX_UPLOADED_PAGES`` at most); its pages become pixels, so
-    nothing of the foreign file (scripts, fonts, structure) reaches the packet.
+
+def uploaded_pages(file_bytes: bytes, content_type: str, *, check_only: bool = False) -> list[tuple[str, bytes]]:
+    """An uploaded letter as page images (made in the sandbox): a PDF's pages rendered to PNG, an image as it is.
+
+    Only pypdfium2 reads the PDF; its pages become pixels, so nothing of the foreign file (scripts,
+    fonts, structure) reaches the packet. Raises ``UploadedLetterError``. ``check_only`` (at upload):
+    every page is read and drawn small, and no image is kept.
+    """
+    return untrusted.read(pages_in_sandbox, file_bytes, content_type, check_only,
+                          subject="Reading the uploaded letter", error=UploadedLetterError)
+
+
+def pages_in_sandbox(file_bytes: bytes, content_type: str, check_only: bool, *, expansion: untrusted.Expansion
+                     ) -> list[tuple[str, bytes]]:
+    """What ``uploaded_pages`` runs in the sandbox worker: at most ``MAX_UPLOADED_PAGES`` pages, each decoded here.
+
+    (That page limit is far below ``expansion.pages``; PDFium's inflating is held by the sandbox's caps.)
     """
     if content_type != "application/pdf":
+        too_large = UploadedLetterError(f"This image has more than {MAX_PAGE_PIXELS // 1_000_000} million pixels "
+                                        "(a letter page scanned at 600 dpi has 34 million), so it was not read.")
+        try:
+            with Image.open(BytesIO(file_bytes)) as image:
+                if image.width * image.height > MAX_PAGE_PIXELS:
+                    raise too_large
+                image.load()
+        except Image.DecompressionBombError as error:  # Pillow's own guard, far above ours
+            raise too_large from error
+        except (OSError, SyntaxError, ValueError) as error:
+            raise UploadedLetterError("This image could not be read; it may be damaged.") from error
         return [(content_type, file_bytes)]
-    document = pypdfium2.PdfDocument(file_bytes)
     try:
+        document = pypdfium2.PdfDocument(file_bytes)
+    except pypdfium2.PdfiumError as error:
+        raise UploadedLetterError("This PDF could not be read; it may be damaged or password-protected.") from error
+    try:
+        if len(document) > MAX_UPLOADED_PAGES:
+            raise UploadedLetterError(f"This letter has {len(document):,} pages; a letter in the packet may have "
+                                      f"at most {MAX_UPLOADED_PAGES}, so it was not read.")
         pages = []
-        for index in range(min(len(document), MAX_UPLOADED_PAGES)):
+        for index in range(len(document)):
+            if check_only:
+                document[index].render(scale=CHECK_SCALE)
+                continue
             out = BytesIO()
             document[index].render(scale=PAGE_IMAGE_SCALE).to_pil().save(out, format="PNG", optimize=True)
             pages.append(("image/png", out.getvalue()))

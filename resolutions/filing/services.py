@@ -27,6 +27,7 @@ from resolutions.drafts.audit import audit_record
 from .authorization import authorization_paragraphs
 from .models import OwnershipProof, Representation, Submission
 from .selectors import finalize_problems, version_to_file
+from .packet import UploadedLetterError, uploaded_pages
 from .uploads import EML, JPEG, MSG, PDF, PNG, checked_upload
 
 PROOF_TYPES = AUTHORIZATION_TYPES = (PDF, PNG, JPEG)
@@ -83,6 +84,11 @@ def ownership_proof_add(*, draft: Draft, user, data: ProofInput, upload, sample:
                                          held_since_needed=needed, submission_date=submission_date)
     if coverage.status == rule14a8.ERROR:
         raise ValidationError(coverage.message + " Nothing was saved.")
+    try:  # read now, in the sandbox, so a letter that cannot go into the packet is refused here
+        uploaded_pages(upload.read(), content_type, check_only=True)
+    except UploadedLetterError as error:
+        raise ValidationError(str(error)) from error
+    upload.seek(0)
     with transaction.atomic():
         proof = OwnershipProof(draft=draft, organization=data.organization, record_holder=data.record_holder.strip(),
                                period_start=data.period_start, period_end=data.period_end,

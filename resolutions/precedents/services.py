@@ -8,7 +8,6 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from config import sandbox
 from ..models import (
     Company,
     FootnoteCall,
@@ -171,10 +170,6 @@ def precedent_structure(precedent: Precedent) -> dict:
 
 # --- whole proxy statements ----------------------------------------------------------------------
 
-# Reading an uploaded proxy statement in the sandbox: a 150-page PDF takes a few seconds of CPU.
-PROXY_READ_LIMITS = sandbox.Limits(memory_mb=1024, cpu_seconds=120, wall_seconds=180, output_mb=50)
-
-
 def proxy_import_start(*, upload, user) -> ProxyImport:
     """Store an uploaded proxy statement to be read in the background (``proxy_import_read``)."""
     return ProxyImport.objects.create(
@@ -191,9 +186,8 @@ def proxy_import_read(*, proxy_import: ProxyImport) -> ProxyImport:
     try:
         with proxy_import.file.open("rb") as stored:
             data = stored.read()
-        statement = sandbox.run(read_proxy, proxy_import.filename, data, max_bytes=settings.MAX_PROXY_BYTES,
-                                limits=PROXY_READ_LIMITS, subject="Reading this proxy statement")
-    except (DocumentError, sandbox.SandboxError) as error:
+        statement = read_proxy(proxy_import.filename, data, max_bytes=settings.MAX_PROXY_BYTES)  # in the sandbox
+    except DocumentError as error:
         _proxy_progress(proxy_import, status=ProxyImport.Status.FAILED, progress=100, step="Stopped",
                         error=str(error), finished_at=timezone.now())
         return proxy_import

@@ -94,7 +94,8 @@ def precedent_import(request):
         return render(request, "precedents/precedent_import_review.html", {
             "form": review, "warnings": structure["warnings"], "source_text": source_text, "existing": existing,
         })
-    return render(request, "precedents/precedent_import.html", {"form": upload})
+    return render(request, "precedents/precedent_import.html", {"form": upload},
+                  status=400 if request.method == "POST" else 200)
 
 
 def _import_save(request):

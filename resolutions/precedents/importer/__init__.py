@@ -1,7 +1,8 @@
 """Precedent importer: turn the text of a filed shareholder resolution into its parts.
 
-Pure Python (no Django), shared by the import_resolutions command, the curator's upload
-form and the tests.
+Shared by the import_resolutions command, the curator's upload form and the tests. The parser
+is pure Python; the readers (``read_document``, ``proxy_reader.read_proxy``) read the file in the
+sandbox within the upload limits of the settings (``config.untrusted``).
 """
 
 from .errors import DocumentError

@@ -15,6 +15,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
+from config import untrusted
+
 from .errors import DocumentError
 from .text import to_superscript
 
@@ -26,11 +28,14 @@ _ID, _TYPE, _VAL = qn("w:id"), qn("w:type"), qn("w:val")
 _LIST_STYLES = ("ListBullet", "ListNumber", "ListParagraph")
 
 
-def docx_text(data: bytes) -> str:
+def docx_text(data: bytes, *, expansion: untrusted.Expansion) -> str:
+    """The text; the ZIP directory is checked against ``expansion`` before python-docx opens the package."""
     try:
+        untrusted.check_zip(data, expansion)
         document = docx.Document(io.BytesIO(data))
         footnotes = _footnote_texts(document)
-    except Exception as error:  # python-docx raises zip, XML and key errors on damaged files
+    except Exception as error:
+        untrusted.raise_if_stopped(error)  # python-docx raises zip, XML and key errors on damaged files
         raise DocumentError(
             "This Word document could not be read; the file may be damaged or not a .docx file."
         ) from error

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import pypdfium2
 
+from config import untrusted
+
 from .errors import DocumentError
 from .pdf_text import NO_TEXT_LAYER, _column_order, _group_lines, _gutter, _is_superscript, _Line
 from .text import from_superscript, normalize_text, to_superscript
@@ -41,16 +43,22 @@ class PageLine:
     page_width: float
 
 
-def pdf_pages(data: bytes) -> list[list[PageLine]]:
-    """The lines of every page, in reading order; raises DocumentError for an unreadable file."""
+def pdf_pages(data: bytes, *, expansion: untrusted.Expansion) -> list[list[PageLine]]:
+    """The lines of every page, in reading order; raises DocumentError for an unreadable file.
+
+    PDFium inflates streams in C, out of our sight: the page count is checked first, and the
+    text it extracts is spent from ``expansion``'s budget page by page (the sandbox caps the rest).
+    """
     try:
         document = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as error:
         if "password" in str(error).lower():
             raise DocumentError("This PDF is password-protected; remove the password and upload it again.") from error
         raise DocumentError("This PDF could not be read; the file may be damaged.") from error
+    budget = expansion.budget()
     try:
-        pages = [_page_lines(document[index], index + 1) for index in range(len(document))]
+        expansion.check_pages(len(document))
+        pages = [_page_lines(document[index], index + 1, budget) for index in range(len(document))]
     finally:
         document.close()
     if not any(pages):
@@ -58,13 +66,14 @@ def pdf_pages(data: bytes) -> list[list[PageLine]]:
     return pages
 
 
-def _page_lines(page: pypdfium2.PdfPage, number: int) -> list[PageLine]:
+def _page_lines(page: pypdfium2.PdfPage, number: int, budget: untrusted.Budget) -> list[PageLine]:
     width, height = page.get_size()
     textpage = page.get_textpage()
     segments = []
     for index in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(index)
         text = normalize_text(textpage.get_text_bounded(left, bottom, right, top)).replace("\n", " ")
+        budget.spend(len(text))
         if text:
             segments.append(
                 {"text": text, "x0": left, "x1": right, "top": height - top, "bottom": height - bottom,

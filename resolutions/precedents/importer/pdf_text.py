@@ -17,6 +17,8 @@ from typing import Any
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 
+from config import untrusted
+
 from .errors import DocumentError
 from .text import to_superscript
 
@@ -58,11 +60,14 @@ class _Line:
         return max(word["x1"] for word in self.words)
 
 
-def pdf_text(data: bytes) -> str:
+def pdf_text(data: bytes, *, expansion: untrusted.Expansion) -> str:
+    """The text, read within ``expansion``: the page count first, then the inflated streams as they are read."""
+    untrusted.check_pdf_pages(data, expansion)
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with untrusted.bounded_inflate(expansion.budget()), pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [_page_lines(page) for page in pdf.pages]
     except Exception as error:  # pdfminer raises many types on damaged files
+        untrusted.raise_if_stopped(error)
         if any(isinstance(arg, PDFPasswordIncorrect) for arg in error.args):
             raise DocumentError("This PDF is password-protected; remove the password and upload it again.") from error
         raise DocumentError("This PDF could not be read; the file may be damaged.") from error

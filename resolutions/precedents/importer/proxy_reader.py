@@ -1,8 +1,15 @@
-"""Read a whole proxy statement file (PDF, EDGAR .htm/.html, text) into its shareholder proposals."""
+"""Read a whole proxy statement file (PDF, EDGAR .htm/.html, text) into its shareholder proposals.
+
+``read_proxy`` is the entry point: it checks the name and size here, then reads and splits the
+file in a sandbox worker within the upload limits (``config.untrusted``); ``read_proxy_in_sandbox``
+is what the worker runs.
+"""
 
 from __future__ import annotations
 
 from pathlib import PurePath
+
+from config import untrusted
 
 from .errors import DocumentError
 from .layout import pdf_pages
@@ -27,8 +34,15 @@ def read_proxy(name: str, data: bytes, *, max_bytes: int | None = None) -> Proxy
             f"The file “{PurePath(name).name}” is {len(data) / 1048576:.1f} MB; "
             f"the limit for a proxy statement is {max_bytes / 1048576:.0f} MB."
         )
+    return untrusted.read(read_proxy_in_sandbox, name, data, subject=f"Reading “{PurePath(name).name}”",
+                          error=DocumentError)
+
+
+def read_proxy_in_sandbox(name: str, data: bytes, *, expansion: untrusted.Expansion) -> ProxyStatement:
+    """The proxy statement in a file of a supported extension (run by ``untrusted.read``)."""
+    extension = PurePath(name).suffix.lower()
     if extension == ".pdf":
-        pages = pdf_pages(data)
+        pages = pdf_pages(data, expansion=expansion)
         lines, removed = proxy_lines_from_pdf(pages)
         return split_proxy(lines, removed, filename=name, page_count=len(pages))
     text = decode_text(data)

@@ -1,4 +1,9 @@
-"""Turn an uploaded file (.txt/.text/.md, .pdf, .docx) into normalized text."""
+"""Turn an uploaded file (.txt/.text/.md, .pdf, .docx) into normalized text, read in the sandbox.
+
+``read_document`` is the entry point: it checks the name and size here, then reads the file in a
+sandbox worker within the upload limits (``config.untrusted``); ``read_in_sandbox`` is what the
+worker runs.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ import math
 import re
 from collections.abc import Callable
 from pathlib import PurePath
+
+from config import untrusted
 
 from .docx_text import docx_text
 from .errors import DocumentError
@@ -39,8 +46,7 @@ _SUPPORTED = ".txt, .pdf or .docx"
 def read_document(name: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Text of the file `name` with contents `data`; raises DocumentError with a message for the user."""
     extension = PurePath(name).suffix.lower()
-    reader = _READERS.get(extension)
-    if reader is None:
+    if extension not in EXTENSIONS:
         raise DocumentError(_unsupported_message(name, extension))
     if not data:
         raise DocumentError(f"{_describe(name)} is empty.")
@@ -49,10 +55,20 @@ def read_document(name: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES)
             f"{_describe(name)} is {_megabytes(len(data), round_up=True)} MB; "
             f"the limit is {_megabytes(max_bytes)} MB."
         )
-    text = normalize_text(reader(data))
+    text = untrusted.read(read_in_sandbox, extension, data, subject=f"Reading “{PurePath(name).name}”",
+                          error=DocumentError)
     if not text.strip():
         raise DocumentError(f"{_describe(name)} contains no text.")
     return text
+
+
+def read_in_sandbox(extension: str, data: bytes, *, expansion: untrusted.Expansion) -> str:
+    """The normalized text of a file of a supported ``extension`` (run by ``untrusted.read``)."""
+    if extension == ".pdf":
+        return normalize_text(pdf_text(data, expansion=expansion))
+    if extension == ".docx":
+        return normalize_text(docx_text(data, expansion=expansion))
+    return normalize_text(_TEXT_READERS[extension](data))
 
 
 def decode_text(data: bytes) -> str:
@@ -131,10 +147,9 @@ def _megabytes(size: int, *, round_up: bool = False) -> str:
     return f"{value:.1f}".removesuffix(".0")
 
 
-_READERS: dict[str, Callable[[bytes], str]] = {
+_TEXT_READERS: dict[str, Callable[[bytes], str]] = {
     ".txt": decode_text,
     ".text": decode_text,
     ".md": _decode_markdown,
-    ".pdf": pdf_text,
-    ".docx": docx_text,
 }
+EXTENSIONS = frozenset(_TEXT_READERS) | {".pdf", ".docx"}

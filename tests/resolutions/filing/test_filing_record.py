@@ -15,6 +15,7 @@ from resolutions.filing.exports import letter_export, packet_build, packet_reque
 from resolutions.filing.pdf.proposal import ProposalDocument
 from resolutions.drafts.services import clause_update, draft_circulate
 
+from tests.hardening import bombs
 from tests.resolutions import pdf_builders as b
 
 pytestmark = pytest.mark.django_db
@@ -198,6 +199,34 @@ def test_a_broker_letter_that_is_not_a_pdf_or_image_is_refused(lead_client, draf
     response = proof_post(lead_client, draft, lead.organization_id, fake)
     assert response.status_code == 400 and "is not a PDF, PNG image, JPEG image file" in response.content.decode()
     assert not OwnershipProof.objects.exists()
+
+
+def png(width: int, height: int) -> bytes:
+    """A black-and-white PNG of that size: a few kilobytes that decode to width × height pixels."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = zlib.compress(b"\0" * ((width + 7) // 8 + 1) * height, 9)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0))
+            + chunk(b"IDAT", rows) + chunk(b"IEND", b""))
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("letter.pdf", bombs.many_pages(11), "This letter has 11 pages; a letter in the packet may have at most 10"),
+    ("letter.png", png(20_000, 20_000), "This image has more than 40 million pixels"),
+    ("letter.png", png(8_000, 8_000), "This image has more than 40 million pixels"),
+    ("letter.pdf", b"%PDF-1.7 and nothing a PDF has", "This PDF could not be read"),
+])
+def test_a_letter_that_cannot_go_into_the_packet_is_refused_at_upload(lead_client, draft, version, lead, name,
+                                                                      data, message):
+    lead_signs(lead_client, draft, version)
+    before = private_files()
+    response = proof_post(lead_client, draft, lead.organization_id, SimpleUploadedFile(name, data))
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not OwnershipProof.objects.exists() and private_files() == before
 
 
 # --- the final packet ------------------------------------------------------------------

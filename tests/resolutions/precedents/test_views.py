@@ -111,7 +111,7 @@ def test_the_corpus_resolution_imports_with_its_filers_and_a_warning(curator_cli
 ])
 def test_bad_files_get_a_clear_message_and_nothing_is_saved(curator_client, content, name, message):
     response = upload(curator_client, content, name=name)
-    assert response.status_code == 200
+    assert response.status_code == 400
     errors = " ".join(e for errs in response.context["form"].errors.values() for e in errs)
     assert message.lower() in errors.lower()
     assert "Choose a file" not in errors

@@ -15,7 +15,7 @@ def _run(statements):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resolutions', '0017_proxy_import'),
+        ('resolutions', '0018_notifications'),
     ]
 
     operations = [

@@ -20,10 +20,19 @@ def citation_marker(pk: int) -> str:
     return f"[[snippet:{pk}]]"
 
 
+LISTING_DEFERS = ("search_vector", "search_document", "source__full_text")
+
+
 def snippet_search(*, query="", topic=None, company=None, kind="", published_from=None, published_to=None):
-    """The evidence list: filters, then ranked full-text search when there is a query."""
-    snippets = Snippet.objects.select_related("source", "added_by", "verified_by").prefetch_related(
-        "topics", "companies"
+    """The evidence list: filters, then ranked full-text search when there is a query.
+
+    Without the columns no listing shows: the stored vector and search text, and the source's
+    whole text (a document per row, read for quote capture only).
+    """
+    snippets = (
+        Snippet.objects.select_related("source", "added_by", "verified_by")
+        .defer(*LISTING_DEFERS)
+        .prefetch_related("topics", "companies")
     )
     if topic:
         snippets = snippets.filter(topics=topic)

@@ -226,8 +226,14 @@ def sign(request, pk, number):
         messages.success(request, f"Signed version {version.number}. The lead filer has been notified.")
         return redirect("drafts:review", pk=draft.pk)
     return render(request, "cofiling/sign.html", {"draft": draft, "version": version, "latest": latest,
-                                                  "form": form, "verdicts": verdicts},
+                                                  "form": form, "verdicts": verdicts,
+                                                  "representation": _representation(draft, request.user)},
                   status=400 if request.method == "POST" else 200)
+
+
+def _representation(draft, user):
+    """The shareholder the user's organization files for here (Rule 14a-8(b)(1)(iv)), if any."""
+    return draft.representations.filter(organization_id=user.organization_id).first()
 
 
 @require_POST

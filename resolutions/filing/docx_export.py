@@ -244,6 +244,8 @@ class ProposalWord:
     def _filer_item(document, filer, *, mark_lead: bool = False) -> None:
         item = document.add_paragraph(style="List Bullet")
         item.add_run(f"{filer.name}, {filer.organization}" if filer.name else filer.organization)
+        if filer.representation:  # Rule 14a-8(b)(1)(iv): the filer submits for this shareholder
+            item.add_run(f", for {filer.representation.shareholder_name}")
         if mark_lead and filer.lead:
             item.add_run(" ")
             item.add_run("(Lead Filer)").bold = True

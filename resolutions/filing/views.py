@@ -56,6 +56,7 @@ def statements(request, pk, number):
     return render(request, "filing/statements.html", {
         "draft": draft, "version": version, "latest": latest, "form": form, "verdicts": verdicts,
         "sign_on": sign_on,
+        "representation": draft.representations.filter(organization_id=request.user.organization_id).first(),
     }, status=400 if request.method == "POST" else 200)
 
 

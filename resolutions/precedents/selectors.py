@@ -7,14 +7,18 @@ from resolutions.precedents.import_review import precedent_note_text
 from resolutions.precedents.services import source_fingerprint
 
 
+# The long columns no list of precedents shows (the source text, the board's statement…).
+LISTING_DEFERS = ("source_text", "preamble", "board_statement", "curator_notes", "import_warnings", "search_vector")
+
+
 def precedents_recent(*, limit: int = 5):
-    return Precedent.objects.select_related("company").order_by("-created_at")[:limit]
+    return Precedent.objects.select_related("company").defer(*LISTING_DEFERS).order_by("-created_at")[:limit]
 
 
 def precedent_search(*, query="", company=None, year_from=None, year_to=None, topic=None,
                      outcome="", organization=""):
     """The precedent list: filters, then ranked full-text search when there is a query."""
-    precedents = Precedent.objects.select_related("company").prefetch_related("topics")
+    precedents = Precedent.objects.select_related("company").defer(*LISTING_DEFERS).prefetch_related("topics")
     if company:
         precedents = precedents.filter(company__in=Company.objects.matching(company))
     if year_from:

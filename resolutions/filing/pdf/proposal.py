@@ -83,7 +83,8 @@ class ProposalDocument:
 
     @property
     def storage_name(self) -> str:
-        printed = [self.final, self.variant, [[f.name, f.organization, f.lead] for f in self.filers]]
+        printed = [self.final, self.variant, [[f.name, f.organization, f.lead] + (
+            [f.representation.shareholder_name] if f.representation else []) for f in self.filers]]
         edition = hashlib.sha256(json.dumps(printed).encode()).hexdigest()[:8]
         version = self.version
         return keyed_name(f"pdfs/draft-{version.draft_id}/v{version.number}-{version.short_hash}-{edition}.pdf")

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from resolutions.filing import services
 from resolutions.filing.exports import letter_export, packet_build, packet_request
+from resolutions.filing.pdf.proposal import ProposalDocument
 from resolutions.models import AuditEvent, Draft, Representation
 
 from tests.resolutions import pdf_builders as b
@@ -48,6 +49,8 @@ def test_the_shareholder_signs_through_the_link_and_only_then_can_the_text_be_fi
     with django_capture_on_commit_callbacks(execute=True):
         response = represent(cofiler_client, draft)
     assert response.status_code == 302
+    sign_page = cofiler_client.get(f"/drafts/{draft.pk}/versions/{signed_by_both.number}/sign/").content.decode()
+    assert "You file for <strong>Ada Investor</strong>" in sign_page
     assert mailoutbox[-1].to == ["ada@investor.example"]
     with pytest.raises(ValidationError) as refused:
         services.draft_finalize(draft=draft, version=signed_by_both, user=lead)
@@ -79,6 +82,8 @@ def test_the_shareholder_signs_through_the_link_and_only_then_can_the_text_be_fi
     assert "Pension Fund of Tests submits this proposal as the representative of Ada Investor, the proponent, " \
            "under Rule 14a-8(b)(1)(iv)" in letter
     assert "Ada Investor has continuously held 120 shares" in letter
+    proposal = " ".join(" ".join(b.page_texts(ProposalDocument.of(signed_by_both).render())).split())
+    assert "Pension Fund of Tests, for Ada Investor" in proposal, "the filed proposal names whom it files for"
     draft.refresh_from_db()
     packet = packet_build(packet=packet_request(draft=draft, user=lead)[0])
     texts = b.page_texts(packet.file.read())

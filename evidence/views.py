@@ -1,6 +1,4 @@
 """Thin views over the evidence selectors and services. Login is required globally."""
-import csv
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -9,6 +7,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from config.csv_export import csv_response
 
 from . import selectors, services
 from .forms import CaptureForm, EvidenceSearchForm, ImportForm, SnippetForm, SnippetFormSet, SourceForm
@@ -242,22 +242,10 @@ def export_csv(request):
         selectors.snippet_search(**_search_filters(form)), user=request.user, today=timezone.localdate(),
         footnotes=True,
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="whereas-snippets.csv"'
-    writer = csv.writer(response)
-    writer.writerow(CSV_COLUMNS)
-    for s in snippets:
-        source = s.source
-        writer.writerow([_cell(value) for value in (
-            s.pk, s.quote, s.pinpoint, s.paraphrase, "; ".join(t.name for t in s.topics.all()),
-            "; ".join(c.name for c in s.companies.all()), source.title, source.get_kind_display(),
-            source.publisher, source.published or "", source.url, s.footnote, s.age, s.stale or "",
-            s.added_by or "", s.verified_by or "", s.verified_at.isoformat() if s.verified_at else "",
-        )])
-    return response
-
-
-def _cell(value) -> str:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return csv_response("whereas-snippets.csv", CSV_COLUMNS, (
+        [s.pk, s.quote, s.pinpoint, s.paraphrase, "; ".join(t.name for t in s.topics.all()),
+         "; ".join(c.name for c in s.companies.all()), s.source.title, s.source.get_kind_display(),
+         s.source.publisher, s.source.published or "", s.source.url, s.footnote, s.age, s.stale or "",
+         s.added_by or "", s.verified_by or "", s.verified_at.isoformat() if s.verified_at else ""]
+        for s in snippets
+    ))

@@ -1,14 +1,14 @@
-import csv
 import json
 
 from django.contrib import admin, messages
 from django.http import HttpResponse
 
 from config.admin_delete import CountsOnlyDeleteMixin
+from config.csv_export import csv_response
 from config.private_files_admin import PrivateFileAdminMixin
 
 from .models import Company, Precedent, PrecedentFiler, PrecedentFootnote, PrecedentPart, Topic
-from resolutions.precedents.services import precedent_refresh_search, precedent_structure, precedents_mark_curated
+from resolutions.precedents.services import precedent_refresh_search, precedent_structure
 
 
 @admin.register(Company)
@@ -73,22 +73,18 @@ class PrecedentAdmin(PrivateFileAdminMixin, admin.ModelAdmin):
 
     @admin.action(description="Mark selected precedents as curated")
     def mark_curated(self, request, queryset):
-        count = precedents_mark_curated(precedents=queryset)
+        count = queryset.mark_curated()
         self.message_user(request, f"{count} precedent(s) marked as curated.", messages.SUCCESS)
 
     @admin.action(description="Export selected precedents as CSV")
     def export_csv(self, request, queryset):
-        response = HttpResponse(content_type="text/csv")
-        response["Content-Disposition"] = 'attachment; filename="precedents.csv"'
-        writer = csv.writer(response)
-        writer.writerow(["id", "company", "meeting_year", "title", "outcome", "support_percent", "curated",
-                         "lead_filer", "topics", "source_url"])
-        for p in queryset.select_related("company").prefetch_related("filers", "topics"):
-            lead = p.lead_filer
-            writer.writerow([p.pk, p.company.name, p.meeting_year, p.title, p.outcome, p.support_percent,
-                             p.curated, str(lead) if lead else "", "; ".join(t.name for t in p.topics.all()),
-                             p.source_url])
-        return response
+        header = ["id", "company", "meeting_year", "title", "outcome", "support_percent", "curated", "lead_filer",
+                  "topics", "source_url"]
+        return csv_response("precedents.csv", header, (
+            [p.pk, p.company.name, p.meeting_year, p.title, p.outcome, p.support_percent, p.curated,
+             p.lead_filer or "", "; ".join(t.name for t in p.topics.all()), p.source_url]
+            for p in queryset.select_related("company").prefetch_related("filers", "topics")
+        ))
 
     @admin.action(description="Export selected precedents as JSON")
     def export_json(self, request, queryset):

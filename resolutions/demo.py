@@ -14,11 +14,10 @@ from evidence.demo import load_evidence
 from evidence.models import Snippet
 
 from resolutions import rule14a8
-from .filing import services as filing
+from .filing import exports, services as filing
 from .filing.record import services as record
 from .filing.samples import sample_broker_letter
 from resolutions.precedents.importer import parse_resolution
-from resolutions.filing.pdf.packet import packet_build, packet_start
 from .models import CalendarFeed, Company, Draft, Precedent, SignOn, Topic
 from .cofiling import services as cofilers
 from .drafts import services as drafts
@@ -247,7 +246,7 @@ def load_filed_draft(*, lead: User, cofiler: User) -> Draft:
                 data=filing.ProofInput(organization=user.organization, record_holder="Example Custody Bank, N.A.",
                                        period_start=since, period_end=FILED_ON, letter_date=FILED_ON))
         filing.draft_finalize(draft=draft, version=version, user=lead)
-    packet_build(packet_start(draft=draft, user=lead))
+    exports.packet_build(packet=exports.packet_start(draft=draft, user=lead))
     filing.submission_record(
         draft=draft, user=lead, upload=ContentFile(SAMPLE_RECEIPT.encode(), name="sample-receipt.eml"),
         data=filing.SubmissionInput(submitted_on=FILED_ON, method="email",

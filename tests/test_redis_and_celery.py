@@ -8,8 +8,8 @@ from django.test import override_settings
 
 from config.celery import app
 from resolutions.models import PacketExport
-from resolutions.filing.pdf.packet import packet_start
-from resolutions.filing.tasks import build_packet
+from resolutions.filing import tasks
+from resolutions.filing.exports import packet_start
 from tests import factories
 from tests.conftest import PASSWORD
 
@@ -52,7 +52,7 @@ def test_a_packet_is_built_by_a_real_worker_through_the_redis_broker(lead):
     app._after_fork()  # drop connection pools made for the earlier, brokerless configuration
     try:
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-            build_packet.delay(packet.pk)
+            tasks.packet_build.delay(packet.pk)
             deadline = time.monotonic() + 60
             while time.monotonic() < deadline:
                 packet.refresh_from_db()

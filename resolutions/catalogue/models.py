@@ -9,6 +9,9 @@ from django.utils.text import slugify
 
 from resolutions.rule14a8 import BUSINESS_HOURS_DEFAULT, filing_deadline
 
+# The annual-meeting years a form accepts (drafts, precedents, the precedent filters).
+YEAR_MIN, YEAR_MAX = 1990, 2100
+
 
 # What a reader calls the zones US principal executive offices are in; any other zone shows its IANA name.
 ZONE_NAMES = {

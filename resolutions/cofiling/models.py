@@ -95,7 +95,7 @@ class Comment(models.Model):
 
 
 class SignOnQuerySet(models.QuerySet):
-    def current(self):
+    def signed(self):
         """Sign-ons that count as filers on exports: signed, and not awaiting re-confirmation."""
         return self.filter(status=SignOn.Status.SIGNED)
 
@@ -153,6 +153,11 @@ class SignOn(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["draft", "organization"], name="one_sign_on_per_organization")
         ]
+
+    @property
+    def can_withdraw(self) -> bool:
+        """Signed, or awaiting re-confirmation: there is a sign-on to take back."""
+        return self.status in (SignOn.Status.SIGNED, SignOn.Status.NEEDS_RECONFIRMATION)
 
     def __str__(self):
         return f"{self.legal_name or self.organization} on {self.draft}"

@@ -187,7 +187,7 @@ def invitation_accept(*, invitation: Invitation, user: User | None = None, new_a
                 legal_name=legal_name, founder_email=user.email,
                 detail=f"On accepting the invitation to co-file “{invitation.draft.title}”")
             user.save(update_fields=["organization"])
-        if user.organization_id == invitation.draft.lead_organization_id:
+        if invitation.draft.is_led_by(user):
             raise InvalidInvitation("Your organization is the lead filer of this draft already.")
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
@@ -225,7 +225,7 @@ def comment_add(*, draft: Draft, user, text: str, clause_id=None, parent_id=None
 
 
 def comment_resolve(*, comment: Comment, user) -> None:
-    if user.organization_id != comment.draft.lead_organization_id:
+    if not comment.draft.is_led_by(user):
         raise PermissionDenied("Only the lead filer resolves comments.")
     with transaction.atomic():
         comment.resolved_at = timezone.now()
@@ -295,7 +295,7 @@ def sign_on_create(*, draft: Draft, version: DraftVersion, user, data: SignOnDat
     from them); it needs no authorization of itself, and may replace its statements on the
     same version.
     """
-    lead = draft.lead_organization_id == user.organization_id
+    lead = draft.is_led_by(user)
     latest = draft.versions.newest()
     if latest is None or version.pk != latest.pk:
         raise ValidationError(
@@ -361,7 +361,7 @@ def sign_on_decline(*, draft: Draft, user, reason: str) -> SignOn:
 def sign_on_withdraw(*, draft: Draft, user) -> SignOn:
     with transaction.atomic():
         sign_on = SignOn.objects.filter(draft=draft, organization_id=user.organization_id).first()
-        if sign_on is None or sign_on.status not in (SignOn.Status.SIGNED, SignOn.Status.NEEDS_RECONFIRMATION):
+        if sign_on is None or not sign_on.can_withdraw:
             raise ValidationError("Your organization has no sign-on to withdraw.")
         sign_on.status = SignOn.Status.WITHDRAWN
         sign_on.save(update_fields=["status", "updated_at"])

@@ -1,24 +1,24 @@
 """Co-filer views: invitations, review, comments, sign-on, the filers dashboard and the audit trail."""
-import csv
-
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.forms import NewAccountForm, OrganizationNameForm
 from accounts.models import User
+from config.csv_export import csv_response
 
 from resolutions import rule14a8
 from resolutions.cofiling import services
 from resolutions.cofiling.forms import CommentForm, DeclineForm, InvitationForm, SignOnForm
 from resolutions.cofiling.selectors import draft_filers
-from resolutions.drafts import selectors
+from resolutions.drafts.gate import get_draft_for, get_version_for
+from resolutions.drafts.models import Need
 from resolutions.drafts.redline import content_document, document_redline
 from resolutions.drafts.services import draft_circulate
 from resolutions.models import Comment, Invitation, SignOn
@@ -29,7 +29,7 @@ def _base_url(request) -> str:
 
 
 def filers_dashboard(request, pk):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     rows = draft_filers(draft, now=timezone.now())
     deadline = rule14a8.check_deadline(draft.company.filing_deadline(), today=timezone.localdate())
     return render(request, "cofiling/filers.html", {
@@ -50,7 +50,7 @@ def _sent_message(request, invitation: Invitation, *, again: bool = False) -> No
 
 @require_POST
 def invitation_create(request, pk):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     form = InvitationForm(request.POST)
     if form.is_valid():
         try:
@@ -74,7 +74,7 @@ def _invitation(draft, invitation_id) -> Invitation:
 
 @require_POST
 def invitation_revoke(request, pk, invitation_id):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     invitation = _invitation(draft, invitation_id)
     try:
         services.invitation_revoke(invitation=invitation, user=request.user)
@@ -89,7 +89,7 @@ def invitation_revoke(request, pk, invitation_id):
 
 @require_POST
 def invitation_resend(request, pk, invitation_id):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     invitation = _invitation(draft, invitation_id)
     try:
         services.invitation_resend(invitation=invitation, user=request.user, base_url=_base_url(request))
@@ -138,7 +138,7 @@ def invitation_accept(request, token):
 
 
 def review(request, pk):
-    draft = selectors.get_draft_for(request.user, pk)
+    draft = get_draft_for(request.user, pk)
     version = draft.versions.newest()
     invitation = draft.invitations.filter(organization_id=request.user.organization_id,
                                           revoked_at__isnull=True).first()
@@ -163,13 +163,13 @@ def review(request, pk):
     return render(request, "cofiling/review.html", {
         "draft": draft, "version": version, "seen": seen, "redline": redline, "comments": comments,
         "clauses": clauses, "comment_form": CommentForm(), "sign_on": sign_on,
-        "is_lead": request.user.organization_id == draft.lead_organization_id,
+        "is_lead": draft.is_led_by(request.user),
     })
 
 
 @require_POST
 def comment_add(request, pk):
-    draft = selectors.get_draft_for(request.user, pk)
+    draft = get_draft_for(request.user, pk)
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
@@ -186,7 +186,7 @@ def comment_add(request, pk):
 
 @require_POST
 def comment_resolve(request, pk, comment_id):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     comment = draft.comments.filter(pk=comment_id).first()
     if comment is None:
         raise Http404("No such comment.")
@@ -215,7 +215,7 @@ def sign_from_form(request, form, *, draft, version):
 
 
 def sign(request, pk, number):
-    version = selectors.get_version_for(request.user, pk, number, need="sign")
+    version = get_version_for(request.user, pk, number, need=Need.SIGN)
     draft = version.draft
     latest = draft.versions.newest()
     last = draft.sign_ons.filter(organization_id=request.user.organization_id).first()  # a re-sign starts from it
@@ -238,7 +238,7 @@ def _representation(draft, user):
 
 @require_POST
 def decline(request, pk):
-    draft = selectors.get_draft_for(request.user, pk, need="sign")
+    draft = get_draft_for(request.user, pk, need=Need.SIGN)
     form = DeclineForm(request.POST)
     if form.is_valid():
         services.sign_on_decline(draft=draft, user=request.user, reason=form.cleaned_data["reason"])
@@ -250,7 +250,7 @@ def decline(request, pk):
 
 @require_POST
 def withdraw(request, pk):
-    draft = selectors.get_draft_for(request.user, pk, need="sign")
+    draft = get_draft_for(request.user, pk, need=Need.SIGN)
     try:
         services.sign_on_withdraw(draft=draft, user=request.user)
         messages.success(request, "Your sign-on is withdrawn; you are no longer listed as a filer.")
@@ -261,31 +261,24 @@ def withdraw(request, pk):
 
 @require_POST
 def circulate(request, pk):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     version = draft_circulate(draft=draft, user=request.user)
     messages.success(request, f"Circulated as version {version.number}. Co-filers review and sign this text.")
     return redirect("drafts:filers", pk=draft.pk)
 
 
 def audit_timeline(request, pk):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     return render(request, "cofiling/audit.html", {
         "draft": draft, "events": draft.audit_events.select_related("actor").order_by("created_at", "pk"),
     })
 
 
 def audit_csv(request, pk):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
-    response = HttpResponse(content_type="text/csv")
-    response["Content-Disposition"] = f'attachment; filename="draft-{draft.pk}-audit.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["time (UTC)", "actor", "event", "detail"])
-    for event in draft.audit_events.select_related("actor").order_by("created_at", "pk"):
-        writer.writerow([event.created_at.isoformat(), event.actor.email if event.actor else "",
-                         event.get_verb_display(), _csv_safe(event.detail)])
-    return response
-
-
-def _csv_safe(value: str) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas; prefix them."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
+    events = draft.audit_events.select_related("actor").order_by("created_at", "pk")
+    return csv_response(f"draft-{draft.pk}-audit.csv", ["time (UTC)", "actor", "event", "detail"], (
+        [event.created_at.isoformat(), event.actor.email if event.actor else "", event.get_verb_display(),
+         event.detail]
+        for event in events
+    ))

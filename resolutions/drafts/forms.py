@@ -5,9 +5,8 @@ from evidence.citations import STYLES
 
 from resolutions.drafts.models import validate_one_line
 from resolutions.models import Company, Draft, PartKind, Precedent, Topic
+from resolutions.catalogue.models import YEAR_MAX, YEAR_MIN
 from resolutions.precedents.forms import TopicPicker
-
-YEAR_MIN, YEAR_MAX = 1990, 2100
 
 
 class IdempotentForm(forms.Form):

@@ -1,12 +1,35 @@
 """Drafting: a draft, its clauses and free notes, its immutable versions and its audit trail."""
+from enum import StrEnum
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 
+from resolutions import rule14a8
 from resolutions.catalogue.models import Company, Topic
 from resolutions.precedents.models import PartKind, Precedent
+
+
+class Role(StrEnum):
+    """What a user is to one draft (``Draft.role_of``)."""
+
+    LEAD = "lead"  # a member of the lead filer's organization
+    COFILER = "cofiler"  # a member of an invited organization (invitation not revoked)
+
+
+class Need(StrEnum):
+    """What a view needs to do with a draft (the gate's ``need``): which roles may."""
+
+    READ = "read"  # lead and co-filers
+    EDIT = "edit"  # the lead: edit, invite, finalize, file
+    SIGN = "sign"  # co-filers: sign, decline, withdraw
+
+    @property
+    def roles(self) -> frozenset[Role]:
+        return {Need.READ: frozenset(Role), Need.EDIT: frozenset({Role.LEAD}),
+                Need.SIGN: frozenset({Role.COFILER})}[self]
 
 
 class DraftQuerySet(models.QuerySet):
@@ -100,6 +123,13 @@ class Draft(models.Model):
     def get_absolute_url(self):
         return reverse("drafts:editor", args=[self.pk])
 
+    def delete(self, *args, **kwargs):
+        """A draft with an audit trail is kept, never deleted: the trail is append-only (the database's
+        trigger would refuse the cascade too; this says why first)."""
+        if self.pk is not None and self.audit_events.exists():
+            raise ValidationError("A draft with an audit trail is kept, never deleted: its trail is append-only.")
+        return super().delete(*args, **kwargs)
+
     PRINT_STYLE_DEFAULTS = {"whereas_style": "each", "lead_filer_first": True, "calls_after_punctuation": False}
 
     def print_style(self) -> dict:
@@ -130,17 +160,21 @@ class Draft(models.Model):
         return user.is_authenticated and user.organization_id is not None \
             and self.invitations.filter(organization_id=user.organization_id, revoked_at__isnull=True).exists()
 
-    def is_open_to(self, user, need: str) -> bool:
-        """``need`` "read" (lead organization and co-filers), "edit" (lead organization) or "sign"
-        (co-filers): the rules of ``visible_to`` and ``editable_by``, for this one draft."""
-        lead = self.is_led_by(user)
-        if need == "edit":
-            return lead
-        if need == "sign":
-            return not lead and self.is_cofiled_by(user)
-        if need == "read":
-            return lead or self.is_cofiled_by(user)
-        raise ValueError(f"Unknown need {need!r}")
+    @property
+    def over_word_limit(self) -> bool:
+        """Rule 14a-8(d)'s limit, as of the stored count (the side panel counts the text itself)."""
+        return self.word_count > rule14a8.WORD_LIMIT
+
+    def role_of(self, user) -> Role | None:
+        """LEAD, COFILER, or None for anyone else (curators included)."""
+        if self.is_led_by(user):
+            return Role.LEAD
+        return Role.COFILER if self.is_cofiled_by(user) else None
+
+    def is_open_to(self, user, need: Need | str) -> bool:
+        """Whether ``user`` may do what ``need`` says with this draft: the rules of ``visible_to`` and
+        ``editable_by``, for this one draft."""
+        return self.role_of(user) in Need(need).roles
 
 
 class Clause(models.Model):
@@ -179,6 +213,9 @@ class DraftVersionQuerySet(models.QuerySet):
     def newest(self) -> "DraftVersion | None":
         """The latest version (the highest number), or None."""
         return self.newest_first().first()
+
+    def next_number(self) -> int:
+        return (self.aggregate(highest=models.Max("number"))["highest"] or 0) + 1
 
 
 class DraftVersion(models.Model):

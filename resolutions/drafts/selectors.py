@@ -1,14 +1,16 @@
-"""Non-trivial reads of drafts: rendering, the access gate, the 14a-8 side panel, deadlines."""
+"""Non-trivial reads of drafts: rendering, the access rule, the 14a-8 side panel, deadlines."""
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
 from django.db.models import Exists, F, OuterRef, Q
-from django.http import Http404
 from django.utils import timezone
 
 from evidence.models import Snippet
 
 from resolutions import rule14a8
 from resolutions.drafts.rendering import Citation, RenderedDraft, canonical_content, markers_in, render_clauses, sanitize_clause_html
+from resolutions.drafts.models import Need
+from resolutions.precedents.importer.model import PART_KINDS
 from resolutions.models import Draft, DraftNote, DraftVersion, Invitation, PartKind, Precedent, Representation
 
 
@@ -57,35 +59,34 @@ def draft_citations(draft: Draft, clauses) -> dict:
     return citations
 
 
-def get_draft_for(user, pk, *, need: str = "read") -> Draft:
-    """The one gate for every /drafts/<id>/ URL.
-
-    ``need`` is "read" (lead organization and co-filers), "edit" (lead organization) or "sign"
-    (co-filers). A draft the user may not use that way is a 404, never a 403, so a draft's
-    existence does not leak; curators get no extra reach. The draft is loaded by its key and
-    checked with ``Draft.is_open_to``, so a lead pays for no invitation lookup.
-    """
+def draft_for(user, pk, *, need: Need = Need.READ) -> Draft:
+    """Draft ``pk``, if ``user`` may use it as ``need`` says; Draft.DoesNotExist otherwise (the gate,
+    ``drafts.gate``, makes that a 404). Curators get no extra reach. The draft is loaded by its key
+    and checked with ``Draft.is_open_to``, so a lead pays for no invitation lookup."""
     draft = Draft.objects.select_related("company", "lead_organization").filter(pk=pk).first()
     if draft is None or not draft.is_open_to(user, need):
-        raise Http404("No such draft.")
+        raise Draft.DoesNotExist("No such draft.")
     return draft
 
 
-def get_version_for(user, pk, number, *, need: str = "read") -> DraftVersion:
-    """Version ``number`` of draft ``pk`` through the same gate, loaded with its draft in one query."""
+def version_for(user, pk, number, *, need: Need = Need.READ) -> DraftVersion:
+    """Version ``number`` of draft ``pk`` through ``draft_for``'s rule, loaded with its draft in one query.
+
+    Draft.DoesNotExist before DraftVersion.DoesNotExist, so a missing version never hints at a draft.
+    """
     version = (DraftVersion.objects.select_related("draft__company", "draft__lead_organization", "created_by")
                .filter(draft_id=pk, number=number).first())
     if version is None:
-        get_draft_for(user, pk, need=need)  # the draft's own 404 first, so a version never hints at a draft
-        raise Http404("No such version.")
+        draft_for(user, pk, need=need)
+        raise DraftVersion.DoesNotExist("No such version.")
     if not version.draft.is_open_to(user, need):
-        raise Http404("No such draft.")
+        raise Draft.DoesNotExist("No such draft.")
     return version
 
 
 def draft_words(draft: Draft, rendered: RenderedDraft):
     """Words by part, counted as Rule 14a-8(d) is checked (title and footnotes included)."""
-    texts = {kind: [p.html for p in rendered.parts_of(kind)] for kind in ("resolved", "whereas", "supporting")}
+    texts = {kind: [p.html for p in rendered.parts_of(kind)] for kind in PART_KINDS}
     return rule14a8.word_count_by_part(title=draft.title, footnotes=rendered.footnotes, **texts)
 
 
@@ -134,13 +135,14 @@ def proposals_elsewhere(draft: Draft) -> tuple[list[str], dict[str, list[str]], 
 
 def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
     """The live side panel: every 14a-8 check for this draft, in the order a filer reads them."""
-    texts = {kind: [p.html for p in rendered.parts_of(kind)] for kind in ("resolved", "whereas", "supporting")}
+    texts = {kind: [p.html for p in rendered.parts_of(kind)] for kind in PART_KINDS}
     words = draft_words(draft, rendered)
     company = draft.company
     deadline = company.filing_deadline()
     other, cofilers, shareholders = proposals_elsewhere(draft)
     topics = list(draft.topics.all())
     votes = Precedent.objects.filter(company=company, topics__in=topics).distinct()
+    texas = [texas_check(draft, today=today)] if company.texas_opt_in else []
     return [
         rule14a8.check_length(words),
         check_empty_clauses(rendered),
@@ -159,6 +161,7 @@ def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
                          for p in votes if p.meeting_year < draft.meeting_year],
             meeting_year=draft.meeting_year, subject_known=bool(topics),
         ),
+        *texas,
     ], words
 
 
@@ -181,6 +184,16 @@ def check_empty_clauses(rendered: RenderedDraft) -> rule14a8.Check:
                           f"{rule14a8.join_words(empty)} {'is' if one else 'are'} empty: write or delete "
                           f"{'it' if one else 'them'}. An empty clause is left out of the preview, the PDF and the "
                           "Word copy.", {"empty": empty})
+def texas_check(draft: Draft, *, today: date) -> rule14a8.Check:
+    """Texas §21.373 for a company that opted in: the signed filers' holdings count together; the
+    group has held for as long as its most recent holder (the percent of voting shares is not recorded)."""
+    holdings = [(s.market_value, s.held_since) for s in draft.sign_ons.signed()
+                if s.market_value is not None and s.held_since is not None]
+    months = [relativedelta(today, held_since) for _, held_since in holdings]
+    return rule14a8.texas_threshold_check(
+        opted_in=True, group_value=sum(value for value, _ in holdings) if holdings else None, group_percent=None,
+        held_months=min(m.years * 12 + m.months for m in months) if months else None,
+    )
 
 
 def draft_deadlines(drafts, *, today: date) -> list[dict]:

@@ -3,8 +3,6 @@
 The draft row is locked (select_for_update) while the revision is compared and bumped, so two
 concurrent saves cannot both pass the check: the second gets ``StaleRevision`` and keeps its text.
 """
-from dataclasses import dataclass
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
@@ -17,7 +15,7 @@ from resolutions.drafts.rendering import MARKER, MAX_CLAUSE_CHARS, content_sha25
 from resolutions.drafts.selectors import draft_content, draft_rendered, draft_words
 from resolutions.models import AuditEvent, Clause, Draft, DraftNote, DraftVersion, PartKind, Precedent
 from resolutions.catalogue.services import company_propose
-from resolutions.precedents.import_review import precedent_note_text
+from resolutions.precedents.import_review import bullets_html, precedent_note_text
 from .audit import audit_record
 from resolutions.cofiling.services import sign_ons_flag_for_reconfirmation
 from resolutions.notifications.models import Kind
@@ -30,12 +28,6 @@ class StaleRevision(Exception):
     def __init__(self, draft: Draft):
         super().__init__(f"The draft was saved by someone else (revision {draft.revision}).")
         self.draft = draft
-
-
-@dataclass(frozen=True)
-class ClauseInput:
-    kind: str
-    text: str
 
 
 def _locked(draft: Draft, expected_revision: int) -> Draft:
@@ -140,24 +132,7 @@ def _with_note_markers(part, notes, draft) -> str:
                 draft=draft, text=precedent_note_text(piece, None)))
             piece = f"[[note:{note.pk}]]"
         pieces.append(piece)
-    return _bullets_to_html("".join(pieces))
-
-
-def _bullets_to_html(text: str) -> str:
-    """Precedent parts keep bullets as '- ' lines; the editor stores them as a list."""
-    lines, out, items = text.split("\n"), [], []
-    for line in lines:
-        if line.startswith("- "):
-            items.append(f"<li>{escape(line[2:])}</li>")
-            continue
-        if items:
-            out.append("<ul>" + "".join(items) + "</ul>")
-            items = []
-        if line.strip():
-            out.append(escape(line))
-    if items:
-        out.append("<ul>" + "".join(items) + "</ul>")
-    return "".join(out)
+    return bullets_html(escape("".join(pieces)), paragraphs=False)  # the editor stores bullets as a list
 
 
 def draft_update(*, draft: Draft, expected_revision: int, user=None, **fields) -> Draft:
@@ -282,7 +257,7 @@ def version_save(*, draft: Draft, user, reason: str = DraftVersion.Reason.SAVED,
         if form_token and (first := locked.versions.filter(form_token=form_token).first()):
             return first
         content = draft_content(locked)
-        number = (locked.versions.aggregate(m=Max("number"))["m"] or 0) + 1
+        number = locked.versions.next_number()
         version = DraftVersion.objects.create(
             draft=locked, number=number, content=content, sha256=content_sha256(content),
             reason=reason, created_by=user, form_token=form_token,

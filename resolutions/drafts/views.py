@@ -15,10 +15,12 @@ from evidence.models import Snippet
 
 from resolutions import rule14a8
 from resolutions.drafts import selectors
+from resolutions.drafts.gate import get_draft_for, get_version_for
+from resolutions.drafts.models import Need
 from resolutions.drafts.rendering import CLAUSE_HTML, MAX_CLAUSE_CHARS
 from resolutions.drafts.forms import ClauseForm, DraftCreateForm, DraftSettingsForm, IdempotentForm, NoteForm, RevisionForm
 from resolutions.cofiling.selectors import sign_on_notice
-from resolutions.filing.docx_forms import WordUploadForm
+from resolutions.filing.forms import WordUploadForm
 from resolutions.filing.record import selectors as record_selectors
 from resolutions.filing.record.models import CalendarFeed
 from resolutions.models import Company, Draft, PartKind, Precedent
@@ -110,8 +112,8 @@ def _editor_context(draft):
 
 
 def draft_editor(request, pk):
-    draft = selectors.get_draft_for(request.user, pk)
-    if draft.lead_organization_id != request.user.organization_id:
+    draft = get_draft_for(request.user, pk)
+    if not draft.is_led_by(request.user):
         return redirect("drafts:review", pk=draft.pk)
     context = _editor_context(draft)
     context["settings_form"] = DraftSettingsForm(instance=draft)
@@ -143,7 +145,7 @@ def _panels(request, draft, *, status, status_code=200, clause=None, conflict=No
 
 @require_POST
 def clause_save(request, pk, clause_id):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     form = ClauseForm(request.POST)
     if not form.is_valid():
         return _panels(request, draft, status="Not saved: the page is out of date. Reload it.", status_code=400)
@@ -162,7 +164,7 @@ def clause_save(request, pk, clause_id):
 
 @require_POST
 def clause_add(request, pk):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     form = ClauseForm(request.POST)
     if form.is_valid():
         try:
@@ -179,14 +181,14 @@ def clause_add(request, pk):
 
 @require_POST
 def clause_delete(request, pk, clause_id):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     return _structural_edit(request, draft, lambda revision: services.clause_delete(
         draft=draft, clause_id=clause_id, expected_revision=revision, user=request.user), done="Clause deleted.")
 
 
 @require_POST
 def clause_move(request, pk, clause_id):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     direction = -1 if request.POST.get("direction") == "up" else 1
     return _structural_edit(request, draft, lambda revision: services.clause_move(
         draft=draft, clause_id=clause_id, direction=direction, expected_revision=revision, user=request.user), done="Clause moved.")
@@ -194,7 +196,7 @@ def clause_move(request, pk, clause_id):
 
 @require_POST
 def clause_reorder(request, pk):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     try:
         order = [int(x) for x in request.POST.getlist("order")]
     except ValueError:
@@ -225,7 +227,7 @@ def _structural_edit(request, draft, action, *, done):
 
 @require_POST
 def draft_settings(request, pk):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     form = DraftSettingsForm(request.POST, instance=Draft.objects.get(pk=draft.pk))
     revision = RevisionForm(request.POST)
     if form.is_valid() and revision.is_valid():
@@ -242,7 +244,7 @@ def draft_settings(request, pk):
 
 @require_GET
 def cite_picker(request, pk):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     query = request.GET.get("q", "").strip()
     snippets = list(Snippet.objects.search(query).select_related("source")[:10]) if query else []
     for snippet in snippets:
@@ -252,7 +254,7 @@ def cite_picker(request, pk):
 
 @require_POST
 def note_add(request, pk):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     form = NoteForm(request.POST)
     if not form.is_valid():
         return render(request, "drafts/_note_added.html", {"error": " ".join(form.errors["text"])}, status=400)
@@ -262,7 +264,7 @@ def note_add(request, pk):
 
 @require_POST
 def version_save(request, pk):
-    draft = selectors.get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     form = IdempotentForm(request.POST)
     token = form.cleaned_data["form_token"] if form.is_valid() else ""
     version = services.version_save(draft=draft, user=request.user, form_token=token)
@@ -271,20 +273,20 @@ def version_save(request, pk):
 
 
 def version_list(request, pk):
-    draft = selectors.get_draft_for(request.user, pk)
+    draft = get_draft_for(request.user, pk)
     upload_form = WordUploadForm() if draft.is_led_by(request.user) else None
     return render(request, "drafts/version_list.html",
                   {"draft": draft, "versions": draft.versions.newest_first(), "upload_form": upload_form})
 
 
 def version_detail(request, pk, number):
-    version = selectors.get_version_for(request.user, pk, number)
+    version = get_version_for(request.user, pk, number)
     return render(request, "drafts/version_detail.html", {"draft": version.draft, "version": version})
 
 
 @require_POST
 def version_restore(request, pk, number):
-    version = selectors.get_version_for(request.user, pk, number, need="edit")
+    version = get_version_for(request.user, pk, number, need=Need.EDIT)
     draft = version.draft
     revision = RevisionForm(request.POST)
     if not revision.is_valid():
@@ -304,7 +306,7 @@ def _version_document(version) -> Document:
 
 
 def redline(request, pk):
-    draft = selectors.get_draft_for(request.user, pk)
+    draft = get_draft_for(request.user, pk)
     versions = {v.number: v for v in draft.versions.all()}
     a, b = request.GET.get("a", ""), request.GET.get("b", "")
     old: Document | None = None
@@ -329,6 +331,6 @@ def redline(request, pk):
 
 
 def preview(request, pk):
-    draft = selectors.get_draft_for(request.user, pk)
+    draft = get_draft_for(request.user, pk)
     rendered = selectors.draft_rendered(draft)
     return render(request, "drafts/preview.html", {"draft": draft, "rendered": rendered})

@@ -12,16 +12,13 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 import docx
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.utils import timezone
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from ..models import AuditEvent, DraftVersion
+from ..models import DraftVersion
 from resolutions.filing.pdf.proposal import ProposalDocument
-from resolutions.drafts.audit import audit_record
 from .docx_footnotes import Footnotes, ensure_style, text_run
 
 HYPERLINK = "Hyperlink"
@@ -289,17 +286,3 @@ def _bookmark(paragraph, bookmark_id: int, name: str) -> None:
     else:
         paragraph.insert(0, start)
     start.addnext(end)
-
-
-def stored_proposal_docx(version: DraftVersion, *, user) -> bytes:
-    """The version's Word copy: read from storage, or made, stored and audited the first time."""
-    word = ProposalWord.of(version)
-    name = word.storage_name
-    if default_storage.exists(name):
-        with default_storage.open(name) as file:
-            return file.read()
-    data = word.render()
-    default_storage.save(name, ContentFile(data))
-    audit_record(draft=version.draft, actor=user, verb=AuditEvent.Verb.EXPORTED,
-                 detail=f"Proposal Word file of version {version.number} ({version.short_hash})")
-    return data

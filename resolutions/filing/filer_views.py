@@ -16,7 +16,8 @@ from django.views.decorators.http import require_GET, require_POST
 from config.private_files import private_file_response
 
 from resolutions.cofiling.services import InvalidInvitation
-from resolutions.drafts.selectors import draft_content, get_draft_for
+from resolutions.drafts.gate import get_draft_for
+from resolutions.drafts.selectors import draft_content
 from resolutions.filing import services
 from resolutions.filing.authorization import authorization_paragraphs, default_support, self_evident_statement
 from resolutions.filing.forms import AuthorizationSignForm, OwnershipProofForm, RepresentationForm
@@ -51,7 +52,7 @@ def documents_page(request, draft, *, proof_form=None, representation_form=None,
     return render(request, "filing/documents.html", {
         "draft": draft, "row": row, "representation": representation, "statement": statement,
         "proof_form": proof_form or OwnershipProofForm(filers=[row]), "representation_form": representation_form,
-        "is_lead": row.lead, "latest": draft.versions.order_by("-number").first(),
+        "is_lead": row.lead, "latest": draft.versions.newest(),
     }, status=status)
 
 

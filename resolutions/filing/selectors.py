@@ -2,6 +2,8 @@
 from dataclasses import dataclass, field
 
 from resolutions import rule14a8
+from resolutions.drafts.rendering import content_sha256
+from resolutions.drafts.selectors import draft_content
 from ..models import Draft, DraftVersion, SignOn
 from .models import OwnershipProof, Representation
 
@@ -103,3 +105,8 @@ def version_to_file(draft: Draft) -> DraftVersion | None:
         return None
     return draft.versions.filter(finalized_at__isnull=False).newest()
 
+
+
+def draft_content_sha256(draft: Draft) -> str:
+    """The SHA-256 a version saved now would get (the same content as ``version_save`` builds)."""
+    return content_sha256(draft_content(draft))

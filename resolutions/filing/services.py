@@ -1,4 +1,5 @@
-"""From a signed text to a filed proposal: finalize, proofs of ownership, the submission.
+"""From a signed text to a filed proposal: finalize, proofs of ownership, representation, the submission
+(the exports are in ``exports``, the Word upload in ``docx_version``).
 
 Each write owns its transaction and its audit event. A file is checked (size, real type,
 what it says it covers) before anything is written, so a refused upload leaves nothing behind.

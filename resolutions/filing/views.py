@@ -1,5 +1,6 @@
 """Filing views: the lead's own statements, the filing page (filers, proofs, finalize), the submission,
-and the PDFs: the proposal, the print preview, letters and the filing packet.
+the PDFs: the proposal, the print preview, letters and the filing packet, and the Word copy
+(download, and upload of an edited one).
 
 Every view starts with ``get_draft_for`` or ``get_version_for``. Private files (letters, receipts)
 are served here, after that check, never from a media URL. The proposal is for everyone who reads
@@ -13,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST, require_http_methods
@@ -22,25 +24,25 @@ from config.private_files import private_file_response
 from resolutions import rule14a8
 from resolutions.cofiling.forms import SignOnForm
 from resolutions.cofiling.views import sign_from_form
-from resolutions.drafts.audit import audit_record
-from resolutions.drafts.selectors import get_draft_for, get_version_for
-from resolutions.filing import filer_views, services
-from resolutions.filing.forms import FinalizeForm, OwnershipProofForm, SubmissionForm
+from resolutions.drafts.gate import get_draft_for, get_version_for
+from resolutions.drafts.models import Need
+from resolutions.filing import docx_version, exports, filer_views, services, tasks
+from resolutions.filing.forms import FinalizeForm, OwnershipProofForm, SubmissionForm, WordUploadForm
 from resolutions.filing.pdf.filers import version_filers
-from resolutions.filing.pdf.letters import letter_with_proposal
-from resolutions.filing.pdf import packet as packet_document
-from resolutions.filing.pdf.packet import draft_content_sha256, packet_request
 from resolutions.filing.pdf.pages import page_images
-from resolutions.filing.pdf.proposal import ProposalDocument, stored_proposal
+from resolutions.filing.pdf.proposal import ProposalDocument
 from resolutions.filing.pdf.render import DEFAULT_VARIANT, PDFRenderStopped, VARIANTS
-from resolutions.filing.selectors import draft_filer_statuses, finalize_problems, version_to_file
-from resolutions.filing.tasks import build_packet
-from resolutions.models import AuditEvent, DraftVersion, PacketExport
+from resolutions.filing.selectors import (
+    draft_content_sha256, draft_filer_statuses, finalize_problems, version_to_file,
+)
+from resolutions.models import DraftVersion, PacketExport
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def statements(request, pk, number):
     """The lead organization's own Rule 14a-8(b) statements and signature on one version."""
-    version = get_version_for(request.user, pk, number, need="edit")
+    version = get_version_for(request.user, pk, number, need=Need.EDIT)
     draft = version.draft
     latest = draft.versions.newest()
     sign_on = draft.sign_ons.filter(organization_id=request.user.organization_id).first()
@@ -60,7 +62,7 @@ def statements(request, pk, number):
 
 def filing(request, pk):
     """Where the lead files from: each filer's statements and proofs, finalize, the packet, the submission."""
-    draft = get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     return _filing_page(request, draft, draft_filer_statuses(draft))
 
 
@@ -77,7 +79,7 @@ def _filing_page(request, draft, filers, *, proof_form=None, status=200):
 
 @require_POST
 def finalize(request, pk):
-    draft = get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     form = FinalizeForm(request.POST)
     version = draft.versions.filter(number=form.cleaned_data["version"]).first() if form.is_valid() else None
     if version is None:
@@ -149,7 +151,7 @@ def proof_remove(request, pk, proof_id):
 
 def submission(request, pk):
     """Mark the finalized text as submitted, with the company's proof of receipt."""
-    draft = get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     final = version_to_file(draft)
     initial = {"recipient": ", ".join(x for x in (draft.company.corporate_secretary, "Corporate Secretary") if x)}
     form = SubmissionForm(request.POST or None, request.FILES or None, initial=initial)
@@ -171,7 +173,7 @@ def submission(request, pk):
 
 @require_GET
 def receipt_file(request, pk, submission_id):
-    draft = get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     found = draft.submissions.filter(pk=submission_id).first()
     if found is None:
         raise Http404("No such submission.")
@@ -183,18 +185,14 @@ def receipt_file(request, pk, submission_id):
 def filer_packet_pdf(request, pk, number, filer_id):
     """A co-filer filing on its own: the packet cut to its documents (the lead organization gets any filer's)."""
     version = get_version_for(request.user, pk, number)
-    if request.user.organization_id not in (version.draft.lead_organization_id, filer_id):
+    if not (version.draft.is_led_by(request.user) or request.user.organization_id == filer_id):
         raise Http404("No such packet.")
     try:
-        pdf, _, _ = packet_document.packet_pdf(version, organization_id=filer_id)
+        pdf = exports.filer_packet_export(version=version, organization_id=filer_id, user=request.user)
     except ValueError as error:
         raise Http404(str(error)) from error
     except PDFRenderStopped as error:
-        response = render(request, "filing/pdf/too_slow.html", {"error": error}, status=503)
-        response["Retry-After"] = "60"
-        return response
-    audit_record(draft=version.draft, actor=request.user, verb=AuditEvent.Verb.EXPORTED,
-                 detail=f"Filing packet of version {version.number} cut to organization {filer_id}")
+        return _too_slow(request, error)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="draft-{pk}-v{number}-packet-{filer_id}.pdf"'
     return response
@@ -224,7 +222,7 @@ def proposal_pdf(request, pk, number):
     if variant not in VARIANTS:
         raise Http404("No such PDF variant.")
     try:
-        pdf = stored_proposal(version, user=request.user, variant=variant)
+        pdf = exports.proposal_export(version=version, user=request.user, variant=variant)
     except PDFRenderStopped as error:
         return _too_slow(request, error)
     return _pdf(pdf, _filename(version, "proposal"))
@@ -237,7 +235,7 @@ def print_preview(request, pk, number):
     if request.GET.get("pages") != "1":
         return HttpResponse(ProposalDocument.of(version).html())
     try:
-        images = page_images(stored_proposal(version, user=request.user))
+        images = page_images(exports.proposal_export(version=version, user=request.user))
     except PDFRenderStopped as error:
         return _too_slow(request, error)
     return render(request, "filing/pdf/pages.html", {"draft": version.draft, "version": version, "images": images})
@@ -247,10 +245,10 @@ def print_preview(request, pk, number):
 def letter_pdf(request, pk, number, filer_id):
     """One filer's letter with the proposal: the lead organization gets any, a co-filer its own."""
     version = get_version_for(request.user, pk, number)
-    if request.user.organization_id not in (version.draft.lead_organization_id, filer_id):
+    if not (version.draft.is_led_by(request.user) or request.user.organization_id == filer_id):
         raise Http404("No such letter.")
     try:
-        pdf = letter_with_proposal(version, filer_id, user=request.user)
+        pdf = exports.letter_export(version=version, organization_id=filer_id, user=request.user)
     except PDFRenderStopped as error:
         return _too_slow(request, error)
     if pdf is None:
@@ -261,11 +259,11 @@ def letter_pdf(request, pk, number, filer_id):
 @require_http_methods(["GET", "POST"])
 def packet_page(request, pk):
     """The packet's progress (polled by htmx while it builds); POST builds one of the latest version."""
-    draft = get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     if request.method == "POST":
-        packet, started = packet_request(draft=draft, user=request.user)
+        packet, started = exports.packet_request(draft=draft, user=request.user)
         if started:
-            transaction.on_commit(partial(build_packet.delay, packet.pk))
+            transaction.on_commit(partial(tasks.packet_build.delay, packet.pk))
             messages.info(request, f"Building the filing packet of version {packet.version.number}.")
         else:
             messages.info(request, f"The filing packet of version {packet.version.number} is already being built.")
@@ -286,7 +284,7 @@ def packet_page(request, pk):
 @require_GET
 def packet_pdf(request, pk):
     """The latest packet that finished building; without one, the packet page to build it."""
-    draft = get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     packet = draft.packets.filter(status=PacketExport.Status.DONE).exclude(file="").select_related("version").first()
     if packet is None:
         messages.info(request, "No filing packet has been built yet: build one here.")
@@ -294,3 +292,39 @@ def packet_pdf(request, pk):
     what = "packet" if packet.version.finalized_at else "preview-packet"
     return private_file_response(packet.file, filename=_filename(packet.version, what),
                                  content_type="application/pdf")
+
+
+# --- The Word copy --------------------------------------------------------------------------------
+
+
+@require_GET
+def proposal_docx(request, pk, number):
+    """The stored Word copy of the version, made on the first request."""
+    version = get_version_for(request.user, pk, number)
+    response = HttpResponse(exports.proposal_docx_export(version=version, user=request.user), content_type=DOCX)
+    name = f"{slugify(version.content['title'])[:60] or 'proposal'}-v{version.number}-proposal.docx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_POST
+def version_upload_docx(request, pk):
+    """An edited Word copy becomes a new version; the answer is its redline against the version it came from."""
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
+    form = WordUploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            made = docx_version.version_from_docx(draft=draft, user=request.user, data=upload.read(), filename=upload.name)
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(request, f"“{upload.name}” is now version {made.version.number}, compared here with "
+                                      f"version {made.base.number}, which it was edited from. The draft's text is "
+                                      "unchanged: restore the version to make it the draft's text.")
+            if made.tracked:
+                messages.warning(request, docx_version.tracked_message(made.tracked))
+            redline = reverse("drafts:redline", args=[draft.pk])
+            return redirect(f"{redline}?a={made.base.number}&b={made.version.number}")
+    return render(request, "drafts/version_list.html",
+                  {"draft": draft, "versions": draft.versions.newest_first(), "upload_form": form}, status=400)

@@ -8,9 +8,8 @@ from config.uploads import validate_upload_size
 
 from .importer import DocumentError, read_document
 from .importer.proxy_reader import PROXY_EXTENSIONS
+from resolutions.catalogue.models import YEAR_MAX, YEAR_MIN
 from resolutions.models import Company, Precedent, Topic
-
-YEAR_MIN, YEAR_MAX = 1990, 2100
 
 
 class TopicPicker(forms.CheckboxSelectMultiple):

@@ -6,10 +6,11 @@ are ``Name | Organization`` lines, with ``| lead`` after the lead filer.
 """
 import re
 
+from .importer.model import PART_KINDS
+
 CALL_MARKER = re.compile(r"\[\^(\d+)\]")
 NOTE_LINE = re.compile(r"^\s*(\d+)[.)]?\s+(.*)$")
 URL = re.compile(r"https?://[^\s<>\"')\]]+")
-PART_KINDS = ("resolved", "whereas", "supporting")
 
 
 def structure_to_text(structure: dict) -> dict[str, str]:
@@ -110,3 +111,24 @@ def precedent_note_text(number: int, note) -> str:
     if note is not None and (note.text or note.urls):
         return note.text or ", ".join(note.urls)
     return f"[Footnote {number} of the precedent]"
+
+
+def bullets_html(escaped: str, *, paragraphs: bool = True) -> str:
+    """Already-escaped text whose '- ' lines are bullets (as precedent parts keep them) as HTML: each run
+    of bullets a <ul>, each other line a <p> (with ``paragraphs=False``, the line as it is)."""
+    blocks, bullets = [], []
+
+    def close_list():
+        if bullets:
+            blocks.append("<ul>" + "".join(f"<li>{item}</li>" for item in bullets) + "</ul>")
+            bullets.clear()
+
+    for line in escaped.split("\n"):
+        if line.startswith("- "):
+            bullets.append(line[2:])
+            continue
+        close_list()
+        if line.strip():
+            blocks.append(f"<p>{line}</p>" if paragraphs else line)
+    close_list()
+    return "".join(blocks)

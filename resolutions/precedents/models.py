@@ -23,6 +23,9 @@ class PartKind(models.TextChoices):
 
 
 class PrecedentQuerySet(SearchableQuerySet):
+    def mark_curated(self) -> int:
+        return self.update(curated=True)
+
     def curated(self):
         return self.filter(curated=True)
 

@@ -19,9 +19,8 @@ from ..models import (
 )
 from ..search import refresh_search_vector
 from .importer import DocumentError
+from .importer.model import PART_KINDS
 from .importer.proxy_reader import read_proxy
-
-PART_KINDS = ("resolved", "whereas", "supporting")
 
 
 def source_fingerprint(text: str) -> str:
@@ -143,10 +142,6 @@ def precedent_refresh_search(*, precedent: Precedent) -> None:
     Precedent.objects.filter(pk=precedent.pk).update(search_document=document)
     precedent.search_document = document
     refresh_search_vector(Precedent, precedent.pk)
-
-
-def precedents_mark_curated(*, precedents) -> int:
-    return precedents.update(curated=True)
 
 
 def precedent_structure(precedent: Precedent) -> dict:

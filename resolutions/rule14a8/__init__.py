@@ -16,7 +16,6 @@ from .common import (
     join_words,
     percent,
     plural,
-    same_day_in_year,
 )
 from .length import (
     WORD_LIMIT,
@@ -177,7 +176,6 @@ __all__ = [
     "plain_text",
     "plural",
     "resubmission_check",
-    "same_day_in_year",
     "texas_threshold_check",
     "upcoming_meeting_year",
     "word_count_by_part",

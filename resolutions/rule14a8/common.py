@@ -1,6 +1,5 @@
 """Check results and the formatting every rule's message shares."""
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 
 
@@ -20,14 +19,6 @@ class Check:
 
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def same_day_in_year(day: date, year: int) -> date:
-    """`day` moved to `year`; Feb 29 becomes Feb 28 in a non-leap year."""
-    try:
-        return day.replace(year=year)
-    except ValueError:
-        return date(year, 2, 28)
 
 
 def plural(count: int, noun: str) -> str:

@@ -2,7 +2,9 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .common import Check, ERROR, INFO, OK, WARNING, plural, same_day_in_year
+from dateutil.relativedelta import relativedelta
+
+from .common import Check, ERROR, INFO, OK, WARNING, plural
 
 
 BASIS_STATED = "stated by the company in last year's proxy statement"
@@ -17,7 +19,7 @@ class Deadline:
 
 
 def _meeting_moved(prior_meeting_date: date, meeting_date: date) -> bool:
-    anniversary = same_day_in_year(prior_meeting_date, prior_meeting_date.year + 1)
+    anniversary = prior_meeting_date + relativedelta(years=1)
     return abs((meeting_date - anniversary).days) > 30
 
 
@@ -41,7 +43,7 @@ def filing_deadline(
         return Deadline(None, BASIS_MOVED)
     if prior_proxy_date is None:
         return Deadline(None, BASIS_UNKNOWN)
-    anniversary = same_day_in_year(prior_proxy_date, prior_proxy_date.year + 1)
+    anniversary = prior_proxy_date + relativedelta(years=1)
     basis = f"120 calendar days before the anniversary of last year's proxy statement ({prior_proxy_date.isoformat()})"
     return Deadline(anniversary - timedelta(days=120), basis)
 

@@ -1,6 +1,8 @@
 """Rule 14a-8(b)(1)(iii): the proponent's availability to meet the company."""
 from datetime import date, datetime, timedelta
 
+import holidays
+
 from .common import Check, ERROR, OK, WARNING, WEEKDAYS
 
 
@@ -8,43 +10,15 @@ ENGAGEMENT_FIRST_DAY = 10
 ENGAGEMENT_LAST_DAY = 30
 
 
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
-    first = date(year, month, 1)
-    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-
-
-def _last_monday_of_may(year: int) -> date:
-    last = date(year, 5, 31)
-    return last - timedelta(days=last.weekday())
-
-
-def _observed(day: date) -> date:
-    """A fixed-date holiday on a Saturday is observed on Friday, on a Sunday on Monday."""
-    return day + timedelta(days={5: -1, 6: 1}.get(day.weekday(), 0))
-
-
-def _federal_holidays(year: int) -> dict[date, str]:
-    """Observed US federal holidays of `year` (5 U.S.C. 6103)."""
-    fixed = {
-        "New Year's Day": (1, 1), "Juneteenth": (6, 19), "Independence Day": (7, 4),
-        "Veterans Day": (11, 11), "Christmas Day": (12, 25),
-    }
-    holidays = {_observed(date(year, month, day)): name for name, (month, day) in fixed.items()}
-    holidays[_nth_weekday(year, 1, 0, 3)] = "Martin Luther King Jr. Day"
-    holidays[_nth_weekday(year, 2, 0, 3)] = "Washington's Birthday"
-    holidays[_last_monday_of_may(year)] = "Memorial Day"
-    holidays[_nth_weekday(year, 9, 0, 1)] = "Labor Day"
-    holidays[_nth_weekday(year, 10, 0, 2)] = "Columbus Day"
-    holidays[_nth_weekday(year, 11, 3, 4)] = "Thanksgiving Day"
-    return holidays
+# Observed US federal holidays (5 U.S.C. 6103), from the holidays package; years load on first use.
+_FEDERAL_HOLIDAYS = holidays.country_holidays("US")
 
 
 def _not_a_business_day(day: date) -> str | None:
     """Why `day` is not a business day (weekend or federal holiday), or None."""
     if day.weekday() >= 5:
         return WEEKDAYS[day.weekday()]
-    # New Year's Day on a Saturday is observed on Dec 31 of the year before.
-    return _federal_holidays(day.year).get(day) or _federal_holidays(day.year + 1).get(day)
+    return _FEDERAL_HOLIDAYS.get(day)
 
 
 def _slot_label(slot: datetime | date) -> str:

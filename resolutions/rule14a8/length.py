@@ -40,6 +40,10 @@ def count_words(text: str) -> int:
     return sum(1 for token in _DASH.sub(" ", text).split() if _is_word(token))
 
 
+WORD_LIMIT = 500
+WORD_WARNING_AT = 475
+
+
 @dataclass(frozen=True)
 class WordCount:
     title: int
@@ -47,6 +51,7 @@ class WordCount:
     whereas: int
     supporting: int
     footnotes: int
+    limit: int = WORD_LIMIT
 
     @property
     def total(self) -> int:
@@ -64,10 +69,6 @@ def word_count_by_part(
         supporting=sum(map(count_words, supporting)),
         footnotes=sum(map(count_words, footnotes)),
     )
-
-
-WORD_LIMIT = 500
-WORD_WARNING_AT = 475
 
 
 def check_length(word_count: WordCount) -> Check:

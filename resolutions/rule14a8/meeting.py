@@ -3,7 +3,9 @@ and the definitive proxy statement's date, which the (j) and (m)(3) clocks count
 from dataclasses import dataclass
 from datetime import date
 
-from .common import Check, INFO, OK, WARNING, same_day_in_year
+from dateutil.relativedelta import relativedelta
+
+from .common import Check, INFO, OK, WARNING
 
 PRESENTATION_BAR_YEARS = 2
 
@@ -30,7 +32,7 @@ def meeting_date(*, stated: date | None, prior_meeting: date | None, meeting_yea
         return KnownDate(stated, False, "announced by the company")
     if prior_meeting is None:
         return UNKNOWN
-    return KnownDate(same_day_in_year(prior_meeting, meeting_year), True,
+    return KnownDate(prior_meeting + relativedelta(years=meeting_year - prior_meeting.year), True,
                      f"estimated from last year's meeting ({prior_meeting.isoformat()})")
 
 
@@ -43,7 +45,7 @@ def proxy_date(*, filed_on: date | None, prior_proxy_date: date | None) -> Known
         return KnownDate(filed_on, False, "filed")
     if prior_proxy_date is None:
         return UNKNOWN
-    return KnownDate(same_day_in_year(prior_proxy_date, prior_proxy_date.year + 1), True,
+    return KnownDate(prior_proxy_date + relativedelta(years=1), True,
                      f"estimated from last year's proxy statement ({prior_proxy_date.isoformat()})")
 
 

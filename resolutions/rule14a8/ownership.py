@@ -2,14 +2,16 @@
 from datetime import date, timedelta
 from decimal import Decimal
 
-from .common import Check, ERROR, OK, dollars, plural, same_day_in_year
+from dateutil.relativedelta import relativedelta
+
+from .common import Check, ERROR, OK, dollars, plural
 
 
 OWNERSHIP_TIERS = ((Decimal(2000), 3), (Decimal(15000), 2), (Decimal(25000), 1))
 
 
 def _years_before(day: date, years: int) -> date:
-    return same_day_in_year(day, day.year - years)
+    return day - relativedelta(years=years)  # Feb 29 → Feb 28
 
 
 def _held_for_years(held_since: date, as_of: date, years: int) -> bool:
@@ -19,7 +21,7 @@ def _held_for_years(held_since: date, as_of: date, years: int) -> bool:
 
 def _eligible_from(held_since: date, years: int) -> date:
     """First `as_of` date on which `held_since` counts as `years` years (Feb 29 → Mar 1)."""
-    candidate = same_day_in_year(held_since, held_since.year + years)
+    candidate = held_since + relativedelta(years=years)
     return candidate if _held_for_years(held_since, candidate, years) else candidate + timedelta(days=1)
 
 
@@ -28,7 +30,7 @@ def _holding_period(held_since: date, as_of: date) -> str:
     years = as_of.year - held_since.year
     if not _held_for_years(held_since, as_of, years):
         years -= 1
-    days = (as_of - same_day_in_year(held_since, held_since.year + years)).days
+    days = (as_of - (held_since + relativedelta(years=years))).days
     parts = [plural(years, "year")] if years else []
     if days or not years:
         parts.append(plural(days, "day"))

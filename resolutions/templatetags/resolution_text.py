@@ -1,9 +1,10 @@
 """Print resolution parts safely: escaped text, footnote calls as superscripts, '- ' lines as bullets."""
 from django import template
-from django.utils.html import escape, format_html_join
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from resolutions.drafts import rendering, selectors
+from resolutions.precedents.import_review import bullets_html
 
 register = template.Library()
 
@@ -29,20 +30,3 @@ def part_html(part):
         for piece in part.pieces()
     ]
     return mark_safe(bullets_html("".join(pieces)))
-
-
-def bullets_html(escaped: str) -> str:
-    """Turn already-escaped text with '- ' lines into paragraphs and <ul> lists."""
-    blocks, bullets = [], []
-    for line in escaped.split("\n"):
-        if line.startswith("- "):
-            bullets.append(line[2:])
-            continue
-        if bullets:
-            blocks.append("<ul>" + format_html_join("", "<li>{}</li>", ((mark_safe(b),) for b in bullets)) + "</ul>")
-            bullets = []
-        if line.strip():
-            blocks.append(f"<p>{line}</p>")
-    if bullets:
-        blocks.append("<ul>" + format_html_join("", "<li>{}</li>", ((mark_safe(b),) for b in bullets)) + "</ul>")
-    return "".join(blocks)

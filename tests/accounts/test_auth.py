@@ -103,7 +103,7 @@ def test_load_demo_twice_gives_the_same_rows(capsys):
     demo = Draft.objects.get(created_by__email="lead@example.org", title=DEMO_DRAFT_TITLE)
     assert demo.clauses.filter(kind="whereas", text__contains="[[snippet:").count() >= 4
     assert demo.clauses.filter(kind="resolved").exists() and demo.versions.count() == 1
-    assert SignOn.objects.current().get(draft=demo).version == demo.versions.get()
+    assert SignOn.objects.signed().get(draft=demo).version == demo.versions.get()
     assert "whereas-demo-2026" in capsys.readouterr().out
 
 

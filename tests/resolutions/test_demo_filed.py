@@ -19,7 +19,7 @@ def filed(capsys):
 def test_the_demo_has_a_finalized_and_submitted_draft_signed_by_both_filers_with_sample_letters(filed):
     version = filed.versions.get()
     assert filed.status == Draft.Status.FILED and version.finalized_at is not None
-    signers = SignOn.objects.current().filter(draft=filed, version_sha256=version.sha256)
+    signers = SignOn.objects.signed().filter(draft=filed, version_sha256=version.sha256)
     assert sorted(s.organization.legal_name for s in signers) == ["Greenfield Pension Trust",
                                                                   "Sisters of the Demo Valley"]
     assert all(s.valuation_date and s.price_per_share for s in signers)

@@ -13,14 +13,15 @@ from django.urls import get_resolver
 
 from resolutions.models import (DeficiencyNotice, Draft, EngagementMeeting, Invitation, OwnershipProof,
                                  Representation, Submission)
-from resolutions.drafts.selectors import get_draft_for, get_version_for
+from resolutions.drafts.gate import get_draft_for, get_version_for
+from resolutions.drafts.models import Need
 from resolutions.cofiling import services as cofilers
 from resolutions.drafts import services as draft_services
 from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-READ, EDIT, SIGN = "read", "edit", "sign"
+READ, EDIT, SIGN = Need.READ, Need.EDIT, Need.SIGN
 ACCESS = {
     "editor": READ, "settings": EDIT, "clause_add": EDIT, "clause_reorder": EDIT, "clause_save": EDIT,
     "clause_delete": EDIT, "clause_move": EDIT, "cite_picker": EDIT, "note_add": EDIT, "preview": READ,
@@ -40,7 +41,7 @@ ACCESS = {
     "record_exclusion_notice": EDIT, "record_opposition": EDIT, "record_withdrawal": EDIT, "record_vote": EDIT,
     "record_vote_precedent": EDIT,
 }
-ALLOWED = {READ: {"lead", "cofiler"}, EDIT: {"lead"}, SIGN: {"cofiler"}}
+ALLOWED = {need: set(need.roles) for need in Need}
 
 
 def draft_urls():
@@ -145,6 +146,22 @@ def test_a_revoked_co_filer_loses_the_draft(world):
     Invitation.objects.filter(pk=values["invitation_id"]).update(revoked_at="2026-01-01T00:00Z")
     assert not gate_opens(users["cofiler"], values["pk"], "read")
     assert not Draft.objects.visible_to(users["cofiler"]).exists()
+
+
+def test_the_selectors_raise_does_not_exist_and_the_gate_makes_it_a_404(world):
+    from resolutions.drafts import selectors
+    from resolutions.models import DraftVersion
+
+    values, users = world
+    with pytest.raises(Draft.DoesNotExist):
+        selectors.draft_for(users["outsider"], values["pk"])
+    with pytest.raises(DraftVersion.DoesNotExist):
+        selectors.version_for(users["cofiler"], values["pk"], 99)
+    with pytest.raises(Http404, match="No such draft"):
+        get_draft_for(users["outsider"], values["pk"])
+    assert Draft(lead_organization_id=users["lead"].organization_id).role_of(users["lead"]) == "lead"
+    assert selectors.draft_for(users["cofiler"], values["pk"]).role_of(users["cofiler"]) == "cofiler"
+    assert selectors.draft_for(users["lead"], values["pk"]).role_of(users["curator"]) is None
 
 
 def test_a_version_is_found_only_through_its_drafts_gate(world):

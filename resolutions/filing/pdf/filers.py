@@ -30,7 +30,7 @@ def version_filers(version: DraftVersion) -> list[Filer]:
     """
     draft = version.draft
     sign_ons = list(
-        SignOn.objects.current().filter(draft=draft).filter(Q(version=version) | Q(version_sha256=version.sha256))
+        SignOn.objects.signed().filter(draft=draft).filter(Q(version=version) | Q(version_sha256=version.sha256))
         .select_related("organization", "user").order_by("signed_at", "pk")
     )
     lead_sign_on = next((s for s in sign_ons if s.organization_id == draft.lead_organization_id), None)

@@ -13,8 +13,7 @@ from django.utils.formats import date_format
 
 from resolutions import rule14a8
 from resolutions.catalogue.models import time_zone_label
-from resolutions.models import AuditEvent, DraftVersion, SignOn
-from resolutions.drafts.audit import audit_record
+from resolutions.models import DraftVersion, SignOn
 from resolutions.filing.authorization import self_evident_statement
 from .filers import Filer, version_filers
 from .proposal import ProposalDocument
@@ -143,8 +142,9 @@ def letter_html(version: DraftVersion, filer: Filer, *, lead: Filer, today: date
                             letter_context(version, filer, lead=lead, today=today, bookmark=bookmark))
 
 
-def letter_with_proposal(version: DraftVersion, organization_id: int, *, user) -> bytes | None:
-    """One filer's letter with the proposal attached, or None if the organization does not file this version."""
+def letter_with_proposal(version: DraftVersion, organization_id: int) -> tuple[bytes, Filer] | None:
+    """One filer's letter with the proposal attached, and the filer; None if the organization does not file
+    this version."""
     filers = version_filers(version)
     filer = next((f for f in filers if f.organization_id == organization_id), None)
     if filer is None:
@@ -159,6 +159,4 @@ def letter_with_proposal(version: DraftVersion, organization_id: int, *, user) -
         "description": f"{content['company']}, {content['meeting_year']} annual meeting",
         "keywords": content["topics"],
     })
-    audit_record(draft=version.draft, actor=user, verb=AuditEvent.Verb.EXPORTED,
-                 detail=f"Letter of {filer.organization}, version {version.number} ({version.short_hash})")
-    return pdf
+    return pdf, filer

@@ -1,4 +1,5 @@
-"""The proposal PDF of a version: its HTML (also the print preview), and its stored file.
+"""The proposal PDF of a version: its HTML (also the print preview) and its file (``exports.proposal_export``
+stores it).
 
 A stored PDF is made once per edition: the version's text (number and SHA-256 in the name),
 plus what else it prints — the filer list, the DRAFT mark and the PDF variant — hashed into
@@ -9,8 +10,6 @@ import json
 import re
 from dataclasses import dataclass
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -18,8 +17,7 @@ from django.utils.safestring import mark_safe
 from config.private_files import keyed_name
 from resolutions.drafts.rendering import link_urls, sanitize_clause_html
 from resolutions.drafts.selectors import is_blank
-from resolutions.models import AuditEvent, DraftVersion
-from resolutions.drafts.audit import audit_record
+from resolutions.models import DraftVersion
 from .filers import Filer, version_filers
 from .render import DEFAULT_VARIANT, render_pdf
 
@@ -136,20 +134,3 @@ class ProposalDocument:
 
     def render(self) -> bytes:
         return render_pdf(self.html(), variant=self.variant)
-
-
-def stored_proposal(version: DraftVersion, *, user, variant: str = DEFAULT_VARIANT) -> bytes:
-    """The version's proposal PDF: read from storage, or rendered, stored and audited the first time.
-
-    A fresh render is returned as it is, not read back from storage.
-    """
-    document = ProposalDocument.of(version, variant)
-    name = document.storage_name
-    if default_storage.exists(name):
-        with default_storage.open(name) as file:
-            return file.read()
-    pdf = document.render()
-    default_storage.save(name, ContentFile(pdf))
-    audit_record(draft=version.draft, actor=user, verb=AuditEvent.Verb.EXPORTED,
-                 detail=f"Proposal PDF of version {version.number} ({version.short_hash})")
-    return pdf

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from config.private_files import private_file_response
 from resolutions import rule14a8
-from resolutions.drafts.selectors import get_draft_for
+from resolutions.drafts.gate import get_draft_for
+from resolutions.drafts.models import Need
 from resolutions.filing.selectors import draft_filer_statuses
 from . import forms, services
 from .calendar import deadlines_calendar
@@ -70,7 +71,7 @@ def _save(request, draft, key, form, write, success: str):
 
 @require_POST
 def meeting_save(request, pk):
-    draft = get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     return _save(request, draft, "meeting", forms.MeetingForm(request.POST),
                  lambda f: services.filing_record_save(draft=draft, user=request.user, data=f.to_input()),
                  "The meeting is recorded.")
@@ -124,7 +125,7 @@ def cure_proof_file(request, pk, notice_id):
 
 @require_POST
 def engagement_add(request, pk):
-    draft = get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     return _save(request, draft, "engagement", forms.EngagementForm(request.POST),
                  lambda f: services.engagement_meeting_record(draft=draft, user=request.user, data=f.to_input()),
                  "The engagement meeting is recorded.")
@@ -132,7 +133,7 @@ def engagement_add(request, pk):
 
 @require_POST
 def engagement_status(request, pk, meeting_id):
-    draft = get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     meeting = draft.engagement_meetings.filter(pk=meeting_id).first()
     if meeting is None:
         raise Http404("No such engagement meeting.")
@@ -144,7 +145,7 @@ def engagement_status(request, pk, meeting_id):
 
 @require_POST
 def exclusion_notice_save(request, pk):
-    draft = get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     return _save(request, draft, "exclusion", forms.ExclusionNoticeForm(request.POST),
                  lambda f: services.exclusion_notice_record(draft=draft, user=request.user, data=f.to_input()),
                  "The (j) notice is recorded.")
@@ -152,7 +153,7 @@ def exclusion_notice_save(request, pk):
 
 @require_POST
 def opposition_save(request, pk):
-    draft = get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     return _save(request, draft, "opposition", forms.OppositionForm(request.POST),
                  lambda f: services.opposition_statement_record(draft=draft, user=request.user, data=f.to_input()),
                  "The statement in opposition is recorded.")
@@ -160,7 +161,7 @@ def opposition_save(request, pk):
 
 @require_POST
 def withdrawal_save(request, pk):
-    draft = get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     return _save(request, draft, "withdrawal", forms.WithdrawalForm(request.POST),
                  lambda f: services.proposal_withdraw(draft=draft, user=request.user, data=f.to_input()),
                  "The proposal is withdrawn: its deadlines and reminders stop.")
@@ -168,7 +169,7 @@ def withdrawal_save(request, pk):
 
 @require_POST
 def vote_save(request, pk):
-    draft = get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     return _save(request, draft, "vote", forms.VoteForm(request.POST),
                  lambda f: services.vote_record(draft=draft, user=request.user, data=f.to_input()),
                  "The vote is recorded.")
@@ -176,7 +177,7 @@ def vote_save(request, pk):
 
 @require_POST
 def vote_to_precedent(request, pk):
-    draft = get_draft_for(request.user, pk, need="edit")
+    draft = get_draft_for(request.user, pk, need=Need.EDIT)
     vote = VoteResult.objects.filter(draft=draft).first()
     if vote is None:
         messages.error(request, "Record the vote first.")

@@ -1,4 +1,4 @@
-from resolutions.filing.docx_export import stored_proposal_docx
+from resolutions.filing.exports import proposal_docx_export
 from resolutions.management.version_command import VersionCommand
 
 
@@ -8,4 +8,4 @@ class Command(VersionCommand):
 
     def handle(self, *args, draft, version, output, **options):
         chosen = self.version(self.draft(draft), version)
-        self.write(output, stored_proposal_docx(chosen, user=None))
+        self.write(output, proposal_docx_export(version=chosen, user=None))

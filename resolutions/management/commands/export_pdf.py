@@ -1,7 +1,6 @@
 from django.core.management.base import CommandError
 
-from resolutions.filing.pdf.packet import packet_build, packet_start
-from resolutions.filing.pdf.proposal import stored_proposal
+from resolutions.filing import exports
 from resolutions.filing.pdf.render import DEFAULT_VARIANT, VARIANTS
 from resolutions.management.version_command import VersionCommand
 from resolutions.models import PacketExport
@@ -22,7 +21,7 @@ class Command(VersionCommand):
         draft = self.draft(draft)
         if packet:
             chosen = self.version(draft, version) if version is not None else None
-            built = packet_build(packet_start(draft=draft, user=None, version=chosen))
+            built = exports.packet_build(packet=exports.packet_start(draft=draft, user=None, version=chosen))
             if built.status != PacketExport.Status.DONE:
                 raise CommandError(f"The packet could not be built: {built.error}")
             with built.file.open("rb") as file:
@@ -32,5 +31,5 @@ class Command(VersionCommand):
                                   "every page marked “PREVIEW: not finalized, not for filing”.")
         else:
             chosen = self.version(draft, version, if_none="save one, or use --packet")
-            data = stored_proposal(chosen, user=None, variant=variant)
+            data = exports.proposal_export(version=chosen, user=None, variant=variant)
         self.write(output, data)

@@ -151,7 +151,7 @@ def test_an_edit_after_signing_asks_for_reconfirmation_and_drops_the_filer(
                                      expected_revision=draft.revision, text="Facts changed.", user=lead)
     sign_on = SignOn.objects.get(draft=draft)
     assert sign_on.status == SignOn.Status.NEEDS_RECONFIRMATION
-    assert not SignOn.objects.current().filter(draft=draft).exists()
+    assert not SignOn.objects.signed().filter(draft=draft).exists()
     assert any("re-confirm" in m.subject for m in mailoutbox)
     latest = draft_services.version_save(draft=draft, user=lead)
     services.sign_on_create(draft=draft, version=latest, user=cofiler, data=sign_on_data())

@@ -5,7 +5,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from resolutions.filing.pdf.packet import packet_request
+from resolutions.filing.exports import packet_request
 from resolutions.drafts import services
 from tests import factories
 

@@ -20,7 +20,7 @@ from lxml import etree
 
 from resolutions.filing.docx_export import ProposalWord
 from resolutions.filing.docx_read import read_word_proposal
-from resolutions.filing.docx_services import version_from_docx
+from resolutions.filing.docx_version import version_from_docx
 from resolutions.models import AuditEvent, DraftNote, DraftVersion
 from resolutions.drafts.redline import content_document
 from resolutions.drafts.selectors import draft_rendered

@@ -11,8 +11,7 @@ from resolutions.filing import services
 from resolutions.filing.models import OwnershipProof, Submission
 from resolutions.filing.samples import sample_broker_letter
 from resolutions.models import AuditEvent, Draft, PacketExport, SignOn
-from resolutions.filing.pdf.letters import letter_with_proposal
-from resolutions.filing.pdf.packet import packet_build, packet_request
+from resolutions.filing.exports import letter_export, packet_build, packet_request
 from resolutions.filing.pdf.proposal import ProposalDocument
 from resolutions.drafts.services import clause_update, draft_circulate
 
@@ -81,7 +80,7 @@ def test_the_lead_has_a_statements_form_of_its_own_and_its_letter_is_built_from_
     assert response.status_code == 302, response.content.decode()[:3000]
     sign_on = SignOn.objects.get(draft=draft, organization=lead.organization)
     assert (sign_on.version, sign_on.market_value, sign_on.valuation_date) == (version, 18225, date(2026, 10, 15))
-    pdf = letter_with_proposal(version, lead.organization_id, user=lead)
+    pdf = letter_export(version=version, organization_id=lead.organization_id, user=lead)
     text = " ".join(b.page_texts(pdf))
     assert "to be confirmed" not in text
     assert "Sisters of Testing has continuously held 150 shares" in text
@@ -249,7 +248,7 @@ def test_the_final_packet_has_the_cover_letter_the_broker_letter_as_image_and_co
     finalized.company.save()
     packet, started = packet_request(draft=finalized, user=lead)
     assert started and packet.version.finalized_at is not None
-    packet = packet_build(packet)
+    packet = packet_build(packet=packet)
     assert packet.status == PacketExport.Status.DONE, packet.error
     pdf = packet.file.read()
     texts = b.page_texts(pdf)

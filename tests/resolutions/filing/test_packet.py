@@ -9,9 +9,9 @@ from pypdf import PdfReader
 
 from resolutions.models import AuditEvent, DraftVersion, PacketExport
 from resolutions.filing.pdf import packet as packet_module
-from resolutions.filing.pdf.packet import packet_build, packet_request, packet_start
+from resolutions.filing.exports import packet_build, packet_request, packet_start
 from resolutions.drafts.services import clause_update, version_save
-from resolutions.filing.tasks import build_packet
+from resolutions.filing import tasks
 
 from tests.resolutions import pdf_builders as b
 
@@ -32,7 +32,7 @@ def built(django_db_setup, django_db_blocker):
         packet = packet_start(draft=draft, user=lead)
         b.sign(packet.version, b.filer_user("late@packet.example", "Late Pension Trust"), signed_at=b.at(20))
         b.sign(packet.version, b.filer_user("early@packet.example", "Early Foundation"), signed_at=b.at(10))
-        status = build_packet.delay(packet.pk).get()
+        status = tasks.packet_build.delay(packet.pk).get()
         packet.refresh_from_db()
         pdf = packet.file.read()
         reader = PdfReader(BytesIO(pdf))
@@ -197,7 +197,7 @@ def test_the_status_polls_every_second_while_the_packet_builds(lead_client, draf
     assert 'hx-trigger="every 1s"' in partial and 'value="40"' in partial and "Letter of Sisters of Testing" in partial
     assert "<nav" not in partial, "only the partial"
 
-    packet_build(packet)
+    packet_build(packet=packet)
     partial = lead_client.get(f"/drafts/{draft.pk}/packet/", HTTP_HX_REQUEST="true").content.decode()
     assert "hx-trigger" not in partial and f"/drafts/{draft.pk}/packet.pdf" in partial
 
@@ -215,7 +215,7 @@ def test_a_failed_build_is_recorded_and_shown(lead_client, draft, lead, monkeypa
         raise RuntimeError("the letter template is broken")
 
     monkeypatch.setattr(packet_module, "packet_parts", broken)
-    packet = packet_build(packet_start(draft=draft, user=lead))
+    packet = packet_build(packet=packet_start(draft=draft, user=lead))
     assert packet.status == PacketExport.Status.FAILED and packet.error == "the letter template is broken"
     page = lead_client.get(f"/drafts/{draft.pk}/packet/").content.decode()
     assert "could not be built: the letter template is broken" in page
@@ -223,7 +223,7 @@ def test_a_failed_build_is_recorded_and_shown(lead_client, draft, lead, monkeypa
 
 
 def test_the_packet_is_for_the_lead_organization_only(client, draft, cofiler, lead):
-    packet_build(packet_start(draft=draft, user=lead))
+    packet_build(packet=packet_start(draft=draft, user=lead))
     client.force_login(cofiler)
     assert client.get(f"/drafts/{draft.pk}/packet/").status_code == 404
     assert client.post(f"/drafts/{draft.pk}/packet/").status_code == 404

@@ -16,7 +16,8 @@ from resolutions.models import AuditEvent, DraftVersion, SignOn
 from resolutions.filing.pdf import proposal as proposal_module
 from resolutions.filing.pdf import render as render_module
 from resolutions.filing.pdf.filers import version_filers
-from resolutions.filing.pdf.proposal import ProposalDocument, is_final, stored_proposal
+from resolutions.filing.pdf.proposal import ProposalDocument, is_final
+from resolutions.filing.exports import proposal_export
 from resolutions.filing.pdf.render import PDFRenderStopped, PDFRenderTimeout
 from resolutions.drafts.services import version_save
 from tests import factories
@@ -160,6 +161,20 @@ def test_version_filers_lists_current_sign_ons_on_this_exact_text(lead, make_use
     assert [f.sign_on for f in filers[1:]] == [earliest, by_hash]
 
 
+def test_a_proposal_export_is_stored_only_with_its_audit_event(lead, monkeypatch):
+    """Stored without its event, every later download would be served unaudited."""
+    draft = factories.draft(lead, clauses=[("resolved", "Shareholders request a report.")])
+    version = version_save(draft=draft, user=lead)
+
+    def trail_down(**kwargs):
+        raise RuntimeError("the audit trail is unavailable")
+
+    monkeypatch.setattr("resolutions.filing.exports.audit_record", trail_down)
+    with pytest.raises(RuntimeError):
+        proposal_export(version=version, user=lead)
+    assert not default_storage.exists(ProposalDocument.of(version).storage_name)
+
+
 def test_a_stored_pdf_is_made_once_then_served_from_storage(lead, monkeypatch):
     draft = factories.draft(lead, clauses=[("resolved", "Shareholders request a report.")])
     version = version_save(draft=draft, user=lead)
@@ -167,8 +182,8 @@ def test_a_stored_pdf_is_made_once_then_served_from_storage(lead, monkeypatch):
     real_render = proposal_module.ProposalDocument.render
     monkeypatch.setattr(proposal_module.ProposalDocument, "render", lambda doc: renders.append(1) or real_render(doc))
 
-    pdf = stored_proposal(version, user=lead)
-    assert stored_proposal(version, user=lead) == pdf
+    pdf = proposal_export(version=version, user=lead)
+    assert proposal_export(version=version, user=lead) == pdf
 
     name = ProposalDocument.of(version).storage_name
     assert re.fullmatch(rf"pdfs/draft-{draft.pk}/[0-9a-f]{{32}}-v1-{version.short_hash}-[0-9a-f]{{8}}\.pdf", name), name

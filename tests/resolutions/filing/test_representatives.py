@@ -9,8 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from resolutions.filing import services
-from resolutions.filing.pdf.letters import letter_with_proposal
-from resolutions.filing.pdf.packet import packet_build, packet_request
+from resolutions.filing.exports import letter_export, packet_build, packet_request
 from resolutions.filing.pdf.proposal import ProposalDocument
 from resolutions.models import AuditEvent, Draft, Representation
 
@@ -78,15 +77,15 @@ def test_the_shareholder_signs_through_the_link_and_only_then_can_the_text_be_fi
     assert Client().get(link).status_code == 404, "the link works once"
 
     services.draft_finalize(draft=draft, version=signed_by_both, user=lead)
-    letter = " ".join(" ".join(b.page_texts(letter_with_proposal(signed_by_both, cofiler.organization_id,
-                                                                 user=lead))).split())
+    letter = " ".join(" ".join(b.page_texts(letter_export(version=signed_by_both,
+                                                                  organization_id=cofiler.organization_id, user=lead))).split())
     assert "Pension Fund of Tests submits this proposal as the representative of Ada Investor, the proponent, " \
            "under Rule 14a-8(b)(1)(iv)" in letter
     assert "Ada Investor has continuously held 120 shares" in letter
     proposal = " ".join(" ".join(b.page_texts(ProposalDocument.of(signed_by_both).render())).split())
     assert "Pension Fund of Tests, for Ada Investor" in proposal, "the filed proposal names whom it files for"
     draft.refresh_from_db()
-    packet = packet_build(packet_request(draft=draft, user=lead)[0])
+    packet = packet_build(packet=packet_request(draft=draft, user=lead)[0])
     texts = b.page_texts(packet.file.read())
     whole = " ".join(" ".join(texts).split())
     assert "Authorization of Pension Fund of Tests by Ada Investor" in texts[0], "the cover letter lists it"
@@ -106,7 +105,7 @@ def test_an_uploaded_signed_authorization_is_enclosed_as_page_images(
         "application/pdf"
     services.draft_finalize(draft=draft, version=signed_by_both, user=lead)
     draft.refresh_from_db()
-    packet = packet_build(packet_request(draft=draft, user=lead)[0])
+    packet = packet_build(packet=packet_request(draft=draft, user=lead)[0])
     from io import BytesIO
 
     from pypdf import PdfReader
@@ -128,8 +127,8 @@ def test_an_entity_s_self_evident_agent_says_so_in_the_rule_s_words_and_needs_no
                      shareholder_name="Tests Pension Trust Fund", self_evident_role="is the fund's trustee"
                      ).status_code == 302
     services.draft_finalize(draft=draft, version=signed_by_both, user=lead)
-    letter = " ".join(" ".join(b.page_texts(letter_with_proposal(signed_by_both, cofiler.organization_id,
-                                                                 user=lead))).split())
+    letter = " ".join(" ".join(b.page_texts(letter_export(version=signed_by_both,
+                                                                  organization_id=cofiler.organization_id, user=lead))).split())
     assert ("Tests Pension Trust Fund is an entity, and Pension Fund of Tests's authority to act on its behalf is "
             "apparent and self-evident: Pension Fund of Tests is the fund's trustee.") in letter
 

@@ -2,7 +2,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from resolutions.filing.pdf.letters import letter_with_proposal
+from resolutions.filing.exports import letter_export
 from resolutions.models import SignOn
 
 from tests.resolutions import pdf_builders as b
@@ -20,7 +20,7 @@ def test_the_letter_says_the_office_time_zone_and_each_time_in_it(lead_client, d
     draft.company.office_time_zone = "America/Los_Angeles"  # a later edit does not change what was signed
     draft.company.save()
     assert SignOn.objects.get(draft=draft, organization=lead.organization).availability_time_zone == "America/Chicago"
-    text = " ".join(" ".join(b.page_texts(letter_with_proposal(version, lead.organization_id, user=lead))).split())
+    text = " ".join(" ".join(b.page_texts(letter_export(version=version, organization_id=lead.organization_id, user=lead))).split())
     text = text.replace("/ ", "/")  # a line may break after the slash
     assert "Central Time (America/Chicago), the time zone of the Company's principal executive offices" in text
     assert "Thursday, November 12, 2026, 10:00 AM CST" in text and "9:00 to 17:30" in text

@@ -1,8 +1,10 @@
-"""The PDF endpoints over HTTP: who gets what, stored files, letters, the print preview, export_pdf."""
+"""The PDF and Word endpoints over HTTP: who gets what, stored files, letters, the print preview, export_pdf."""
 import base64
+import io
 from io import BytesIO
 from types import SimpleNamespace
 
+import docx
 import pytest
 from django.core.management import CommandError, call_command
 from pypdf import PdfReader
@@ -70,7 +72,7 @@ def test_a_render_over_the_time_limit_answers_503_with_the_reason(client, filed,
     def too_slow(*args, **kwargs):
         raise PDFRenderTimeout(60)
 
-    monkeypatch.setattr("resolutions.filing.views.stored_proposal", too_slow)
+    monkeypatch.setattr("resolutions.filing.exports.proposal_export", too_slow)
     response = get_as(client, lead, f"{filed.url}/proposal.pdf")
     assert response.status_code == 503
     assert "longer than 60 seconds" in response.content.decode()
@@ -168,3 +170,37 @@ def test_export_pdf_explains_what_is_missing(lead, tmp_path):
         call_command("export_pdf", "--draft", str(draft.pk), "--version", "4", "-o", str(tmp_path / "x.pdf"))
     with pytest.raises(CommandError, match="No draft with id 0"):
         call_command("export_pdf", "--draft", "0", "-o", str(tmp_path / "x.pdf"))
+
+
+# --- The Word copy ---------------------------------------------------------------------------------
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@pytest.fixture
+def version(lead, cofiler):
+    draft = factories.draft(lead, clauses=[("whereas", "Facts."), ("resolved", "Shareholders request a report.")])
+    b.join(draft, cofiler)
+    return version_save(draft=draft, user=lead)
+
+
+def test_lead_and_co_filers_download_the_word_copy_from_the_versions_page(client, version, lead, cofiler):
+    url = f"/drafts/{version.draft_id}/versions/{version.number}/proposal.docx"
+    for user in (lead, cofiler):
+        client.force_login(user)
+        page = client.get(f"/drafts/{version.draft_id}/versions/")
+        assert f'href="{url}"' in page.content.decode()
+        response = client.get(url)
+        assert response.status_code == 200 and response["Content-Type"] == DOCX
+        assert response["Content-Disposition"] == 'attachment; filename="report-on-customer-due-diligence-v1-proposal.docx"'
+        paragraphs = [p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs]
+        assert "WHEREAS: Facts." in paragraphs and "RESOLVED: Shareholders request a report." in paragraphs
+    assert version.draft.audit_events.filter(verb=AuditEvent.Verb.EXPORTED).count() == 1
+
+
+def test_others_get_a_404(client, version, outsider, curator):
+    for user in (outsider, curator):
+        client.force_login(user)
+        assert client.get(f"/drafts/{version.draft_id}/versions/{version.number}/proposal.docx").status_code == 404
+    client.force_login(version.draft.created_by)
+    assert client.get(f"/drafts/{version.draft_id}/versions/9/proposal.docx").status_code == 404

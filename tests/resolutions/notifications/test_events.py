@@ -104,10 +104,10 @@ def test_a_removed_co_filer_receives_nothing_more(client, draft, lead, cofiler, 
 
 def test_a_built_packet_tells_the_lead_organization_and_whoever_asked(draft, lead, colleague, version,
                                                                       django_capture_on_commit_callbacks):
-    from resolutions.filing.pdf.packet import packet_start
-    from resolutions.filing.tasks import build_packet
+    from resolutions.filing.exports import packet_start
+    from resolutions.filing.tasks import packet_build
 
     packet = packet_start(draft=draft, user=lead)
-    build_packet(packet.pk)
+    packet_build(packet.pk)
     assert told(Kind.PACKET_READY) == [colleague.email, lead.email]
     assert Notification.objects.filter(kind=Kind.PACKET_READY).first().url == f"/drafts/{draft.pk}/packet/"

@@ -1,4 +1,6 @@
 """The precedent library: import with review, re-import, search, detail and the curator's tools."""
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -241,5 +243,9 @@ def test_admin_actions_mark_curated_and_export(curator_client, curator):
     assert Precedent.objects.get().curated
     csv_response = curator_client.post(url, {"action": "export_csv", "_selected_action": [p.pk]})
     assert "Water Risk" in csv_response.content.decode() and "Ana Ruiz, Demo Sisters" in csv_response.content.decode()
+    trap = _precedent("=HYPERLINK(\"https://evil.example\")", 2024, factories.company(name="Formula Co."))
+    rows = list(csv.reader(io.StringIO(curator_client.post(url, {"action": "export_csv",
+                                                                 "_selected_action": [trap.pk]}).content.decode())))
+    assert rows[1][3] == "'=HYPERLINK(\"https://evil.example\")"  # a spreadsheet shows it, never runs it
     exported = json.loads(curator_client.post(url, {"action": "export_json", "_selected_action": [p.pk]}).content)
     assert exported[0]["resolved"] == ["Shareholders request a report."]

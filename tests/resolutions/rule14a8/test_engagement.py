@@ -56,7 +56,12 @@ def test_new_years_day_on_a_saturday_is_observed_on_the_friday_before():
     check = check_engagement(
         submission_date=date(2027, 12, 10), slots=[date(2027, 12, 31), date(2028, 1, 3)]
     )
-    assert "2027-12-31 (New Year's Day)" in check.message
+    assert "2027-12-31 (New Year's Day (observed))" in check.message
+
+
+def test_juneteenth_observed_on_the_friday_is_not_a_business_day():
+    check = check_engagement(submission_date=date(2027, 6, 4), slots=[date(2027, 6, 18), date(2027, 6, 21)])
+    assert "2027-06-18 (Juneteenth National Independence Day (observed))" in check.message
 
 
 def test_no_slots_is_an_error():

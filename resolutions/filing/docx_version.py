@@ -1,4 +1,5 @@
-"""An edited Word copy uploaded as a new version of its draft, to be compared with the version it came from.
+"""An edited Word copy uploaded as a new version of its draft (``version_from_docx``), to be compared
+with the version it came from.
 
 The new version holds the Word file's title, parts and footnotes; company, meeting, topics and
 layout are the version it came from. Its notes stay notes: a Word footnote whose text is one
@@ -11,19 +12,19 @@ from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 
 from resolutions.drafts.rendering import (
     MAX_CLAUSE_CHARS, canonical_content, content_sha256, markers_in, render_clauses, sanitize_clause_html,
 )
 from ..models import AuditEvent, Draft, DraftVersion
+from resolutions.drafts.audit import audit_record
 from resolutions.filing.pdf.proposal import clean_part_html
 from resolutions.drafts.redline import FOOTNOTE_CALL
 from resolutions.drafts.selectors import draft_citations
-from resolutions.drafts.audit import audit_record
 from resolutions.drafts.services import note_add
 from .docx_export import part_blocks
 from .docx_read import TrackedChanges, WordFileError, WordProposal, read_word_proposal
+
 
 TITLE_MAX = 300
 
@@ -48,7 +49,7 @@ def version_from_docx(*, draft: Draft, user, data: bytes, filename: str) -> Word
     base = _base_version(draft, word)
     with transaction.atomic():
         locked = Draft.objects.select_for_update().get(pk=draft.pk)
-        rendered = _rendered(locked, base, word)
+        rendered = _rendered_parts(locked, base, word)
         content = canonical_content(
             title=(word.title or base.content["title"])[:TITLE_MAX], company=base.content["company"],
             meeting_year=base.content["meeting_year"], layout=base.content["layout"], rendered=rendered,
@@ -56,7 +57,7 @@ def version_from_docx(*, draft: Draft, user, data: bytes, filename: str) -> Word
         )
         if _reading(content) == _reading(base.content):
             raise ValidationError(f"“{filename}” has the same text as version {base.number}: no version was made.")
-        number = (locked.versions.aggregate(m=Max("number"))["m"] or 0) + 1
+        number = locked.versions.next_number()
         version = DraftVersion.objects.create(draft=locked, number=number, content=content,
                                               sha256=content_sha256(content),
                                               reason=DraftVersion.Reason.UPLOADED, created_by=user)
@@ -65,6 +66,11 @@ def version_from_docx(*, draft: Draft, user, data: bytes, filename: str) -> Word
                      detail=f"Version {number} ({version.short_hash}), uploaded from the Word file “{filename}”, "
                             f"edited from version {base.number}{tracked}")
     return WordUpload(version=version, base=base, tracked=word.tracked)
+
+
+def tracked_message(tracked: TrackedChanges) -> str:
+    return (f"The Word file had tracked changes ({tracked}); they were read as accepted. Check the redline "
+            "before you circulate this version.") if tracked else ""
 
 
 def _reading(content: dict) -> tuple:
@@ -106,7 +112,7 @@ def _base_version(draft: Draft, word: WordProposal) -> DraftVersion:
     return chosen
 
 
-def _rendered(draft: Draft, base: DraftVersion, word: WordProposal):
+def _rendered_parts(draft: Draft, base: DraftVersion, word: WordProposal):
     """The Word parts rendered with citation markers, every note reading exactly as in the Word file."""
     for number, part in enumerate(word.parts, start=1):
         if len(part.html) > MAX_CLAUSE_CHARS:
@@ -162,9 +168,3 @@ def _with_markers(html: str, keys: list[tuple[str, int]]) -> str:
         return f"[[{keys[number - 1][0]}:{keys[number - 1][1]}]]" if 1 <= number <= len(keys) else ""
 
     return sanitize_clause_html(FOOTNOTE_CALL.sub(marker, html))
-
-
-def tracked_message(tracked: TrackedChanges) -> str:
-    return (f"The Word file had tracked changes ({tracked}); they were read as accepted. Check the redline "
-            "before you circulate this version.") if tracked else ""
-

@@ -239,8 +239,9 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
     removed: dict[int, dict] = {}
     for page in pages:
         previous: PageLine | None = None
-        right = max((line.x1 for line in page), default=0)
+        page_right = max((line.x1 for line in page), default=0)
         for line in page:
+            right = _column_right(page, line, page_right)
             reason = left_out.get(id(line))
             if reason:
                 removed[len(lines)] = {"line": line.text, "page": line.page, "reason": reason}
@@ -249,7 +250,7 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
             starts = previous is None or _starts_paragraph(line, previous, usual_gap, right)
             if previous is None and lines:
                 last = next((candidate for candidate in reversed(lines) if candidate.text), None)
-                starts = last is None or not (
+                starts = last is None or _is_heading_text(line.text) or not (
                     _runs_on(last, right) and not ends_sentence(last.text) and (
                         line.text[:1].islower() or max(last.size, line.size) < 1.15 * min(last.size, line.size)
                     )
@@ -302,6 +303,19 @@ def _without_side_labels(lines: list[ProxyLine], removed: dict[int, dict]) -> tu
             line = ProxyLine(line.page, rest, line.size, line.x0, line.x1, line.starts_paragraph, line.small)
         kept.append(line)
     return kept, moved
+
+
+def _is_heading_text(text: str) -> bool:
+    """An item heading or the board's statement heading: never the end of a paragraph from the page before."""
+    return bool(ITEM_HEADING.match(text) or OPPOSITION.match(text) or _STACKED_RECOMMENDATION.match(text))
+
+
+def _column_right(page: list[PageLine], line: PageLine, page_right: float) -> float:
+    """The right edge of the column ``line`` is set in: of a two-column page, its own column's."""
+    if line.x1 > 0.6 * page_right:
+        return page_right
+    same_column = [other.x1 for other in page if abs(other.x0 - line.x0) < 0.15 * page_right]
+    return max(same_column, default=page_right)
 
 
 def _runs_on(line: ProxyLine, right: float) -> bool:
@@ -363,10 +377,12 @@ def _running_lines(pages: list[list[PageLine]]) -> dict[int, str]:
 
 
 def _edge_lines(page: list[PageLine]) -> set[int]:
-    """The first two and last two lines of a page when short (a head or footer set inside a wide
-    margin, out of the zone): ids."""
+    """The two highest and two lowest lines of a page when short (a head or footer set inside a
+    wide margin, out of the zone; read in column order it may stand anywhere): ids."""
     texts = [line for line in page if line.text.strip()]
-    return {id(line) for line in texts[:2] + texts[-2:] if len(line.text.split()) <= _EDGE_WORDS}
+    tops = sorted({round(line.top) for line in texts})
+    edge_tops = set(tops[:2] + tops[-2:])
+    return {id(line) for line in texts if round(line.top) in edge_tops and len(line.text.split()) <= _EDGE_WORDS}
 
 
 def _in_zone(line: PageLine) -> bool:
@@ -378,7 +394,7 @@ def _repeat_keys(line: PageLine) -> list[str]:
     and, for a line of several words, its first three words at its height."""
     full = line.text.lower().strip()
     if not ITEM_HEADING.match(full):  # "Proposal 6" and "Proposal 7" are different heads
-        full = re.sub(r"[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+", "#", full)
+        full = " ".join(re.sub(r"[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+", " ", full).split())
     words = full.split()
     if len(words) < 4:
         return [full]

@@ -99,7 +99,9 @@ _PAREN_NOTE = re.compile(r"^\(([0-9]{1,3})\)\s*|^\[([0-9]{1,3})\]\s*|^([0-9]{1,2
 _SIDE_LABEL = re.compile(r"\s*what\s+am\s+i\s+voting\s+on\s*\??\s*", re.IGNORECASE)
 _SIDE_LABEL_START = re.compile(r"^what(?:\s+am(?:\s+i(?:\s+voting)?)?)?$", re.IGNORECASE)
 _SIGN_OFF = re.compile(r"^(?:please\s+vote|contact\s*:|the\s+proponent\s+recommends|vote\s+for\b)", re.IGNORECASE)
-_YEAR = re.compile(r"\b(20[0-9]{2})\s+annual\s+(?:general\s+)?meeting", re.IGNORECASE)
+_YEAR = re.compile(
+    r"\b(20[0-9]{2})\s+annual\s+(?:general\s+)?(?:(?:share|stock)(?:holder|owner)s?[’']?\s+)?meeting", re.IGNORECASE
+)
 _COMPANY = re.compile(
     r"\b((?:[A-Z][\w.&!'’-]*\s+){0,3}[A-Z][\w.&!'’-]*,?\s+(?:Inc\.|Corporation|Company|plc|Corp\.|N\.V\.|Ltd\.))"
 )
@@ -444,7 +446,7 @@ def split_proxy(lines: list[ProxyLine], removed: dict[int, dict], *, filename: s
         warnings.append(NO_PROPOSALS if skipped or _looks_like_proxy(lines) else NOT_A_PROXY)
     return ProxyStatement(
         file=filename,
-        company=_company(lines),
+        company=_company(lines, proposals),
         meeting_year=_meeting_year(lines),
         pages=page_count or (lines[-1].page if lines else 0),
         proposals=proposals,
@@ -988,22 +990,42 @@ def _meeting_year(lines: list[ProxyLine]) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-def _company(lines: list[ProxyLine]) -> str:
-    """The company's name on the cover: the name with "Inc."/"Corporation"… met most often early on."""
-    for line in lines[:40]:
-        match = _COMPANY_CAPITALS.fullmatch(line.text)
-        if match:
-            return line.text
+def _company(lines: list[ProxyLine], proposals: list[ProxyProposal]) -> str:
+    """The company's name on the cover: a name in capitals with "INC."/"CORPORATION"… on the first
+    lines; else the name with "Inc."/"Corporation"… met most often in the document (at least a few
+    times: a subsidiary's is rare) that agrees with how the preambles name the company ("… has
+    notified Acme that …"), or that name itself."""
     names = Counter(
-        m[1].strip() for line in lines[:600] for m in _COMPANY.finditer(line.text)
-        if not re.match(r"(?:The|Our|This|Each|Such)\s", m[1])
+        m[1].strip() for line in lines for m in _COMPANY.finditer(line.text)
+        if not _GENERIC_COMPANY.match(m[1])
     )
+    for line in lines[:40]:
+        if _COMPANY_CAPITALS.fullmatch(line.text):  # in the case the document writes it in, if it does
+            return next((name for name, _ in names.most_common() if name.lower() == line.text.lower()), line.text)
+    called = Counter(
+        name for proposal in proposals for m in _COMPANY_IN_PREAMBLE.finditer(proposal.preamble)
+        for name in [(m[1] or m[2]).strip()] if not _GENERIC_COMPANY.match(name + " ") and name not in ("We", "It")
+    )
+    if called:
+        own = called.most_common(1)[0][0]
+        matching = [(count, name) for name, count in names.items()
+                    if name.split()[0].rstrip(",") == own.split()[0] and count >= _COMPANY_MENTIONS]
+        return max(matching)[1] if matching else own
     if names:
         return names.most_common(1)[0][0]
     heads = Counter(
         m[1] for line in lines for m in [re.match(r"^(.+?)\s+20[0-9]{2}\s+proxy\s+statement", line.text, re.I)] if m
     )
     return heads.most_common(1)[0][0] if heads else ""
+
+
+_COMPANY_MENTIONS = 5
+_GENERIC_COMPANY = re.compile(r"(?:The|Our|This|Each|Such|Other|Another|Any|Current|Public|Listed|Former|Prior|Parent)\s", re.I)
+# How a preamble names the company: "has notified Acme that", "Acme has been advised", "Acme is not responsible"
+_COMPANY_IN_PREAMBLE = re.compile(
+    r"\b(?:notified|advised|informed)\s+((?:[A-Z][\w.&!'’-]*\s?){1,3}?)\s+that\b"
+    r"|((?:[A-Z][\w.&!'’-]*\s){0,2}[A-Z][\w.&!'’-]*)\s+(?:has\s+been\s+(?:notified|advised)|is\s+not\s+responsible)"
+)
 
 
 # --- proponents --------------------------------------------------------------------------------

@@ -1,11 +1,23 @@
-"""Celery app. Without a broker (CELERY_BROKER_URL unset) tasks run eagerly in-process."""
+"""Celery app. Without a broker (CELERY_BROKER_URL unset) tasks run eagerly in-process.
+
+Celery beat (the worker runs it, see docker-compose.yml) starts the periodic jobs below.
+"""
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
 app = Celery("whereas")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-app.autodiscover_tasks(["resolutions.filing", "resolutions.precedents"])  # the app's jobs live in its sub-domain packages
+# the app's jobs live in its sub-domain packages
+app.autodiscover_tasks(["resolutions.filing", "resolutions.notifications", "resolutions.precedents"])
+
+app.conf.beat_schedule = {
+    "notification-digests": {
+        "task": "resolutions.notifications.tasks.send_daily_digests",
+        "schedule": crontab(hour=int(os.environ.get("NOTIFICATION_DIGEST_HOUR", "7")), minute=0),
+    },
+}

@@ -18,6 +18,7 @@ urlpatterns = [
     path("precedents/", include("resolutions.precedents.urls")),
     path("evidence/", include("evidence.urls")),
     path("drafts/", include("resolutions.drafts.urls")),
+    path("notifications/", include("resolutions.notifications.urls")),
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),
 ]

@@ -161,6 +161,7 @@ CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=REDIS_URL or None)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_TIME_LIMIT = 300
+CELERY_TIMEZONE = TIME_ZONE  # beat's schedule (config/celery.py) is in local time
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -211,6 +212,10 @@ CSRF_COOKIE_HTTPONLY = False
 EVIDENCE_STALE_AFTER_YEARS = env.int("EVIDENCE_STALE_AFTER_YEARS", default=3)
 INVITATION_DAYS = env.int("INVITATION_DAYS", default=30)
 PDF_RENDER_TIMEOUT_SECONDS = env.int("PDF_RENDER_TIMEOUT_SECONDS", default=60)
+# Emails sent from background jobs (notifications) link here: the address people open the app at.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# How often an open page asks for the unread count of the header's bell.
+NOTIFICATION_POLL_SECONDS = env.int("NOTIFICATION_POLL_SECONDS", default=30)
 
 LOGGING = {
     "version": 1,

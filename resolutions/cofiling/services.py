@@ -20,6 +20,8 @@ from config.mail import send_or_say_why
 from resolutions import rule14a8
 from ..models import AuditEvent, Comment, Draft, DraftVersion, Invitation, SignOn
 from resolutions.drafts.audit import audit_record
+from resolutions.notifications.models import Kind
+from resolutions.notifications.services import notification_emit
 
 
 class InvalidInvitation(Exception):
@@ -57,6 +59,7 @@ def invitation_create(*, draft: Draft, user, email: str, organization_name: str,
             raise already from None
         audit_record(draft=draft, actor=user, verb=AuditEvent.Verb.INVITED,
                      detail=f"{invitation.organization_name} <{email}>")
+        notification_emit(draft=draft, kind=Kind.INVITED, actor=user, target=invitation)
         link = invitation_url(token, base_url=base_url)
         if send_email:
             transaction.on_commit(lambda: _send_invitation(invitation, link))
@@ -191,6 +194,7 @@ def invitation_accept(*, invitation: Invitation, user: User | None = None, new_a
         invitation.organization_id = user.organization_id
         invitation.save(update_fields=["accepted_at", "accepted_by", "organization"])
         audit_record(draft=invitation.draft, actor=user, verb=AuditEvent.Verb.JOINED, detail=str(user.organization))
+        notification_emit(draft=invitation.draft, kind=Kind.JOINED, actor=user, target=invitation)
     return user
 
 
@@ -213,6 +217,8 @@ def comment_add(*, draft: Draft, user, text: str, clause_id=None, parent_id=None
                                              parent=parent, author=user, text=text, form_token=form_token,
                                              version=draft.versions.newest())
             audit_record(draft=draft, actor=user, verb=AuditEvent.Verb.COMMENTED, detail=text[:120])
+            notification_emit(draft=draft, kind=Kind.REPLIED if parent else Kind.COMMENTED, actor=user,
+                              target=comment)
     except IntegrityError:  # the same form, posted twice at once: the other request made it
         return draft.comments.get(form_token=form_token)
     return comment
@@ -227,6 +233,7 @@ def comment_resolve(*, comment: Comment, user) -> None:
         comment.save(update_fields=["resolved_at", "resolved_by"])
         audit_record(draft=comment.draft, actor=user, verb=AuditEvent.Verb.COMMENT_RESOLVED,
                      detail=comment.text[:120])
+        notification_emit(draft=comment.draft, kind=Kind.RESOLVED, actor=user, target=comment)
 
 
 def invitation_mark_seen(*, invitation: Invitation | None, version: DraftVersion | None) -> None:
@@ -325,6 +332,9 @@ def sign_on_create(*, draft: Draft, version: DraftVersion, user, data: SignOnDat
         verb = AuditEvent.Verb.RECONFIRMED if reconfirming else AuditEvent.Verb.SIGNED
         audit_record(draft=draft, actor=user, verb=verb,
                      detail=f"{sign_on.legal_name} signed version {version.number} ({version.short_hash})")
+        if not lead:  # the lead's own statements are no news to the lead
+            notification_emit(draft=draft, kind=Kind.RECONFIRMED if reconfirming else Kind.SIGNED, actor=user,
+                              target=sign_on)
     return sign_on
 
 
@@ -335,6 +345,7 @@ def sign_on_decline(*, draft: Draft, user, reason: str) -> SignOn:
         sign_on.status, sign_on.decline_reason, sign_on.user = SignOn.Status.DECLINED, reason.strip(), user
         sign_on.save()
         audit_record(draft=draft, actor=user, verb=AuditEvent.Verb.DECLINED, detail=reason[:200])
+        notification_emit(draft=draft, kind=Kind.DECLINED, actor=user, target=sign_on)
     return sign_on
 
 
@@ -346,29 +357,19 @@ def sign_on_withdraw(*, draft: Draft, user) -> SignOn:
         sign_on.status = SignOn.Status.WITHDRAWN
         sign_on.save(update_fields=["status", "updated_at"])
         audit_record(draft=draft, actor=user, verb=AuditEvent.Verb.WITHDRAWN, detail=str(sign_on.organization))
+        notification_emit(draft=draft, kind=Kind.WITHDREW, actor=user, target=sign_on)
     return sign_on
 
 
 def sign_ons_flag_for_reconfirmation(*, draft: Draft, user) -> int:
-    """After the lead changes the text, every signature asks to be confirmed again (and is not listed meanwhile)."""
-    signed = list(SignOn.objects.filter(draft=draft, status=SignOn.Status.SIGNED).select_related("user"))
+    """After the lead changes the text, every signature asks to be confirmed again (and is not listed meanwhile);
+    each co-filer is told, with a link to the changes since the version it signed."""
+    signed = list(SignOn.objects.filter(draft=draft, status=SignOn.Status.SIGNED).select_related("version", "organization"))
     if not signed:
         return 0
     SignOn.objects.filter(pk__in=[s.pk for s in signed]).update(status=SignOn.Status.NEEDS_RECONFIRMATION)
     audit_record(draft=draft, actor=user, verb=AuditEvent.Verb.NEEDS_RECONFIRMATION,
                  detail=", ".join(s.legal_name or str(s.organization_id) for s in signed))
-    recipients = [s.email or (s.user.email if s.user else "") for s in signed]
-    transaction.on_commit(lambda: _send_reconfirmation(draft, [r for r in recipients if r]))
+    for sign_on in signed:
+        notification_emit(draft=draft, kind=Kind.NEEDS_RECONFIRMATION, actor=user, target=sign_on)
     return len(signed)
-
-
-def _send_reconfirmation(draft: Draft, recipients: list[str]) -> None:
-    if not recipients:
-        return
-    context = {"draft": draft}
-    message = EmailMultiAlternatives(
-        subject=f"“{draft.title}” changed after you signed: please re-confirm",
-        body=render_to_string("cofiling/email/reconfirm.txt", context),
-        bcc=recipients,
-    )
-    message.send()

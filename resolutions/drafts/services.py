@@ -19,6 +19,8 @@ from resolutions.models import AuditEvent, Clause, Draft, DraftNote, DraftVersio
 from resolutions.precedents.import_review import precedent_note_text
 from .audit import audit_record
 from resolutions.cofiling.services import sign_ons_flag_for_reconfirmation
+from resolutions.notifications.models import Kind
+from resolutions.notifications.services import notification_emit
 
 
 class StaleRevision(Exception):
@@ -272,6 +274,7 @@ def version_save(*, draft: Draft, user, reason: str = DraftVersion.Reason.SAVED,
         )
         audit_record(draft=locked, actor=user, verb=AuditEvent.Verb.VERSION_SAVED,
                      detail=f"Version {number} ({version.short_hash}), {version.get_reason_display().lower()}")
+        notification_emit(draft=locked, kind=Kind.VERSION_SAVED, actor=user, target=version)
         return version
 
 

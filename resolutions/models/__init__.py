@@ -4,10 +4,12 @@ from resolutions.catalogue.models import Company, Topic
 from resolutions.cofiling.models import Comment, Invitation, SignOn
 from resolutions.drafts.models import AuditEvent, Clause, Draft, DraftNote, DraftVersion
 from resolutions.filing.models import OwnershipProof, PacketExport, Representation, Submission
+from resolutions.notifications.models import Notification, NotificationDigest, NotificationPreference
 from resolutions.precedents.models import BoardRecommendation, FootnoteCall, PartKind, Precedent, PrecedentFiler, PrecedentFootnote, PrecedentPart, ProxyImport
 
 __all__ = [
     "AuditEvent", "BoardRecommendation", "Clause", "Comment", "Company", "Draft", "DraftNote", "DraftVersion", "FootnoteCall",
-    "Invitation", "OwnershipProof", "PacketExport", "Submission", "PartKind", "Precedent", "PrecedentFiler", "PrecedentFootnote",
-    "PrecedentPart", "ProxyImport", "Representation", "SignOn", "Topic",
+    "Invitation", "Notification", "NotificationDigest", "NotificationPreference", "OwnershipProof", "PacketExport",
+    "Submission", "PartKind", "Precedent", "PrecedentFiler", "PrecedentFootnote", "PrecedentPart", "ProxyImport",
+    "Representation", "SignOn", "Topic",
 ]

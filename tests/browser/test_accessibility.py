@@ -6,9 +6,12 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from django.core.management import call_command
 
+from accounts.models import User
 from evidence.models import Source
 from resolutions.demo import DEMO_DRAFT_TITLE, DEMO_FILED_TITLE, DEMO_PASSWORD
 from resolutions.models import Draft, Precedent, Representation
+from resolutions.notifications.models import Kind
+from resolutions.notifications.services import unsubscribe_token
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,7 +30,9 @@ def demo(tmp_path, settings):
                                   shareholder_kind="individual", basis="signed_here", signer_name="Ada Investor",
                                   signer_email="ada@investor.example",
                                   token_sha256=hashlib.sha256(b"axe-signing-token").hexdigest())
-    return {"draft": f"/drafts/{draft.pk}", "filed": f"/drafts/{filed.pk}", "version": f"/drafts/{draft.pk}/versions/{version.number}",
+    lead = User.objects.get(email="lead@example.org")
+    return {"unsubscribe": f"/notifications/unsubscribe/{unsubscribe_token(lead, Kind.COMMENTED)}/",
+            "draft": f"/drafts/{draft.pk}", "filed": f"/drafts/{filed.pk}", "version": f"/drafts/{draft.pk}/versions/{version.number}",
             "source": f"/evidence/sources/{Source.objects.first().pk}/",
             "precedent": f"/precedents/{Precedent.objects.first().pk}/"}
 
@@ -43,7 +48,8 @@ def violations(page, url) -> list[str]:
 @pytest.mark.parametrize("who", ["visitor", "lead", "cofiler", "curator"])
 def test_no_page_has_an_accessibility_violation(browser, live_server, sign_in, demo, who):
     pages = {
-        "visitor": ["/accounts/login/", "/accounts/password_reset/", "/authorize/axe-signing-token/"],
+        "visitor": ["/accounts/login/", "/accounts/password_reset/", "/authorize/axe-signing-token/",
+                    demo["unsubscribe"]],
         "lead": ["/", "/drafts/", "/drafts/new/", f"{demo['draft']}/", f"{demo['draft']}/preview/",
                  f"{demo['draft']}/versions/", f"{demo['version']}/", f"{demo['draft']}/filers/",
                  f"{demo['draft']}/packet/", f"{demo['draft']}/audit/", f"{demo['draft']}/filing/",
@@ -51,7 +57,7 @@ def test_no_page_has_an_accessibility_violation(browser, live_server, sign_in, d
                  f"{demo['filed']}/filing/", f"{demo['filed']}/submission/", f"{demo['filed']}/packet/",
                  f"{demo['draft']}/documents/", "/evidence/", "/evidence/?q=police",
                  demo["source"], "/evidence/sources/new/", "/evidence/import/", "/precedents/",
-                 "/precedents/?q=methane", demo["precedent"]],
+                 "/precedents/?q=methane", demo["precedent"], "/notifications/", "/notifications/settings/"],
         "cofiler": [f"{demo['draft']}/review/", f"{demo['version']}/sign/", f"{demo['draft']}/documents/"],
         "curator": ["/precedents/import/", "/precedents/import/proxy/"],
     }[who]

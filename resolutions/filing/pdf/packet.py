@@ -20,6 +20,8 @@ from resolutions.drafts.audit import audit_record
 from resolutions.drafts.services import version_save
 from resolutions.filing.packet import assemble, packet_parts
 from resolutions.filing.selectors import version_to_file
+from resolutions.notifications.models import Kind
+from resolutions.notifications.services import notification_emit
 from .filers import Filer, version_filers
 
 logger = logging.getLogger(__name__)
@@ -101,6 +103,7 @@ def packet_build(packet: PacketExport) -> PacketExport:
                          detail=f"Filing packet of version {version.number} ({version.short_hash}), "
                                 f"{len(filers)} filer{'s' if len(filers) != 1 else ''}, {pages} pages"
                                 + ("" if version.finalized_at else ", draft"))
+            notification_emit(draft=packet.draft, kind=Kind.PACKET_READY, actor=packet.requested_by, target=packet)
     except Exception as error:  # any failure: the row tells the user, the log keeps the traceback
         logger.exception("Filing packet %s failed", packet.pk)
         packet.status, packet.error, packet.finished_at = PacketExport.Status.FAILED, str(error), timezone.now()

@@ -41,7 +41,7 @@ def compare(expected, proposal):
 
 
 def main(verbose):
-    exact = total = fields = right = 0
+    exact = total = fields = right = covers = files = 0
     for path in sorted(CORPUS.glob("*.expected.json")):
         expected = json.loads(path.read_text())
         started = time.perf_counter()
@@ -49,6 +49,9 @@ def main(verbose):
         result = statement.as_dict()
         seconds = time.perf_counter() - started
         by_item = {p.item: p for p in statement.proposals}
+        files += 1
+        covers += (expected["company"].replace("’", "'").casefold(), expected["meeting_year"]) == (
+            result["company"].replace("’", "'").casefold(), result["meeting_year"])
         print(f"{expected['file']}: {len(result['proposals'])}/{len(expected['proposals'])} proposals, {seconds:.2f} s"
               f" [{result['company']}, {result['meeting_year']}]")
         for want in expected["proposals"]:
@@ -64,7 +67,8 @@ def main(verbose):
             exact += not diffs
             if diffs and verbose:
                 print(f"  item {want['item']}: " + "; ".join(f"{k}: want {a!r} got {b!r}" for k, (a, b) in diffs.items()))
-    print(f"exactly right: {exact} of {total}; fields right: {100 * right / fields:.1f} %")
+    print(f"exactly right: {exact} of {total}; fields right: {100 * right / fields:.1f} %; "
+          f"cover company and year right: {covers} of {files}")
 
 
 if __name__ == "__main__":

@@ -209,3 +209,45 @@ def test_import_resolutions_keeps_its_format_for_a_plain_resolution_and_adds_emp
     ]
     assert (data["preamble"], data["opposition"], data["left_out"]) == ("", "", [])
     assert data["resolved"]
+
+
+SIDE_CSS = """
+@page { size: Letter; margin: 2cm 2cm 2.5cm;
+  @top-left { content: "Shareholder Proposals - " string(item); font-size: 8pt }
+  @bottom-left { content: counter(page) "  2026 Proxy Statement"; font-size: 8pt } }
+body { font: 10pt serif } h2 { font-size: 16pt; string-set: item content(); break-before: page }
+.side { float: left; width: 2.2cm; font-size: 14pt; line-height: 1.6 } .side + p { margin-left: 2.6cm }
+"""
+
+
+def test_a_side_label_a_section_head_a_footer_number_and_a_one_line_recommendation_heading():
+    """A "What am I voting on?" label stacked beside the preamble, running heads naming the item,
+    page numbers before the footer's words, and the board's recommendation as a one-line heading."""
+    career = " ".join(["Before joining Brightwater Mills Inc. this nominee ran a regional grocery chain."] * 4)
+    filler = "".join(f"<p>Nominee {n}. {career}</p>" for n in range(14))
+    body = (
+        "<p>Notice of 2026 Annual Meeting of Shareholders of Brightwater Mills Inc.</p>"
+        f"<h2>Proposal 1 Election of Directors</h2>{filler}"
+        "<h2>Proposal 4 Report on Seed Patents</h2>"
+        "<div class='side'>What<br>am I<br>voting<br>on?</div>"
+        "<p>Orchard Commons Fund has notified Brightwater that it intends to present this proposal.</p>"
+        "<p>Brightwater is not responsible for the proposal's content.</p>"
+        "<p>Proposal 4 - Seed Patent Transparency</p>"
+        "<p>RESOLVED: Shareholders ask for a report on our seed patents.</p>"
+        "<p>Supporting Statement: Growers have told regulators that licence terms change every season.</p>"
+        "<p>The Board of Directors Unanimously Recommends That Shareholders Vote Against This Proposal</p>"
+        "<p>We already publish our licence terms and meet growers every year.</p>"
+    )
+    statement = read_proxy("brightwater.pdf", HTML(string=f"<style>{SIDE_CSS}</style>{body}").write_pdf())
+    [proposal] = statement.proposals
+    assert statement.company == "Brightwater Mills Inc."
+    assert proposal.title == "Seed Patent Transparency"
+    assert [p.name for p in proposal.proponents] == ["Orchard Commons Fund"]
+    assert (len(proposal.resolved), len(proposal.supporting), len(proposal.whereas)) == (1, 1, 0)
+    assert proposal.board_recommendation == "against"
+    assert "licence terms" in proposal.opposition and "licence terms change" not in proposal.opposition
+    reasons = {(item["line"], item["reason"]) for item in proposal.left_out}
+    assert ("What", "side label") in reasons
+    assert any(reason == "running head" and "Shareholder Proposals" in line for line, reason in reasons)
+    text = " ".join(proposal.resolved + proposal.supporting + [proposal.preamble])
+    assert "voting" not in text and "Proxy Statement" not in text

@@ -27,6 +27,8 @@ _RAISE = 0.25
 _DETACHED = 4
 # Lines this much smaller than the page's usual line are notes.
 _NOTE_SIZE = 0.9
+# A line starting less than this many of its heights below the line above follows it.
+_NEXT_LINE = 1.5
 _LEADING_CALL = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]+) ?")
 
 
@@ -92,10 +94,12 @@ def _page_lines(page: pypdfium2.PdfPage, number: int, budget: untrusted.Budget) 
     for line in lines:
         text = _line_text(line)
         leading_call = _LEADING_CALL.match(text)
-        if leading_call and result and line.size >= _NOTE_SIZE * body_size:
-            # a call raised above the start of a body line ends the line above
-            result[-1].text += leading_call[1]
-            text = text[leading_call.end():]
+        if leading_call and line.size >= _NOTE_SIZE * body_size:
+            if result and line.top - result[-1].bottom < _NEXT_LINE * line.size:
+                # a call raised above the start of a body line ends the line above
+                result[-1].text += leading_call[1]
+                text = text[leading_call.end():]
+            # else a number raised beside a footer ("⁶⁰ 2024 Proxy Statement"): kept as it is
         elif leading_call:  # a raised note number opening a note
             text = f"{from_superscript(leading_call[1])} {text[leading_call.end():]}"
         if text:

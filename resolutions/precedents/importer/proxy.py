@@ -90,13 +90,18 @@ _COMPANY_HEADING = re.compile(
 _TITLE_LABEL = re.compile(rf"^[“\"]?\s*(?:proposal|resolution)\s*(?:no\.?\s*)?(?:{_NUMBER}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*[:.–—-]\s*", re.I)
 _CAPTION_LABEL = re.compile(
     rf"^(?:(?:item|proposal)\s*(?:no\.?|number)?\s*{_NUMBER}\s*[:.–—-]?\s*)?"
-    rf"(?:{_SHAREHOLDER}\s+proposal\s*(?:[:–—-]\s*|(?=regarding|on|to|requesting|for)))?",
+    rf"(?:{_SHAREHOLDER}\s+proposal\s*[:–—-]\s*)?",
     re.IGNORECASE,
 )
 _PROXY_CARD = re.compile(r"\s*\((?:item|proposal)\s+[0-9]+\s+on\s+the\s+proxy\s+card\)", re.IGNORECASE)
 _PAREN_NOTE = re.compile(r"^\(([0-9]{1,3})\)\s*|^\[([0-9]{1,3})\]\s*|^([0-9]{1,2})(?=https?://|www\.)")
+# The side label of a company's question-and-answer layout, stacked or run in
+_SIDE_LABEL = re.compile(r"\s*what\s+am\s+i\s+voting\s+on\s*\??\s*", re.IGNORECASE)
+_SIDE_LABEL_START = re.compile(r"^what(?:\s+am(?:\s+i(?:\s+voting)?)?)?$", re.IGNORECASE)
 _SIGN_OFF = re.compile(r"^(?:please\s+vote|contact\s*:|the\s+proponent\s+recommends|vote\s+for\b)", re.IGNORECASE)
-_YEAR = re.compile(r"\b(20[0-9]{2})\s+annual\s+(?:general\s+)?meeting", re.IGNORECASE)
+_YEAR = re.compile(
+    r"\b(20[0-9]{2})\s+annual\s+(?:general\s+)?(?:(?:share|stock)(?:holder|owner)s?[’']?\s+)?meeting", re.IGNORECASE
+)
 _COMPANY = re.compile(
     r"\b((?:[A-Z][\w.&!'’-]*\s+){0,3}[A-Z][\w.&!'’-]*,?\s+(?:Inc\.|Corporation|Company|plc|Corp\.|N\.V\.|Ltd\.))"
 )
@@ -236,8 +241,9 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
     removed: dict[int, dict] = {}
     for page in pages:
         previous: PageLine | None = None
-        right = max((line.x1 for line in page), default=0)
+        page_right = max((line.x1 for line in page), default=0)
         for line in page:
+            right = _column_right(page, line, page_right)
             reason = left_out.get(id(line))
             if reason:
                 removed[len(lines)] = {"line": line.text, "page": line.page, "reason": reason}
@@ -246,7 +252,7 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
             starts = previous is None or _starts_paragraph(line, previous, usual_gap, right)
             if previous is None and lines:
                 last = next((candidate for candidate in reversed(lines) if candidate.text), None)
-                starts = last is None or not (
+                starts = last is None or _is_heading_text(line.text) or not (
                     _runs_on(last, right) and not ends_sentence(last.text) and (
                         line.text[:1].islower() or max(last.size, line.size) < 1.15 * min(last.size, line.size)
                     )
@@ -256,7 +262,62 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
                           line.size < 0.9 * body_size)
             )
             previous = line
-    return lines, removed
+    return _without_side_labels(lines, removed)
+
+
+_SIDE_LABEL_WORDS = (re.compile(r"^what\b\s*", re.I), re.compile(r"^am\s+i\b\s*", re.I),
+                     re.compile(r"^voting\b\s*", re.I), re.compile(r"^on\s*\?\s*", re.I))
+
+
+def _without_side_labels(lines: list[ProxyLine], removed: dict[int, dict]) -> tuple[list[ProxyLine], dict[int, dict]]:
+    """A "What / am I / voting / on?" label set down a side column comes out at the start of the
+    lines beside it (a body line or two may fall between its words): take its words off those
+    lines (left out as a side label)."""
+    strip: dict[int, int] = {}  # line index → length of the label's words at its start
+    index = 0
+    while index < len(lines):
+        found, at = {}, index
+        for word in _SIDE_LABEL_WORDS:
+            candidates = [i for i in range(at, min(at + 6, len(lines))) if lines[i].text][:1 if not found else 3]
+            match_at = next((i for i in candidates if word.match(lines[i].text)), None)
+            if match_at is None or lines[match_at].page != lines[index].page:
+                break
+            found[match_at] = word.match(lines[match_at].text).end()
+            at = match_at + 1
+        if len(found) == len(_SIDE_LABEL_WORDS):
+            strip.update(found)
+            index = at
+        else:
+            index += 1
+    if not strip:
+        return lines, removed
+    kept: list[ProxyLine] = []
+    moved: dict[int, dict] = {}
+    for index, line in enumerate(lines):
+        if index in removed:
+            moved[len(kept)] = removed[index]
+        if index in strip:
+            moved[len(kept)] = {"line": line.text[:strip[index]].strip(), "page": line.page, "reason": "side label"}
+            kept.append(ProxyLine(line.page, "", line.size))
+            rest = line.text[strip[index]:].strip()
+            if not rest:
+                continue
+            line = ProxyLine(line.page, rest, line.size, line.x0, line.x1, line.starts_paragraph, line.small)
+        kept.append(line)
+    return kept, moved
+
+
+def _is_heading_text(text: str) -> bool:
+    """An item heading or the board's statement heading: never the end of a paragraph from the page before."""
+    return bool(ITEM_HEADING.match(text) or OPPOSITION.match(text) or _STACKED_RECOMMENDATION.match(text))
+
+
+def _column_right(page: list[PageLine], line: PageLine, page_right: float) -> float:
+    """The right edge of the column ``line`` is set in: of a two-column page, its own column's."""
+    if line.x1 > 0.6 * page_right:
+        return page_right
+    same_column = [other.x1 for other in page if abs(other.x0 - line.x0) < 0.15 * page_right]
+    return max(same_column, default=page_right)
 
 
 def _runs_on(line: ProxyLine, right: float) -> bool:
@@ -318,10 +379,12 @@ def _running_lines(pages: list[list[PageLine]]) -> dict[int, str]:
 
 
 def _edge_lines(page: list[PageLine]) -> set[int]:
-    """The first two and last two lines of a page when short (a head or footer set inside a wide
-    margin, out of the zone): ids."""
+    """The two highest and two lowest lines of a page when short (a head or footer set inside a
+    wide margin, out of the zone; read in column order it may stand anywhere): ids."""
     texts = [line for line in page if line.text.strip()]
-    return {id(line) for line in texts[:2] + texts[-2:] if len(line.text.split()) <= _EDGE_WORDS}
+    tops = sorted({round(line.top) for line in texts})
+    edge_tops = set(tops[:2] + tops[-2:])
+    return {id(line) for line in texts if round(line.top) in edge_tops and len(line.text.split()) <= _EDGE_WORDS}
 
 
 def _in_zone(line: PageLine) -> bool:
@@ -333,7 +396,7 @@ def _repeat_keys(line: PageLine) -> list[str]:
     and, for a line of several words, its first three words at its height."""
     full = line.text.lower().strip()
     if not ITEM_HEADING.match(full):  # "Proposal 6" and "Proposal 7" are different heads
-        full = re.sub(r"[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+", "#", full)
+        full = " ".join(re.sub(r"[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+", " ", full).split())
     words = full.split()
     if len(words) < 4:
         return [full]
@@ -383,7 +446,7 @@ def split_proxy(lines: list[ProxyLine], removed: dict[int, dict], *, filename: s
         warnings.append(NO_PROPOSALS if skipped or _looks_like_proxy(lines) else NOT_A_PROXY)
     return ProxyStatement(
         file=filename,
-        company=_company(lines),
+        company=_company(lines, proposals),
         meeting_year=_meeting_year(lines),
         pages=page_count or (lines[-1].page if lines else 0),
         proposals=proposals,
@@ -463,7 +526,9 @@ def _is_opposition(lines: list[ProxyLine], index: int) -> bool:
     stacked = len(text.split()) <= 4
     group = _heading_group(lines, index) if stacked else text
     match = OPPOSITION.search(group)
-    return bool(match and match.start() < 25 or stacked and _STACKED_RECOMMENDATION.match(group))
+    # the recommendation as a heading: stacked a word or two a line, or on one line without a full stop
+    as_heading = stacked or not _paragraph_text(lines, index)[0].endswith(".")
+    return bool(match and match.start() < 25 or as_heading and _STACKED_RECOMMENDATION.match(group))
 
 
 def _heading_before(lines: list[ProxyLine], preamble_at: int, floor: int, body_size: float) -> int:
@@ -499,6 +564,7 @@ def _is_stacked(text: str) -> bool:
 
 def _read_proposal(lines, removed, heading_at, preamble_at, end, body_size) -> ProxyProposal | None:
     preamble_text, body_at = _paragraph_text(lines, preamble_at)
+    proponents = parse_proponents(preamble_text)
     caption_lines, before = [], []
     for line in lines[heading_at:preamble_at]:
         if line.text:
@@ -518,7 +584,7 @@ def _read_proposal(lines, removed, heading_at, preamble_at, end, body_size) -> P
         caption="",
         title="",
         pages=[],
-        proponents=parse_proponents(preamble_text),
+        proponents=proponents,
         preamble=" ".join([preamble_text] + extra_preamble),
     )
     caption, item = _caption(caption_lines)
@@ -551,6 +617,21 @@ def _read_proposal(lines, removed, heading_at, preamble_at, end, body_size) -> P
     return proposal
 
 
+def _side_label(lines, index, stop) -> int:
+    """The end of a "What am I voting on?" side label starting at ``index`` (set a word or two a
+    line, or run in), else ``index``."""
+    words, end = "", index
+    while end < stop and len(words.split()) < 6:
+        if lines[end].text:
+            words = f"{words} {lines[end].text}".strip()
+            if _SIDE_LABEL.fullmatch(words):
+                return end + 1
+            if not _SIDE_LABEL.match(words + " voting on") and not _SIDE_LABEL_START.match(words):
+                break
+        end += 1
+    return index
+
+
 def _company_lines(lines, start, stop) -> tuple[list[str], int]:
     """Company text between the preamble and the proponent's text: headings, disclaimers, the recommendation."""
     kept: list[str] = []
@@ -559,10 +640,14 @@ def _company_lines(lines, start, stop) -> tuple[list[str], int]:
         if not lines[index].text:
             index += 1
             continue
+        label_end = _side_label(lines, index, stop)
+        if label_end > index:
+            index = label_end
+            continue
         text, after = _paragraph_text(lines, index)
         if (
             _COMPANY_HEADING.fullmatch(text) and not SUPPORTING_HEADING.fullmatch(text)
-            or re.search(r"not\s+responsible\s+for|recommends\s+(?:that\s+)?(?:you|shareholders|stockholders|shareowners)?\s*vote|ownership\s+of\s+the\s+proponent|upon\s+(?:oral\s+or\s+written\s+)?request|beneficially\s+owns|contained\s+in\s+the\s+proposal", text, re.I)
+            or re.search(r"(?:being\s+)?asked\s+to\s+vote\s+on\s+the\s+following|not\s+responsible\s+for|recommends\s+(?:that\s+)?(?:you|shareholders|stockholders|shareowners)?\s*vote|ownership\s+of\s+the\s+proponent|upon\s+(?:oral\s+or\s+written\s+)?request|beneficially\s+owns|contained\s+in\s+the\s+proposal", text, re.I)
             and not _CLAUSE.match(text)
         ):
             kept.append(text)
@@ -597,7 +682,8 @@ def _is_capitals_heading(text: str) -> bool:
 
 
 def _caption(texts: list[str]) -> tuple[str, str]:
-    caption = _PROXY_CARD.sub("", " ".join(texts)).strip()
+    caption = _SIDE_LABEL.sub("", _PROXY_CARD.sub("", " ".join(texts))).strip()
+    caption = re.sub(r"^(\w+)\s+(?=\1\s+\w)", "", caption, flags=re.I)  # "Proposal / Proposal 5: …" stacked
     match = ITEM_HEADING.search(caption) or re.search(rf"\b(?:item|proposal)\s*(?:no\.?\s*)?(?P<number>{_NUMBER})\b", caption, re.I)
     return caption, _item_number(match["number"]) if match else ""
 
@@ -620,7 +706,8 @@ def _clean_title(title: str) -> str:
 
 
 def _caption_title(caption: str) -> str:
-    """The caption without its "Item N"/"Shareholder Proposal" labels; capitals set in title case."""
+    """The caption without its "Item N" label and a bare "Shareholder Proposal –" prefix ("Shareholder
+    Proposal Regarding X" stays whole); capitals set in title case."""
     text = _title_case(caption) if _is_capitals_heading(caption) else caption
     for _ in range(3):
         stripped = _CAPTION_LABEL.sub("", text, count=1).strip(" :–—-")
@@ -903,22 +990,42 @@ def _meeting_year(lines: list[ProxyLine]) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-def _company(lines: list[ProxyLine]) -> str:
-    """The company's name on the cover: the name with "Inc."/"Corporation"… met most often early on."""
-    for line in lines[:40]:
-        match = _COMPANY_CAPITALS.fullmatch(line.text)
-        if match:
-            return line.text
+def _company(lines: list[ProxyLine], proposals: list[ProxyProposal]) -> str:
+    """The company's name on the cover: a name in capitals with "INC."/"CORPORATION"… on the first
+    lines; else the name with "Inc."/"Corporation"… met most often in the document (at least a few
+    times: a subsidiary's is rare) that agrees with how the preambles name the company ("… has
+    notified Acme that …"), or that name itself."""
     names = Counter(
-        m[1].strip() for line in lines[:600] for m in _COMPANY.finditer(line.text)
-        if not re.match(r"(?:The|Our|This|Each|Such)\s", m[1])
+        m[1].strip() for line in lines for m in _COMPANY.finditer(line.text)
+        if not _GENERIC_COMPANY.match(m[1])
     )
+    for line in lines[:40]:
+        if _COMPANY_CAPITALS.fullmatch(line.text):  # in the case the document writes it in, if it does
+            return next((name for name, _ in names.most_common() if name.lower() == line.text.lower()), line.text)
+    called = Counter(
+        name for proposal in proposals for m in _COMPANY_IN_PREAMBLE.finditer(proposal.preamble)
+        for name in [(m[1] or m[2]).strip()] if not _GENERIC_COMPANY.match(name + " ") and name not in ("We", "It")
+    )
+    if called:
+        own = called.most_common(1)[0][0]
+        matching = [(count, name) for name, count in names.items()
+                    if name.split()[0].rstrip(",") == own.split()[0] and count >= _COMPANY_MENTIONS]
+        return max(matching)[1] if matching else own
     if names:
         return names.most_common(1)[0][0]
     heads = Counter(
         m[1] for line in lines for m in [re.match(r"^(.+?)\s+20[0-9]{2}\s+proxy\s+statement", line.text, re.I)] if m
     )
     return heads.most_common(1)[0][0] if heads else ""
+
+
+_COMPANY_MENTIONS = 5
+_GENERIC_COMPANY = re.compile(r"(?:The|Our|This|Each|Such|Other|Another|Any|Current|Public|Listed|Former|Prior|Parent)\s", re.I)
+# How a preamble names the company: "has notified Acme that", "Acme has been advised", "Acme is not responsible"
+_COMPANY_IN_PREAMBLE = re.compile(
+    r"\b(?:notified|advised|informed)\s+((?:[A-Z][\w.&!'’-]*\s?){1,3}?)\s+that\b"
+    r"|((?:[A-Z][\w.&!'’-]*\s){0,2}[A-Z][\w.&!'’-]*)\s+(?:has\s+been\s+(?:notified|advised)|is\s+not\s+responsible)"
+)
 
 
 # --- proponents --------------------------------------------------------------------------------

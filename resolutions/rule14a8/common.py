@@ -43,3 +43,12 @@ def percent(value: float | Decimal) -> str:
     """12.0%, 4.96%: two decimals when the second one matters."""
     text = f"{value:.2f}"
     return (text[:-1] if text.endswith("0") else text) + "%"
+
+
+def check_company_details(company: str, *, verified: bool, uses: str) -> list[Check]:
+    """A warning while a filer-proposed company awaits a curator; ``uses`` names the checks that read its details."""
+    if verified:
+        return []
+    return [Check("", "Company details", WARNING,
+                  f"{company} was proposed by a filer and no curator has verified it yet: {uses} use its "
+                  "unverified details.")]

@@ -229,6 +229,8 @@ def _is_raised(segment: dict, line: _Line) -> bool:
 
 def _line_text(line: _Line) -> str:
     """Segments left to right; a raised small number, "(3)" or "3", becomes a superscript call."""
+    if len(line.words) == 1:
+        return " ".join(line.words[0]["text"].split())
     text = ""
     previous = None
     for segment in sorted(line.words, key=lambda segment: segment["x0"]):

@@ -117,8 +117,11 @@ def _gutter(lines: list[_Line]) -> tuple[float, float] | None:
     sizes = sorted(word["size"] for word in words)
     body_size = sizes[len(sizes) // 2]
     start, end = int(left + (right - left) / 3), int(left + 2 * (right - left) / 3)
-    crossing = _crossings(lines, start, end)
     allowed = _GUTTER_CROSSING * len(lines)
+    across = sum(1 for line in lines if any(int(word["x0"]) <= start and int(word["x1"]) >= end for word in line.words))
+    if across > allowed:
+        return None  # so many lines have a word across the whole middle third that no band is empty
+    crossing = _crossings(lines, start, end)
     best, run_start = None, None
     for offset, count in enumerate(crossing + [len(lines)]):
         if count <= allowed and run_start is None:

@@ -202,7 +202,7 @@ def sign_from_form(request, form, *, draft, version):
     Returns the form's 14a-8(b) verdicts and whether the sign-on was saved; a refusal lands on the form.
     """
     if request.method != "POST" or not form.is_valid():
-        return [], False
+        return services.company_details_checks(draft), False
     data = form.to_data()
     verdicts = services.sign_on_checks(data, draft=draft)
     try:

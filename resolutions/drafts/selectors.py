@@ -155,8 +155,7 @@ def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
         rule14a8.check_stale_evidence(rendered.stale_count, footnotes=rendered.stale_notes),
         rule14a8.check_one_proposal(other, cofilers, shareholders),
         rule14a8.resubmission_check(
-            prior_votes=[(p.meeting_year, float(p.support_percent) if p.support_percent is not None else None)
-                         for p in votes if p.meeting_year < draft.meeting_year],
+            prior_votes=[p.prior_vote for p in votes if p.meeting_year < draft.meeting_year],
             meeting_year=draft.meeting_year, subject_known=bool(topics),
         ),
         *texas,

@@ -19,7 +19,7 @@ from ..models import (
 )
 from ..search import refresh_search_vector
 from .importer import DocumentError
-from .importer.model import PART_KINDS
+from .importer.model import PART_KINDS, part_order
 from .importer.proxy_reader import read_proxy
 
 
@@ -94,7 +94,7 @@ def precedent_save_import(
 
 
 def _write_structure(precedent: Precedent, structure: dict) -> None:
-    order = ["resolved", "whereas", "supporting"] if precedent.resolved_first else ["whereas", "resolved", "supporting"]
+    order = part_order(precedent.resolved_first)
     parts_by_key = {}
     position = 0
     for kind in order:

@@ -53,6 +53,7 @@ class PageLine:
     size: float
     page_height: float
     page_width: float
+    baseline: float = 0.0  # from the top of the page: where its main run's letters stand
 
 
 def pdf_pages(data: bytes, *, expansion: untrusted.Expansion) -> list[list[PageLine]]:
@@ -105,7 +106,8 @@ def _page_lines(page: pypdfium2.PdfPage, number: int, budget: untrusted.Budget) 
             text = f"{from_superscript(leading_call[1])} {text[leading_call.end():]}"
         if text:
             x0 = min(w["x0"] for w in line.words)
-            result.append(PageLine(number, text, x0, line.x1, line.top, line.bottom, line.size, height, width))
+            baseline = max(line.words, key=lambda w: w["size"])["baseline"]
+            result.append(PageLine(number, text, x0, line.x1, line.top, line.bottom, line.size, height, width, baseline))
     return result
 
 
@@ -126,20 +128,25 @@ def _segments(textpage: pypdfium2.PdfTextPage, height: float, budget: untrusted.
         length = end - start
         rectangles = _rectangles(raw, start, length, box) if length else []
         if len(rectangles) == 1:
-            pieces.append((rectangles[0], text[start:end], True))
+            pieces.append((rectangles[0], start, text[start:end], True))
         elif rectangles:
             runs = _runs(rectangles)
             cuts = _run_starts(raw, start, length, [first for first, _ in runs]) + [end]
-            pieces += [(run_box, text[cut:next_cut], index == 0)
+            pieces += [(run_box, cut, text[cut:next_cut], index == 0)
                        for index, ((_, run_box), cut, next_cut) in enumerate(zip(runs, cuts, cuts[1:]))]
         start = end + 2 if text.startswith("\r\n", end) else end + 1
-    texts = normalize_runs([piece for _, piece, _ in pieces]) if pieces else []
+    texts = normalize_runs([piece for _, _, piece, _ in pieces]) if pieces else []
     segments: list[dict] = []
     glued = False
-    for ((x0, y0, x1, y1), piece, first), segment_text in zip(pieces, texts):
+    x, y = ctypes.c_double(), ctypes.c_double()
+    for ((x0, y0, x1, y1), cut, piece, first), segment_text in zip(pieces, texts):
         if segment_text and y1 > y0:  # characters of zero size make an empty rectangle
+            # the run's first letter's origin: its baseline (the box's bottom is its lowest descender)
+            letter = cut + len(piece) - len(piece.lstrip())
+            baseline = y.value if pdfium_c.FPDFText_GetCharOrigin(raw, letter, x, y) else y0
             segments.append({"text": segment_text, "x0": x0, "x1": x1, "top": height - y1, "bottom": height - y0,
-                             "size": y1 - y0, "glued": glued and not first, "order": len(segments)})
+                             "size": y1 - y0, "baseline": height - baseline, "glued": glued and not first,
+                             "order": len(segments)})
         glued = bool(segment_text) and not piece[-1:].isspace()
     return segments
 
@@ -205,7 +212,7 @@ def _bounded_segments(textpage: pypdfium2.PdfTextPage, height: float, budget: un
         budget.spend(len(text))
         if text:
             segments.append({"text": text, "x0": left, "x1": right, "top": height - top, "bottom": height - bottom,
-                             "size": top - bottom, "glued": False, "order": len(segments)})
+                             "size": top - bottom, "baseline": height - bottom, "glued": False, "order": len(segments)})
     return segments
 
 

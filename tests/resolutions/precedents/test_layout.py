@@ -48,3 +48,12 @@ def test_the_text_read_is_spent_from_the_expansion_budget(paragraphs_pdf):
     tight = untrusted.Expansion(pages=10, expanded_bytes=40, zip_entries=10, unzipped_bytes=10)
     with pytest.raises(untrusted.Overexpanded):
         pdf_pages(paragraphs_pdf, expansion=tight)
+
+
+def test_lines_stand_on_their_baselines_whatever_their_letters_reach_below():
+    """A line of capitals reaches no lower than its baseline; one with "g" or "p" reaches below it."""
+    data = HTML(string="<p style='font: 11pt serif'>happy going gap<br>NO TAILS HERE<br>plenty of jumpy pigs</p>").write_pdf()
+    [page] = pdf_pages(data, expansion=untrusted.Expansion.from_settings())
+    pitches = [line.baseline - previous.baseline for previous, line in zip(page, page[1:])]
+    assert abs(pitches[0] - pitches[1]) < 0.1
+    assert abs((page[1].bottom - page[0].bottom) - (page[2].bottom - page[1].bottom)) > 0.5

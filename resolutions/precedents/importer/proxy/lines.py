@@ -3,6 +3,8 @@ paragraph broken by a page or a column is joined again."""
 
 from __future__ import annotations
 
+import re
+
 from ..layout import PageLine
 from ..text import ends_sentence, normalize_text
 from .items import ITEM_HEADING
@@ -14,6 +16,12 @@ from .statement import ProxyLine
 _SIZE_STEP = 1.35
 # A line this many usual line pitches below the line before starts a paragraph.
 _PARAGRAPH_PITCH = 1.3
+_AFTER_SHORT_PITCH = 1.15
+_NOTE_START = re.compile(r"^(?:\(?[0-9]{1,3}[).]?\s|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_SAME_SIZE = 0.1
+_FULL_LINE = 0.75  # of its column's width
+_CONTINUED_PITCH = 3  # sizes: a gap wider than this parts a sentence's lines all the same
+_LOCAL_PITCHES = 4  # pitches on a page enough to know its own
 
 
 def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], dict[int, dict]]:
@@ -22,10 +30,10 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
     sizes = sorted(line.size for page in pages for line in page)
     body_size = sizes[len(sizes) // 2] if sizes else 0.0
     pitches = sorted(
-        line.bottom - previous.bottom
+        line.baseline - previous.baseline
         for page in pages
         for previous, line in zip(page, page[1:])
-        if 0.8 * body_size < line.bottom - previous.bottom < 3 * body_size
+        if 0.8 * body_size < line.baseline - previous.baseline < 3 * body_size
     )
     usual_gap = pitches[len(pitches) // 6] if pitches else 0.0
     lines: list[ProxyLine] = []
@@ -34,6 +42,7 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
         previous: PageLine | None = None
         page_right = max((line.x1 for line in page), default=0)
         rights: dict[float, float] = {}  # by left edge: the lines of a column share theirs
+        page_pitches = _page_pitches(page, page_right, rights)
         for line in page:
             right = _column_right(page, line, page_right, rights)
             reason = left_out.get(id(line))
@@ -41,20 +50,55 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
                 removed[len(lines)] = {"line": line.text, "page": line.page, "reason": reason}
                 lines.append(ProxyLine(line.page, "", line.size))
                 continue
-            starts = previous is None or _starts_paragraph(line, previous, usual_gap, right)
+            starts = previous is None or _starts_paragraph(line, previous, _usual_pitch(page_pitches, line, usual_gap), right)
             if previous is None and lines:
-                last = next((candidate for candidate in reversed(lines) if candidate.text), None)
+                last = _last_body_line(lines) if line.size >= 0.9 * body_size else _last_line(lines)
                 starts = last is None or _is_heading_text(line.text) or not (
                     _runs_on(last, right) and not ends_sentence(last.text) and (
                         line.text[:1].islower() or max(last.size, line.size) < 1.15 * min(last.size, line.size)
                     )
                 )
-            lines.append(
-                ProxyLine(line.page, line.text, line.size, line.x0, line.x1, starts,
-                          line.size < 0.9 * body_size)
-            )
+            lines.append(ProxyLine(line.page, line.text, line.size, line.x0, line.x1, starts, line.size < 0.9 * body_size))
             previous = line
     return without_side_labels(lines, removed)
+
+
+def _last_line(lines: list[ProxyLine]) -> ProxyLine | None:
+    return next((candidate for candidate in reversed(lines) if candidate.text), None)
+
+
+def _last_body_line(lines: list[ProxyLine]) -> ProxyLine | None:
+    """The last line of the page before above the notes at its foot (a paragraph goes on past them)."""
+    last = None
+    for candidate in reversed(lines):
+        if not candidate.text:
+            continue
+        if not candidate.small:
+            return last or candidate
+        if _NOTE_START.match(candidate.text):
+            last = None  # the notes start here at the latest: the text ends above
+        elif last is None:
+            last = candidate
+    return last
+
+
+def _page_pitches(page: list[PageLine], page_right: float, rights: dict[float, float]) -> list[tuple[float, float]]:
+    """(size, pitch) from each full line of the page (one inside a paragraph) to the next, in the same size."""
+    return [
+        (line.size, line.baseline - previous.baseline)
+        for previous, line in zip(page, page[1:])
+        if abs(line.size - previous.size) <= _SAME_SIZE * line.size
+        and 0.8 * line.size < line.baseline - previous.baseline < 3 * line.size
+        and previous.x1 >= _FULL_LINE * _column_right(page, previous, page_right, rights)
+    ]
+
+
+def _usual_pitch(page_pitches: list[tuple[float, float]], line: PageLine, usual_gap: float) -> float:
+    """The pitch of the lines of a paragraph in ``line``'s size on its page, else in the whole
+    document. A page's own: a proposal may be set tighter or looser than the rest, and a line with
+    a raised call may stand a little lower than its paragraph's pitch."""
+    pitches = sorted(pitch for size, pitch in page_pitches if abs(size - line.size) <= _SAME_SIZE * line.size)
+    return pitches[len(pitches) // 4] if len(pitches) >= _LOCAL_PITCHES else usual_gap
 
 
 def _is_heading_text(text: str) -> bool:
@@ -78,17 +122,27 @@ def _runs_on(line: ProxyLine, right: float) -> bool:
 
 
 def _starts_paragraph(line: PageLine, previous: PageLine, usual_gap: float, right: float) -> bool:
+    pitch = line.baseline - previous.baseline
+    if 0 <= pitch < _CONTINUED_PITCH * max(line.size, previous.size) and _continues_sentence(line, previous, right):
+        return False  # whatever the spacing or the size (a line beside a side label is set in the label's)
     larger, smaller = max(line.size, previous.size), min(line.size, previous.size)
     if larger > _SIZE_STEP * max(smaller, 0.1):
         return True  # a heading (rectangle heights vary too much within body text to use less)
-    pitch = line.bottom - previous.bottom  # baseline to baseline
     if pitch < 0:
         return ends_sentence(previous.text)  # the top of a new column
     if pitch > _PARAGRAPH_PITCH * usual_gap:
         return True
+    if pitch > _AFTER_SHORT_PITCH * usual_gap and previous.x1 < _FULL_LINE * right and not line.text[:1].islower():
+        return True  # after a short line that ends no sentence (a heading), a little more space is enough
     if line.x0 > previous.x0 + 1.2 * line.size and ends_sentence(previous.text):
         return True  # a first-line indent
-    return ends_sentence(previous.text) and previous.x1 < 0.75 * right
+    return ends_sentence(previous.text) and previous.x1 < _FULL_LINE * right
+
+
+def _continues_sentence(line: PageLine, previous: PageLine, right: float) -> bool:
+    """A line opening in lower case after a full line that ends no sentence: the same sentence."""
+    return (line.text[:1].islower() and previous.x1 >= _FULL_LINE * right
+            and not ends_sentence(previous.text) and not previous.text.endswith(":"))
 
 
 def proxy_lines_from_text(text: str) -> tuple[list[ProxyLine], dict[int, dict]]:

@@ -1,0 +1,60 @@
+"""Paragraph starts in a proxy statement's PDF lines (importer/proxy/lines.py), on lines laid out here."""
+
+from resolutions.precedents.importer.layout import PageLine
+from resolutions.precedents.importer.proxy.lines import proxy_lines_from_pdf
+
+WIDTH, HEIGHT = 600.0, 800.0
+FULL = "The orchard cooperative has asked the board for a yearly count of the trees it plants and"
+
+
+def _page(number: int, rows: list[tuple[str, float, float]], x1: float = 540.0) -> list[PageLine]:
+    """(text, baseline, size) rows set from x 50 to ``x1`` (short lines end at a full stop)."""
+    return [
+        PageLine(number, text, 50.0, x1 if not text.endswith(".") else 300.0, base - size, base, size,
+                 HEIGHT, WIDTH, base)
+        for text, base, size in rows
+    ]
+
+
+def _starts(pages: list[list[PageLine]], page: int) -> list[bool]:
+    lines, _ = proxy_lines_from_pdf(pages)
+    return [line.starts_paragraph for line in lines if line.page == page and line.text]
+
+
+def _tight_page() -> list[PageLine]:
+    """The rest of the document, set tighter than the proposal (a pitch of 8.5)."""
+    rows = [(f"Directors met often in the year and reviewed committee {n} work with care and", 100 + 8.5 * n, 7.7)
+            for n in range(40)]
+    return _page(1, rows + [("That ends the section.", 100 + 8.5 * 40, 7.7)])
+
+
+def test_a_line_with_a_raised_call_set_a_little_lower_does_not_start_a_paragraph():
+    """The proposal's page sets its lines 10 apart, and 12 apart under a line with a raised call:
+    only the wider gaps between its paragraphs (20) start one."""
+    rows, base = [], 100.0
+    for paragraph in range(3):
+        for line in range(4):
+            base += 20 if line == 0 and paragraph else (12 if line == 2 else 10)
+            rows.append((FULL + "²" if line == 1 else FULL if line < 3 else "A closing line.", base, 7.8))
+    assert _starts([_tight_page(), _page(2, rows)], 2) == [True, False, False, False] * 3
+
+
+def test_a_sentence_going_on_in_lower_case_beside_a_large_side_label_stays_one_paragraph():
+    """The first line of a preamble shares its height with a label word set large, so it takes the
+    label's size; the next line goes on with the same sentence in the body's size."""
+    rows = [("Birch Fund has notified us that it intends to present the following proposal, which is set", 300, 13.5),
+            ("out below with its supporting statement, and the board's reply follows.", 322, 7.8)]
+    assert _starts([_tight_page(), _page(2, rows)], 2) == [True, False]
+
+
+def test_a_heading_in_a_larger_size_still_starts_a_paragraph():
+    rows = [("Proposal 5: Orchard Planting Report", 300, 16.0), ("Birch Fund has notified us of its proposal.", 322, 7.8)]
+    assert _starts([_tight_page(), _page(2, rows, x1=300.0)], 2) == [True, True]
+
+
+def test_a_paragraph_goes_on_over_a_page_break_past_the_notes_at_the_foot_of_the_page():
+    body = [(FULL, 100 + 10 * n, 7.8) for n in range(30)]
+    notes = [("1 https://example.org/orchard-survey", 420, 5.0), ("2 https://example.org/planting-count", 428, 5.0)]
+    first = _page(1, body) + _page(1, notes, x1=260.0)
+    second = _page(2, [("Material gains in yield followed in every region that planted early.", 100, 7.8)])
+    assert _starts([first, second], 2) == [False]

@@ -43,6 +43,7 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
         page_right = max((line.x1 for line in page), default=0)
         rights: dict[float, float] = {}  # by left edge: the lines of a column share theirs
         page_pitches = _page_pitches(page, page_right, rights)
+        usual: dict[float, float] = {}  # by size
         for line in page:
             right = _column_right(page, line, page_right, rights)
             reason = left_out.get(id(line))
@@ -50,7 +51,9 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
                 removed[len(lines)] = {"line": line.text, "page": line.page, "reason": reason}
                 lines.append(ProxyLine(line.page, "", line.size))
                 continue
-            starts = previous is None or _starts_paragraph(line, previous, _usual_pitch(page_pitches, line, usual_gap), right)
+            if line.size not in usual:
+                usual[line.size] = _usual_pitch(page_pitches, line.size, usual_gap)
+            starts = previous is None or _starts_paragraph(line, previous, usual[line.size], right)
             if previous is None and lines:
                 last = _last_body_line(lines) if line.size >= 0.9 * body_size else _last_line(lines)
                 starts = last is None or _is_heading_text(line.text) or not (
@@ -93,11 +96,11 @@ def _page_pitches(page: list[PageLine], page_right: float, rights: dict[float, f
     ]
 
 
-def _usual_pitch(page_pitches: list[tuple[float, float]], line: PageLine, usual_gap: float) -> float:
-    """The pitch of the lines of a paragraph in ``line``'s size on its page, else in the whole
-    document. A page's own: a proposal may be set tighter or looser than the rest, and a line with
-    a raised call may stand a little lower than its paragraph's pitch."""
-    pitches = sorted(pitch for size, pitch in page_pitches if abs(size - line.size) <= _SAME_SIZE * line.size)
+def _usual_pitch(page_pitches: list[tuple[float, float]], size: float, usual_gap: float) -> float:
+    """The pitch of the lines of a paragraph in that size on the page, else in the whole document.
+    A page's own: a proposal may be set tighter or looser than the rest, and a line with a raised
+    call may stand a little lower than its paragraph's pitch."""
+    pitches = sorted(pitch for other, pitch in page_pitches if abs(other - size) <= _SAME_SIZE * size)
     return pitches[len(pitches) // 4] if len(pitches) >= _LOCAL_PITCHES else usual_gap
 
 

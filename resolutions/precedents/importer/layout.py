@@ -54,6 +54,7 @@ class PageLine:
     page_height: float
     page_width: float
     baseline: float = 0.0  # from the top of the page: where its main run's letters stand
+    font_size: float = 0.0  # the type's own size (``size`` is the height its letters reach)
 
 
 def pdf_pages(data: bytes, *, expansion: untrusted.Expansion) -> list[list[PageLine]]:
@@ -107,7 +108,9 @@ def _page_lines(page: pypdfium2.PdfPage, number: int, budget: untrusted.Budget) 
         if text:
             x0 = min(w["x0"] for w in line.words)
             baseline = max(line.words, key=lambda w: w["size"])["baseline"]
-            result.append(PageLine(number, text, x0, line.x1, line.top, line.bottom, line.size, height, width, baseline))
+            font_size = max(w["font_size"] for w in line.words)
+            result.append(PageLine(number, text, x0, line.x1, line.top, line.bottom, line.size, height, width, baseline,
+                                   font_size))
     return result
 
 
@@ -146,7 +149,7 @@ def _segments(textpage: pypdfium2.PdfTextPage, height: float, budget: untrusted.
             baseline = y.value if pdfium_c.FPDFText_GetCharOrigin(raw, letter, x, y) else y0
             segments.append({"text": segment_text, "x0": x0, "x1": x1, "top": height - y1, "bottom": height - y0,
                              "size": y1 - y0, "baseline": height - baseline, "glued": glued and not first,
-                             "order": len(segments)})
+                             "font_size": pdfium_c.FPDFText_GetFontSize(raw, letter) or y1 - y0, "order": len(segments)})
         glued = bool(segment_text) and not piece[-1:].isspace()
     return segments
 
@@ -212,7 +215,8 @@ def _bounded_segments(textpage: pypdfium2.PdfTextPage, height: float, budget: un
         budget.spend(len(text))
         if text:
             segments.append({"text": text, "x0": left, "x1": right, "top": height - top, "bottom": height - bottom,
-                             "size": top - bottom, "baseline": height - bottom, "glued": False, "order": len(segments)})
+                             "size": top - bottom, "baseline": height - bottom, "glued": False, "font_size": top - bottom,
+                             "order": len(segments)})
     return segments
 
 

@@ -7,11 +7,12 @@ WIDTH, HEIGHT = 600.0, 800.0
 FULL = "The orchard cooperative has asked the board for a yearly count of the trees it plants and"
 
 
-def _page(number: int, rows: list[tuple[str, float, float]], x1: float = 540.0) -> list[PageLine]:
-    """(text, baseline, size) rows set from x 50 to ``x1`` (short lines end at a full stop)."""
+def _page(number: int, rows: list[tuple[str, float, float]], x1: float = 540.0, reach: float = 1.0) -> list[PageLine]:
+    """(text, baseline, type size) rows set from x 50 to ``x1`` (short lines end at a full stop),
+    their letters reaching ``reach`` of the type size."""
     return [
-        PageLine(number, text, 50.0, x1 if not text.endswith(".") else 300.0, base - size, base, size,
-                 HEIGHT, WIDTH, base)
+        PageLine(number, text, 50.0, x1 if not text.endswith(".") else 300.0, base - size * reach, base, size * reach,
+                 HEIGHT, WIDTH, base, size)
         for text, base, size in rows
     ]
 
@@ -58,3 +59,13 @@ def test_a_paragraph_goes_on_over_a_page_break_past_the_notes_at_the_foot_of_the
     first = _page(1, body) + _page(1, notes, x1=260.0)
     second = _page(2, [("Material gains in yield followed in every region that planted early.", 100, 7.8)])
     assert _starts([first, second], 2) == [False]
+
+
+def test_notes_are_told_by_their_type_size_not_by_how_high_their_letters_reach():
+    """ "2 above." has no letter reaching below the line, so its box is short: it is no note."""
+    body = _page(2, [(FULL, 100 + 10 * n, 7.8) for n in range(20)])
+    short = _page(2, [("2 above.", 310, 7.8)], reach=0.7)
+    note = _page(2, [("1 https://example.org/orchard-survey", 330, 5.5)])
+    lines, _ = proxy_lines_from_pdf([_tight_page(), body + short + note])
+    small = {line.text: line.small for line in lines if line.page == 2}
+    assert (small["2 above."], small["1 https://example.org/orchard-survey"], small[FULL]) == (False, True, False)

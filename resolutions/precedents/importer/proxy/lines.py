@@ -19,6 +19,7 @@ _PARAGRAPH_PITCH = 1.3
 _AFTER_SHORT_PITCH = 1.15
 _NOTE_START = re.compile(r"^(?:\(?[0-9]{1,3}[).]?\s|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 _SAME_SIZE = 0.1
+_NOTE_SIZE = 0.9  # of the body's type: notes
 _FULL_LINE = 0.75  # of its column's width
 _CONTINUED_PITCH = 3  # sizes: a gap wider than this parts a sentence's lines all the same
 _LOCAL_PITCHES = 4  # pitches on a page enough to know its own
@@ -29,6 +30,8 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
     left_out = running_lines(pages)
     sizes = sorted(line.size for page in pages for line in page)
     body_size = sizes[len(sizes) // 2] if sizes else 0.0
+    font_sizes = sorted(line.font_size for page in pages for line in page)
+    body_font = font_sizes[len(font_sizes) // 2] if font_sizes else 0.0
     pitches = sorted(
         line.baseline - previous.baseline
         for page in pages
@@ -55,13 +58,13 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
                 usual[line.size] = _usual_pitch(page_pitches, line.size, usual_gap)
             starts = previous is None or _starts_paragraph(line, previous, usual[line.size], right)
             if previous is None and lines:
-                last = _last_body_line(lines) if line.size >= 0.9 * body_size else _last_line(lines)
+                last = _last_body_line(lines) if line.font_size >= _NOTE_SIZE * body_font else _last_line(lines)
                 starts = last is None or _is_heading_text(line.text) or not (
                     _runs_on(last, right) and not ends_sentence(last.text) and (
                         line.text[:1].islower() or max(last.size, line.size) < 1.15 * min(last.size, line.size)
                     )
                 )
-            lines.append(ProxyLine(line.page, line.text, line.size, line.x0, line.x1, starts, line.size < 0.9 * body_size))
+            lines.append(ProxyLine(line.page, line.text, line.size, line.x0, line.x1, starts, line.font_size < _NOTE_SIZE * body_font))
             previous = line
     return without_side_labels(lines, removed)
 

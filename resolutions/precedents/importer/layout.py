@@ -34,6 +34,7 @@ _NOTE_SIZE = 0.9
 # A line starting less than this many of its heights below the line above follows it.
 _NEXT_LINE = 1.5
 _LEADING_CALL = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]+) ?")
+_WEB_ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
 # PDFium ends each of its lines with CR LF, and writes a hyphen that ends a line as U+FFFE.
 _PDFIUM_LINE_BREAK = re.compile(r"\r\n|[\r\n]")
 _PDFIUM_HYPHEN = "\ufffe"
@@ -97,13 +98,14 @@ def _page_lines(page: pypdfium2.PdfPage, number: int, budget: untrusted.Budget) 
     for line in lines:
         text = _line_text(line)
         leading_call = _LEADING_CALL.match(text)
-        if leading_call and line.size >= _NOTE_SIZE * body_size:
+        opens_note = leading_call and _WEB_ADDRESS.match(text, leading_call.end())
+        if leading_call and line.size >= _NOTE_SIZE * body_size and not opens_note:
             if result and line.top - result[-1].bottom < _NEXT_LINE * line.size:
                 # a call raised above the start of a body line ends the line above
                 result[-1].text += leading_call[1]
                 text = text[leading_call.end():]
             # else a number raised beside a footer ("⁶⁰ 2024 Proxy Statement"): kept as it is
-        elif leading_call:  # a raised note number opening a note
+        elif leading_call:  # a raised note number opening a note (small, or before its web address)
             text = f"{from_superscript(leading_call[1])} {text[leading_call.end():]}"
         if text:
             x0 = min(w["x0"] for w in line.words)

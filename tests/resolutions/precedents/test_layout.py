@@ -57,3 +57,13 @@ def test_lines_stand_on_their_baselines_whatever_their_letters_reach_below():
     pitches = [line.baseline - previous.baseline for previous, line in zip(page, page[1:])]
     assert abs(pitches[0] - pitches[1]) < 0.1
     assert abs((page[1].bottom - page[0].bottom) - (page[2].bottom - page[1].bottom)) > 0.5
+
+
+def test_a_raised_number_before_a_web_address_opens_a_note_even_in_the_body_type():
+    """Notes set in the body's own size: the raised number belongs to its note, not to the line above."""
+    data = HTML(string=(
+        "<div style='font: 9pt serif'><p>Growers plant more each season.<sup>1</sup></p>"
+        "<p><sup>1</sup>https://example.org/planting<br><sup>2</sup>https://example.org/harvest</p></div>"
+    )).write_pdf()
+    assert _texts(data) == ["Growers plant more each season.¹", "1 https://example.org/planting",
+                            "2 https://example.org/harvest"]

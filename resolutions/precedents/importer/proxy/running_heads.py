@@ -13,6 +13,7 @@ _PAGE_NUMBER = re.compile(r"(?:page\s+)?[0-9ivxl]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,3
 _RUNNING_ZONE = 0.09  # share of the page height at the top and at the foot
 _MIN_REPEATS = 3
 _EDGE_WORDS = 6
+_DASHES = re.compile(r"[‐‑‒–—−]")
 
 
 def running_lines(pages: list[list[PageLine]]) -> dict[int, str]:
@@ -69,8 +70,9 @@ def _in_zone(line: PageLine) -> bool:
 
 def _repeat_keys(line: PageLine) -> list[str]:
     """The line with its numbers (page numbers, raised or not) aside, unless it is an item heading;
-    and, for a line of several words, its first three words at its height."""
-    full = line.text.lower().strip()
+    and, for a line of several words, its first three words at its height. Dashes are all one
+    (a head may be set with a hyphen on one page and an en dash on the next)."""
+    full = _DASHES.sub("-", line.text.lower().strip())
     if not ITEM_HEADING.match(full):  # "Proposal 6" and "Proposal 7" are different heads
         full = " ".join(re.sub(r"[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+", " ", full).split())
     words = full.split()

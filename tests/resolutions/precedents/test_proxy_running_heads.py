@@ -1,0 +1,18 @@
+"""Running heads and page footers of a proxy statement's PDF lines (importer/proxy/running_heads.py)."""
+
+from resolutions.precedents.importer.layout import PageLine
+from resolutions.precedents.importer.proxy.running_heads import running_lines
+
+
+def _line(page: int, text: str, top: float) -> PageLine:
+    return PageLine(page, text, 50.0, 400.0, top, top + 7, 7.0, 800.0, 600.0, top + 7, 7.0)
+
+
+def test_a_head_set_with_a_hyphen_on_one_page_and_an_en_dash_on_the_next_is_one_running_head():
+    heads = ["Shareholder Proposals - Proposal 4 - Orchard Report", "Shareholder Proposals – Proposal 4 – Orchard Report",
+             "Shareholder Proposals – Proposal 5 – Hedgerow Survey"]
+    pages = [[_line(number, head, 30.0), _line(number, f"Body text of page {number} runs on here.", 200.0)]
+             for number, head in enumerate(heads, start=1)]
+    reasons = running_lines(pages)
+    assert [reasons.get(id(page[0])) for page in pages] == ["running head"] * 3
+    assert not any(id(page[1]) in reasons for page in pages)

@@ -16,3 +16,14 @@ def test_a_head_set_with_a_hyphen_on_one_page_and_an_en_dash_on_the_next_is_one_
     reasons = running_lines(pages)
     assert [reasons.get(id(page[0])) for page in pages] == ["running head"] * 3
     assert not any(id(page[1]) in reasons for page in pages)
+
+
+def test_a_head_naming_each_item_in_the_body_type_is_a_head_though_its_letters_reach_higher():
+    """Its letters' box is a little taller than the body's lines' (capitals and descenders), its type the same."""
+    pages = []
+    for number, title in enumerate(["Orchard Report", "Hedgerow Survey", "Seed Bank Audit"], start=1):
+        head = _line(number, f"Shareholder Proposals - Proposal {number + 3} - {title}", 60.0)
+        head.size = 7.6
+        pages.append([head] + [_line(number, f"Body text line {n} of the page runs on.", 200.0 + 10 * n) for n in range(5)])
+    reasons = running_lines(pages)
+    assert [reasons.get(id(page[0])) for page in pages] == ["running head"] * 3

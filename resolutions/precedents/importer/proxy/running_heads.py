@@ -13,6 +13,7 @@ _PAGE_NUMBER = re.compile(r"(?:page\s+)?[0-9ivxl]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,3
 _RUNNING_ZONE = 0.09  # share of the page height at the top and at the foot
 _MIN_REPEATS = 3
 _EDGE_WORDS = 6
+_BODY_TYPE = 1.05  # a type size this close to the body's is the body's
 _DASHES = re.compile(r"[‐‑‒–—−]")
 
 
@@ -23,8 +24,8 @@ def running_lines(pages: list[list[PageLine]]) -> dict[int, str]:
     recur at the same height on several pages, set no larger than the body ("Shareholder
     Proposals - Proposal 5 - <its title>", a head naming the section).
     """
-    sizes = sorted(line.size for page in pages for line in page)
-    body_size = sizes[len(sizes) // 2] if sizes else 0.0
+    sizes = sorted(line.font_size for page in pages for line in page)
+    body_size = sizes[len(sizes) // 2] if sizes else 0.0  # of the type
     zone_keys: Counter[str] = Counter()
     edges_of = [_edge_lines(page) for page in pages]
     for page, edges in zip(pages, edges_of):
@@ -49,7 +50,7 @@ def running_lines(pages: list[list[PageLine]]) -> dict[int, str]:
                 if ITEM_HEADING.match(text) and full not in item_heads_seen:
                     item_heads_seen.add(full)  # "PROPOSAL 6" over each of its pages: the first is its heading
                     continue
-                if zone_keys[full] >= repeats or (prefix and zone_keys[prefix[0]] >= repeats and line.size <= body_size):
+                if zone_keys[full] >= repeats or (prefix and zone_keys[prefix[0]] >= repeats and line.font_size <= _BODY_TYPE * body_size):
                     top = line.top < line.page_height / 2
                     reasons[id(line)] = "running head" if top else "page footer"
     return reasons

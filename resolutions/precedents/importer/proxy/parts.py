@@ -148,7 +148,13 @@ def _classify(proposal: ProxyProposal, paragraphs: list[str]) -> None:
                 add("supporting", text)
             continue
         add(mode, text)
-    if unplaced:
+    letter = (proposal.resolution_marker or "").lower().startswith("therefore") and not parts["whereas"]
+    if unplaced and letter:  # a letter to shareholders ending "THEREFORE: …": its paragraphs lead to the request
+        proposal.warnings.append(
+            f"{len(unplaced)} paragraph(s) of a letter before its THEREFORE request were kept with the request."
+        )
+        parts["resolved"] = unplaced + parts["resolved"]
+    elif unplaced:
         proposal.warnings.append(
             f"{len(unplaced)} paragraph(s) before the request have no WHEREAS marker; they were kept as recitals."
         )

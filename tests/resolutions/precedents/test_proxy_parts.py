@@ -1,0 +1,38 @@
+"""The proponent's text sorted into parts (importer/proxy/parts.py), on proxy text written here."""
+
+from resolutions.precedents.importer.proxy.document import split_proxy
+from resolutions.precedents.importer.proxy.lines import proxy_lines_from_text
+
+LETTER = """Notice of the 2026 Annual Meeting of Shareholders of Linden Mills Inc. and proxy statement
+
+Item 7 — Shareholder Proposal on Hedgerow Planting
+
+Hazel Fund has notified us that it intends to present the following proposal at the meeting.
+
+Dear fellow shareholders, our farms have lost most of their hedgerows over twenty years.
+
+Birds and pollinators have gone with them, and our yields depend on both.
+
+THEREFORE: shareholders ask the board to report each year on the hedgerows it plants.
+
+Planting costs little and the report would take one page.
+
+Board of Directors’ Statement in Opposition
+
+The board recommends a vote AGAINST this proposal: we already report on our land.
+"""
+
+
+def test_a_letter_ending_in_a_therefore_request_has_no_recitals_its_paragraphs_lead_to_the_request():
+    [proposal] = split_proxy(*proxy_lines_from_text(LETTER)).proposals
+    assert proposal.whereas == []
+    assert [text.split()[0] for text in proposal.resolved] == ["Dear", "Birds", "Shareholders"]
+    assert proposal.supporting == ["Planting costs little and the report would take one page."]
+    assert any("letter" in warning for warning in proposal.warnings)
+
+
+def test_plain_paragraphs_before_a_resolved_clause_are_still_kept_as_recitals():
+    text = LETTER.replace("THEREFORE: shareholders ask", "RESOLVED: shareholders ask")
+    [proposal] = split_proxy(*proxy_lines_from_text(text)).proposals
+    assert [text.split()[0] for text in proposal.whereas] == ["Dear", "Birds"]
+    assert len(proposal.resolved) == 1

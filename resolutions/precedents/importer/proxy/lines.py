@@ -44,9 +44,9 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
     for page in pages:
         previous: PageLine | None = None
         page_right = max((line.x1 for line in page), default=0)
-        rights: dict[float, float] = {}  # by left edge: the lines of a column share theirs
+        rights: dict[float, float] = {}  # by left edge to a point: the lines of a column share theirs
         page_pitches = _page_pitches(page, page_right, rights)
-        usual: dict[float, float] = {}  # by size
+        usual: dict[float, float] = {}  # by size to a tenth of a point
         for line in page:
             right = _column_right(page, line, page_right, rights)
             reason = left_out.get(id(line))
@@ -54,9 +54,10 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
                 removed[len(lines)] = {"line": line.text, "page": line.page, "reason": reason}
                 lines.append(ProxyLine(line.page, "", line.size))
                 continue
-            if line.size not in usual:
-                usual[line.size] = _usual_pitch(page_pitches, line.size, usual_gap)
-            starts = previous is None or _starts_paragraph(line, previous, usual[line.size], right)
+            size = round(line.size, 1)
+            if size not in usual:
+                usual[size] = _usual_pitch(page_pitches, size, usual_gap)
+            starts = previous is None or _starts_paragraph(line, previous, usual[size], right)
             if previous is None and lines:
                 last = _last_body_line(lines) if line.font_size >= _NOTE_SIZE * body_font else _last_line(lines)
                 starts = last is None or _is_heading_text(line.text) or not (
@@ -116,11 +117,10 @@ def _column_right(page: list[PageLine], line: PageLine, page_right: float, right
     """The right edge of the column ``line`` is set in: of a two-column page, its own column's."""
     if line.x1 > 0.6 * page_right:
         return page_right
-    if line.x0 not in rights:
-        rights[line.x0] = max(
-            (other.x1 for other in page if abs(other.x0 - line.x0) < 0.15 * page_right), default=page_right
-        )
-    return rights[line.x0]
+    left = round(line.x0)
+    if left not in rights:
+        rights[left] = max((other.x1 for other in page if abs(other.x0 - left) < 0.15 * page_right), default=page_right)
+    return rights[left]
 
 
 def _runs_on(line: ProxyLine, right: float) -> bool:

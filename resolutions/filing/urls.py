@@ -7,6 +7,8 @@ urlpatterns = [
     path("<int:pk>/versions/<int:number>/proposal.pdf", views.proposal_pdf, name="proposal_pdf"),
     path("<int:pk>/versions/<int:number>/print/", views.print_preview, name="print_preview"),
     path("<int:pk>/versions/<int:number>/letters/<int:filer_id>.pdf", views.letter_pdf, name="letter_pdf"),
+    path("<int:pk>/pdfs/<int:export_id>/", views.pdf_export, name="pdf_export"),
+    path("<int:pk>/pdfs/<int:export_id>/file.pdf", views.pdf_export_file, name="pdf_export_file"),
     path("<int:pk>/packet/", views.packet_page, name="packet"),
     path("<int:pk>/packet.pdf", views.packet_pdf, name="packet_pdf"),
     # The Word copy

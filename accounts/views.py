@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
+from .backends import MEMBER_BACKEND
 from .forms import MemberInvitationForm, NewAccountForm
 from .models import Organization, User
 
@@ -118,7 +119,7 @@ def member_join(request, token):
         except services.InvalidMemberInvitation as error:
             return render(request, "cofiling/invitation_invalid.html", {"reason": str(error)}, status=400)
         if user is None:
-            login(request, joined, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, joined, backend=MEMBER_BACKEND)
         messages.success(request, f"You are now a member of {invitation.organization}.")
         return redirect("accounts:members", pk=invitation.organization_id)
     return render(request, "accounts/member_join.html", {"invitation": invitation, "form": form,

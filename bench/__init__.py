@@ -5,6 +5,6 @@ import against ``pdftotext -layout``, gunicorn's capacity against a bare view's,
 processes share sessions and files; prints a table with the machine and writes bench/results.json.
 
 Run ``python -m bench [--only search,editor,pages,pdf,import,capacity,shared,load] [--quick]
-[--scale]``. The parts live in one module each (seed, search, editor, pages, pdf, importer,
-capacity, shared, load); ``__main__`` owns the database.
+[--scale]``. The parts live in one module each (seed with vocabulary and terms, search, editor, pages, pdf,
+importer, capacity, shared, load); ``__main__`` owns the database.
 """

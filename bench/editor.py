@@ -18,7 +18,7 @@ def build_draft(user, clauses: int, *, title: str):
     from resolutions.models import Clause, Company, Topic
     from resolutions.drafts import services as drafts
 
-    from .seed import Vocabulary
+    from .vocabulary import Vocabulary
 
     rng = random.Random(clauses)
     vocab = Vocabulary(rng, size=3_000)

@@ -9,7 +9,7 @@ import time
 from io import StringIO
 from pathlib import Path
 
-from .seed import resolution_texts
+from .vocabulary import resolution_texts
 from .stats import percentile
 
 TEXTS = 500

@@ -3,7 +3,7 @@ and the machine they were measured on."""
 import os
 import platform
 
-from .seed import CLASSES
+from .terms import CLASSES
 
 TARGETS = {  # ratio: (target, met)
     **{f"search_{name}": ("≤ 1.5", lambda r: r <= 1.5) for name in CLASSES},

@@ -9,8 +9,9 @@ snippets, then 10k / 100k, and in ``make bench-scale`` 50k / 1M, with the same q
 A class's figure is the worse of the two pages (by ratio).
 """
 from . import floor
-from .seed import CLASSES, CURVE, QUICK_CURVE, grow, replicate, sizes_at
+from .seed import CURVE, QUICK_CURVE, grow, replicate, sizes_at
 from .stats import summary
+from .terms import CLASSES
 
 PAGES = {"snippets": "/evidence/", "precedents": "/precedents/"}
 
@@ -38,7 +39,7 @@ def ranked_query_times(statements: list[str], runs: int) -> dict:
 
 def measure_point(client, seeded, *, runs: int, log) -> dict:
     """Every class on both pages at the current size."""
-    from .seed import matching
+    from .terms import matching
 
     point = {"precedents": seeded.sizes.precedents, "snippets": seeded.sizes.snippets, "classes": {}}
     for name in CLASSES:

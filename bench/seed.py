@@ -1,4 +1,4 @@
-"""Deterministic bench data: a Zipf-distributed generated vocabulary, 10,000 precedents (about
+"""Deterministic bench data: from the generated vocabulary (``vocabulary``), 10,000 precedents (about
 300 words each, with parts, footnotes, calls and filers) and 100,000 snippets (25–60 words),
 inserted in stages along the search growth curve (``CURVE``): ``seed`` the first point,
 ``grow`` to the next, ``replicate`` (SQL) to the million-snippet point of ``make bench-scale``.
@@ -6,75 +6,19 @@ inserted in stages along the search growth curve (``CURVE``): ``seed`` the first
 Rows go in with ``bulk_create`` in batches; each table's search vector is then set by one
 ``UPDATE`` with the same expression the app uses for a single row
 (``resolutions.search.search_vector_expression``). Because the vocabulary follows a power law,
-rare, mid and common terms exist by construction; ``pick_terms`` chooses the query words by
-their measured document frequency, and a few hundred fixed two-word collocations (think
-"due diligence") make quoted phrases realistic.
+rare, mid and common terms exist by construction; ``terms.pick_terms`` chooses the query words by
+their measured document frequency (counted here as the rows are generated).
 """
 import gc
 import random
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import accumulate
 
-SEED = 148  # Rule 14a-8
-FUNCTION_WORDS = ["the", "of", "and", "to", "in", "a", "for", "that", "on", "by", "with", "its", "as", "from"]
-_ONSETS = ["b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "t", "v", "w", "z",
-           "br", "cl", "dr", "fr", "gr", "pl", "pr", "st", "tr", "sk", "sp"]
-_VOWELS = ["a", "o", "u", "i", "ai", "ou", "au", "e"]
-_CODAS = ["k", "n", "r", "m", "t", "l", "p", "x", "nd", "rk", "lt"]
+from .terms import pick_terms
+from .vocabulary import FUNCTION_WORDS, SEED, Vocabulary, lower_first
+
 OUTCOMES = ["filed", "voted", "withdrawn_agreement", "withdrawn", "omitted_no_action", "unknown"]
-
-
-class Vocabulary:
-    """Pronounceable made-up words drawn with Zipf weights (rank r has weight 1 / r**s)."""
-
-    def __init__(self, rng: random.Random, size: int = 15_000, exponent: float = 1.05, phrases: int = 300):
-        words, seen = [], set(FUNCTION_WORDS)
-        while len(words) < size + phrases:
-            word = "".join(rng.choice(_ONSETS) + rng.choice(_VOWELS) for _ in range(rng.randint(2, 3)))
-            word += rng.choice(_CODAS)
-            if word not in seen:
-                seen.add(word)
-                words.append(word)
-        self.words = words[:size]
-        self.cum_weights = list(accumulate(1 / (rank ** exponent) for rank in range(1, size + 1)))
-        # Collocations: a vocabulary word followed by a word that (almost) only appears after it.
-        tails = words[size:]
-        self.phrases = [(self.words[rng.randint(50, 2_000)], tail) for tail in tails]
-        self.phrase_cum = list(accumulate(1 / (rank ** 0.9) for rank in range(1, len(self.phrases) + 1)))
-        self.rng = rng
-
-    def content(self, n: int) -> list[str]:
-        return self.rng.choices(self.words, cum_weights=self.cum_weights, k=n)
-
-    def text(self, n_words: int, *, phrase_rate: float = 0.05) -> str:
-        """About ``n_words`` words in sentences: content words, function words and collocations."""
-        rng = self.rng
-        tokens = []
-        content = iter(self.content(n_words))
-        while len(tokens) < n_words:
-            roll = rng.random()
-            if roll < 0.30:
-                tokens.append(rng.choice(FUNCTION_WORDS))
-            elif roll < 0.30 + phrase_rate:
-                tokens.extend(rng.choices(self.phrases, cum_weights=self.phrase_cum)[0])
-            else:
-                tokens.append(next(content, None) or self.content(1)[0])
-        sentences, start = [], 0
-        while start < len(tokens):
-            end = min(len(tokens), start + rng.randint(9, 22))
-            words = tokens[start:end]
-            words[0] = words[0].capitalize()
-            if len(words) > 6 and rng.random() < 0.5:
-                cut = rng.randint(3, len(words) - 3)
-                words[cut] += ","
-            sentences.append(" ".join(words) + ".")
-            start = end
-        return " ".join(sentences)
-
-    def title(self, lo=3, hi=7) -> str:
-        return " ".join(w.capitalize() for w in self.content(self.rng.randint(lo, hi)))
 
 
 @dataclass
@@ -116,10 +60,6 @@ class Seeded:
         self.terms = {table: pick_terms(self, table=table) for table in ("snippets", "precedents")}
         self.snippet_df = self.precedent_df = self.snippet_bigrams = self.precedent_bigrams = None
         gc.collect()
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
 
 
 def _tokens(text: str) -> list[str]:
@@ -245,7 +185,7 @@ def _seed_precedents(result: Seeded, count: int, *, log) -> None:
         company = rng.choice(result.companies)
         title = "Report on " + vocab.title()
         whereas = [vocab.text(rng.randint(25, 45)) for _ in range(rng.randint(2, 4))]
-        resolved = ["Shareholders request that the Board " + _lower_first(vocab.text(rng.randint(30, 50)))]
+        resolved = ["Shareholders request that the Board " + lower_first(vocab.text(rng.randint(30, 50)))]
         supporting = [vocab.text(rng.randint(30, 50)) for _ in range(rng.randint(1, 3))]
         notes = [f"{vocab.title(2, 4)}, {vocab.title(3, 6)}, {rng.randint(2012, 2026)}. "
                  f"https://example.org/{n}/{i}" for i in range(1, len(whereas) + 1)]
@@ -317,88 +257,3 @@ def _seed_snippets(result: Seeded, count: int, sources_count: int, curator, *, l
     _batched(TopicLink, [TopicLink(snippet_id=s.pk, topic_id=rng.choice(result.topics).pk) for s in snippets])
     _batched(CompanyLink, [CompanyLink(snippet_id=s.pk, company_id=rng.choice(result.companies).pk)
                            for s in snippets if rng.random() < 0.3])
-
-
-# --- Query terms ---------------------------------------------------------------------------
-
-CLASSES = {"rare": (0.0002, 0.001), "mid": (0.007, 0.015), "common": (0.30, 0.60), "phrase": (0.005, 0.02)}
-
-
-def pick_terms(result: Seeded, *, table: str) -> dict:
-    """For one table, a query per class chosen by measured document frequency.
-
-    Candidates come from the generator's own counts; the final pick is checked with
-    PostgreSQL (stemming can merge words) and the one nearest the middle of its band wins.
-    Returns {class: (query, matching rows, fraction)}.
-    """
-    from evidence.models import Snippet
-    from resolutions.models import Precedent
-
-    model = {"snippets": Snippet, "precedents": Precedent}[table]
-    df = result.snippet_df if table == "snippets" else result.precedent_df
-    bigrams = result.snippet_bigrams if table == "snippets" else result.precedent_bigrams
-    total = model.objects.count()
-    vocabulary = set(result.vocabulary.words)
-    chosen = {}
-    for name, (lo, hi) in CLASSES.items():
-        target = (lo + hi) / 2 * total
-        if name == "phrase":
-            collocations = set(result.vocabulary.phrases)
-            pool = [(f'"{a} {b}"', c) for (a, b), c in bigrams.items()
-                    if (a, b) in collocations and lo * total <= c <= hi * total]
-        else:
-            pool = [(w, c) for w, c in df.items() if w in vocabulary and lo * total <= c <= hi * total]
-        pool.sort(key=lambda item: (abs(item[1] - target), item[0]))
-        best = None
-        for query, _ in pool[:8]:
-            rows = _matching(model, query)
-            if lo * total <= rows <= hi * total:
-                best = min(best or (query, rows), (query, rows), key=lambda item: abs(item[1] - target))
-        if best is None:  # tiny (--quick) data: the nearest candidate that matches at all, whatever its band
-            candidates = [q for q, _ in pool] or sorted((w for w in df if w in vocabulary), key=df.get, reverse=True)
-            best = next(((q, rows) for q in candidates[:50] if (rows := _matching(model, q)) > 0),
-                        (candidates[0], 0))  # English stop words ("the") match nothing in PostgreSQL
-        chosen[name] = (best[0], best[1], best[1] / total if total else 0)
-    return chosen
-
-
-def matching(table: str, query: str) -> int:
-    """How many rows of "snippets" or "precedents" match ``query`` (PostgreSQL)."""
-    from evidence.models import Snippet
-    from resolutions.models import Precedent
-
-    return _matching({"snippets": Snippet, "precedents": Precedent}[table], query)
-
-
-def _matching(model, query: str) -> int:
-    from django.contrib.postgres.search import SearchQuery
-
-    return model.objects.filter(search_vector=SearchQuery(query, search_type="websearch", config="english")).count()
-
-
-# --- Resolution texts for the importer ------------------------------------------------------
-
-def resolution_texts(n: int, *, seed: int = SEED) -> list[str]:
-    """``n`` filed-resolution texts in the shapes the importer meets: WHEREAS recitals with
-    footnote calls, RESOLVED, a supporting statement and numbered or bracketed notes."""
-    rng = random.Random(seed + 1)
-    vocab = Vocabulary(rng, size=8_000)
-    texts = []
-    for i in range(n):
-        recitals = rng.randint(2, 4)
-        bracketed = rng.random() < 0.4
-        lines = ["Report on " + vocab.title(), ""]
-        for k in range(1, recitals + 1):
-            lines += [f"WHEREAS, {_lower_first(vocab.text(rng.randint(25, 45))).rstrip('.')};{k}", ""]
-        lines += ["RESOLVED: Shareholders request that the Board " + _lower_first(vocab.text(rng.randint(30, 50))), ""]
-        lines += ["Supporting Statement", ""]
-        lines += [vocab.text(rng.randint(40, 70)) + (f"[{recitals + 1}]" if bracketed else ""), ""]
-        notes = recitals + (1 if bracketed else 0)
-        if bracketed:
-            lines.append("Notes")
-        for k in range(1, notes + 1):
-            label = f"[{k}]" if bracketed else f"{k}."
-            lines.append(f"{label} {vocab.title(2, 4)}, {vocab.title(3, 6)}, {rng.randint(2015, 2026)}. "
-                         f"https://example.org/import/{i}/{k}")
-        texts.append("\n".join(lines) + "\n")
-    return texts

@@ -4,7 +4,7 @@ from django.urls import include, path
 from config.health import health
 from resolutions.drafts import views as draft_views
 from resolutions.cofiling import views as views_cofilers
-from resolutions.filing import filer_views
+from resolutions.filing.views import documents as filing_documents
 
 admin.site.site_header = "Whereas — curator's workbench"
 admin.site.site_title = "Whereas admin"
@@ -13,7 +13,7 @@ urlpatterns = [
     path("", draft_views.dashboard, name="home"),
     path("accounts/", include("accounts.auth_urls")),
     path("invite/<str:token>/", views_cofilers.invitation_accept, name="invitation_accept"),
-    path("authorize/<str:token>/", filer_views.authorization_sign, name="authorization_sign"),
+    path("authorize/<str:token>/", filing_documents.authorization_sign, name="authorization_sign"),
     path("organizations/", include("accounts.urls")),
     path("precedents/", include("resolutions.precedents.urls")),
     path("evidence/", include("evidence.urls")),

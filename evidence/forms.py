@@ -3,7 +3,8 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
 from config.uploads import validate_upload_size
-from resolutions.models import Company, Topic
+from resolutions.catalogue.forms import TopicField, TopicsField
+from resolutions.models import Company
 
 from . import capture
 from .models import Snippet, Source
@@ -14,7 +15,7 @@ _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class EvidenceSearchForm(forms.Form):
     q = forms.CharField(label="Search", required=False,
                         widget=forms.SearchInput(attrs={"placeholder": 'e.g. Rekognition "police departments"'}))
-    topic = forms.ModelChoiceField(Topic.objects.all(), required=False, empty_label="Any topic")
+    topic = TopicField(required=False, empty_label="Any topic")
     company = forms.CharField(label="Company", required=False, max_length=255, help_text="Name or ticker.")
     kind = forms.ChoiceField(label="Source kind", choices=[("", "Any kind"), *Source.Kind.choices], required=False)
     published_from = forms.DateField(label="Published from", required=False, widget=_DATE)
@@ -94,8 +95,7 @@ class SnippetForm(forms.Form):
                                help_text="Page, section or paragraph. Filled in from the stored text when left blank.")
     paraphrase = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}),
                                  help_text="Optional wording for use in a draft.")
-    topics = forms.ModelMultipleChoiceField(Topic.objects.all(), required=False,
-                                            widget=forms.CheckboxSelectMultiple)
+    topics = TopicsField(required=False, widget=forms.CheckboxSelectMultiple)
     companies = forms.ModelMultipleChoiceField(Company.objects.all(), required=False,
                                                widget=forms.SelectMultiple(attrs={"size": 4}))
 

@@ -9,6 +9,7 @@ from config.private_files_admin import PrivateFileAdminMixin
 
 from .models import Company, Precedent, PrecedentFiler, PrecedentFootnote, PrecedentPart, Topic
 from resolutions.precedents.services import precedent_refresh_search, precedent_structure
+from resolutions.notifications import admin as notifications_admin  # noqa: F401 (registers its read-only pages)
 
 
 @admin.register(Company)

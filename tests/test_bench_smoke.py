@@ -7,7 +7,8 @@ import pytest
 from django.db import connection
 
 from bench import capacity, database, floor, importer, report
-from bench.seed import Sizes, resolution_texts, seed
+from bench.seed import Sizes, seed
+from bench.vocabulary import resolution_texts
 
 pytestmark = pytest.mark.django_db
 

@@ -62,7 +62,6 @@ class Company(models.Model):
     ticker = models.CharField(max_length=12, blank=True)
     cik = models.CharField("SEC CIK", max_length=10, blank=True)
     state_of_incorporation = models.CharField(max_length=40, blank=True)
-    principal_office_state = models.CharField(max_length=40, blank=True)
     exchange = models.CharField(max_length=40, blank=True)
     texas_opt_in = models.BooleanField(
         "opted in to Texas §21.373 thresholds", default=False,

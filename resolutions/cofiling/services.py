@@ -270,9 +270,16 @@ SIGN_ON_CHECK_FIELDS = {"Valuation": "valuation_date", "Ownership": "shares", "E
                         "Business hours": "slot_1"}
 
 
+def company_details_checks(draft: Draft) -> list[rule14a8.Check]:
+    """What the sign-on form says before anything is posted: whether the company's details are a curator's."""
+    company = draft.company
+    return rule14a8.check_company_details(str(company), verified=company.verified,
+                                          uses="the business hours and time zone of the engagement times")
+
+
 def sign_on_checks(data: SignOnData, *, draft: Draft) -> list[rule14a8.Check]:
     """The valuation, the ownership verdict, the engagement days and hours, as the form shows them."""
-    found = []
+    found = company_details_checks(draft)
     if data.valuation_date and data.price_per_share is not None:
         found.append(rule14a8.check_valuation(valuation_date=data.valuation_date, submission_date=data.submission_date,
                                             shares=data.shares, price=data.price_per_share,

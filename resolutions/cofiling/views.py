@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from accounts.backends import MEMBER_BACKEND
 from accounts.forms import NewAccountForm, OrganizationNameForm
 from accounts.models import User
 from config.csv_export import csv_response
@@ -129,7 +130,7 @@ def invitation_accept(request, token):
             return render(request, "cofiling/invitation_invalid.html", {"reason": str(error)}, status=400)
         else:
             if user is None:
-                login(request, joined, backend="django.contrib.auth.backends.ModelBackend")
+                login(request, joined, backend=MEMBER_BACKEND)
             messages.success(request, f"You are now a co-filer of “{invitation.draft.title}”.")
             return redirect("drafts:review", pk=invitation.draft_id)
     return render(request, "cofiling/invitation_accept.html", {
@@ -201,7 +202,7 @@ def sign_from_form(request, form, *, draft, version):
     Returns the form's 14a-8(b) verdicts and whether the sign-on was saved; a refusal lands on the form.
     """
     if request.method != "POST" or not form.is_valid():
-        return [], False
+        return services.company_details_checks(draft), False
     data = form.to_data()
     verdicts = services.sign_on_checks(data, draft=draft)
     try:

@@ -4,7 +4,8 @@ from django.urls import reverse
 from evidence.citations import STYLES
 
 from resolutions.drafts.models import validate_one_line
-from resolutions.models import Company, Draft, PartKind, Precedent, Topic
+from resolutions.catalogue.forms import TopicsField
+from resolutions.models import Company, Draft, PartKind, Precedent
 from resolutions.catalogue.models import YEAR_MAX, YEAR_MIN
 from resolutions.precedents.forms import TopicPicker
 
@@ -43,8 +44,8 @@ class DraftCreateForm(forms.Form):
                   "(held as unverified until confirmed).")
     new_company_cik = forms.CharField(label="SEC CIK (optional)", max_length=10, required=False)
     meeting_year = forms.IntegerField(min_value=YEAR_MIN, max_value=YEAR_MAX)
-    topics = forms.ModelMultipleChoiceField(
-        Topic.objects.all(), required=False, widget=TopicPicker,
+    topics = TopicsField(
+        required=False, widget=TopicPicker,
         help_text="What the proposal is about: the Rule 14a-8(i)(12) check looks for past votes on these topics.")
     # Chosen on the precedent's page ("Start a draft from this precedent"), not from a list of the
     # whole library here: a library holds thousands.
@@ -70,6 +71,7 @@ class DraftCreateForm(forms.Form):
 
 class DraftSettingsForm(forms.ModelForm):
     citation_style = forms.ChoiceField(choices=list(STYLES.items()))
+    topics = TopicsField(required=False, widget=TopicPicker)
 
     def clean_title(self):
         validate_one_line(self.cleaned_data["title"])
@@ -79,7 +81,6 @@ class DraftSettingsForm(forms.ModelForm):
         model = Draft
         fields = ["title", "meeting_year", "topics", "resolved_first", "supporting_heading", "citation_style",
                   "whereas_style", "lead_filer_first", "calls_after_punctuation"]
-        widgets = {"topics": TopicPicker}
 
 
 class ClauseForm(forms.Form):

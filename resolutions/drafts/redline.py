@@ -8,17 +8,18 @@ does not mark every call after it as changed. Unpaired notes of alike wording ar
 the rest are removed or added.
 """
 import difflib
-import html as html_lib
 import re
 from dataclasses import dataclass
 
-from django.utils.html import escape, format_html, strip_tags
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from resolutions import rule14a8
 from resolutions.drafts.rendering import MARKER
 
 TOKEN = re.compile(r"\[[^\]\n]{1,12}\]|\s+|\w+|[^\w\s]")  # a footnote call "[3]" is one token
 FOOTNOTE_CALL = re.compile(r'<sup class="footnote-call">(\d+)</sup>')
+_SPACES, _SPACED_LINE_END = re.compile(r"[ \t]+"), re.compile(r" ?\n ?")
 CALL = re.compile(r"\[(\d+)\]")
 ALIKE = 0.5  # unpaired notes at least this similar (difflib ratio) are one note, edited
 
@@ -40,8 +41,8 @@ class Document:
 def plain(html: str) -> str:
     """Reading text of a part's HTML: calls as [N], list items as '- ' lines (as precedents keep them)."""
     text = FOOTNOTE_CALL.sub(r"[\1]", html or "")
-    text = re.sub(r"\s*<li>", "\n- ", text)
-    return html_lib.unescape(strip_tags(text))
+    text = rule14a8.plain_text(re.sub(r"\s*<li>", "\n- ", text))
+    return _SPACED_LINE_END.sub("\n", _SPACES.sub(" ", text)).strip()
 
 
 def content_document(parts: list[dict], footnotes: list[str]) -> Document:

@@ -42,11 +42,22 @@ def sanitize_clause_html(text: str, *, with_calls: bool = False) -> str:
     ).strip()
 
 
+class _HttpsLink:
+    """The link markup of ``_SchemeUrlizer``: Django prefixes a typed "www." with http://, we with https://."""
+
+    @staticmethod
+    def format(*, href: str, attrs: str, url: str) -> str:
+        if href.startswith("http://") and not url.lower().startswith("http://"):
+            href = "https://" + href.removeprefix("http://")
+        return f'<a href="{href}"{attrs}>{url}</a>'
+
+
 class _SchemeUrlizer(Urlizer):
     """Django's urlize, linking only what has a scheme or starts with "www.": "Amazon.com" in a note
     is a company's name, not a link (and no email address becomes one), as in the Word copy."""
 
     simple_url_2_re = re.compile(r"^www\.", re.IGNORECASE)
+    url_template = _HttpsLink()
 
     @staticmethod
     def is_email_simple(value):

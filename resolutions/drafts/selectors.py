@@ -146,10 +146,8 @@ def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
     return [
         rule14a8.check_length(words),
         check_empty_clauses(rendered),
-        *([] if company.verified else [rule14a8.Check(
-            "", "Company details", rule14a8.WARNING,
-            f"{company} was proposed by a filer and no curator has verified it yet: the deadline, business hours "
-            "and Texas thresholds below use its unverified details.")]),
+        *rule14a8.check_company_details(str(company), verified=company.verified,
+                                        uses="the deadline, business hours and Texas thresholds below"),
         rule14a8.check_deadline(deadline, today=today),
         rule14a8.check_resolved_present(texts["resolved"]),
         rule14a8.check_precatory(texts["resolved"]),
@@ -157,8 +155,7 @@ def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:
         rule14a8.check_stale_evidence(rendered.stale_count, footnotes=rendered.stale_notes),
         rule14a8.check_one_proposal(other, cofilers, shareholders),
         rule14a8.resubmission_check(
-            prior_votes=[(p.meeting_year, float(p.support_percent) if p.support_percent is not None else None)
-                         for p in votes if p.meeting_year < draft.meeting_year],
+            prior_votes=[p.prior_vote for p in votes if p.meeting_year < draft.meeting_year],
             meeting_year=draft.meeting_year, subject_known=bool(topics),
         ),
         *texas,

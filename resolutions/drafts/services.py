@@ -18,6 +18,7 @@ from resolutions.drafts.selectors import draft_content, draft_rendered, draft_wo
 from resolutions.models import AuditEvent, Clause, Draft, DraftNote, DraftVersion, PartKind, Precedent
 from resolutions.catalogue.services import company_propose
 from resolutions.precedents.import_review import bullets_html, precedent_note_text
+from resolutions.precedents.importer.model import part_order
 from .audit import audit_record
 from resolutions.cofiling.services import sign_ons_flag_for_reconfirmation
 from resolutions.notifications.models import Kind
@@ -156,8 +157,7 @@ def draft_update(*, draft: Draft, expected_revision: int, user=None, **fields) -
 
 def _apply_layout(draft: Draft) -> None:
     """Move the RESOLVED clause(s) before or after the WHEREAS recitals; supporting paragraphs stay last."""
-    rank = {PartKind.RESOLVED: 0 if draft.resolved_first else 1, PartKind.WHEREAS: 1 if draft.resolved_first else 0,
-            PartKind.SUPPORTING: 2}
+    rank = {kind: i for i, kind in enumerate(part_order(draft.resolved_first))}
     clauses = sorted(draft.clauses.all(), key=lambda c: (rank[c.kind], c.position))
     for position, clause in enumerate(clauses):
         clause.position = position
@@ -184,8 +184,7 @@ def _size(clauses) -> dict:
 def _place_for(draft: Draft, kind: str) -> int:
     """Where a new clause of ``kind`` goes: at the end of its part (a recital after the last recital),
     or, when the part has none yet, where the draft's layout puts that part."""
-    rank = {PartKind.RESOLVED: 0 if draft.resolved_first else 1, PartKind.WHEREAS: 1 if draft.resolved_first else 0,
-            PartKind.SUPPORTING: 2}
+    rank = {kind: i for i, kind in enumerate(part_order(draft.resolved_first))}
     clauses = list(draft.clauses.order_by("position"))
     same = [c for c in clauses if c.kind == kind]
     before = same or [c for c in clauses if rank[c.kind] < rank[kind]]

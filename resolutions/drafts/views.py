@@ -5,7 +5,7 @@ from collections import Counter
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -116,6 +116,7 @@ def draft_editor(request, pk):
     draft = get_draft_for(request.user, pk)
     if not draft.is_led_by(request.user):
         return redirect("drafts:review", pk=draft.pk)
+    prefetch_related_objects([draft], "topics")  # read by the (i)(12) check and by the settings form
     context = _editor_context(draft)
     context["settings_form"] = DraftSettingsForm(instance=draft)
     context["versions"] = list(draft.versions.newest_first()[:5])

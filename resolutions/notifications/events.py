@@ -5,6 +5,7 @@ turns its answer into rows and emails.
 """
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import F
 from django.urls import reverse
@@ -37,6 +38,15 @@ def excerpt(text: str, limit: int = 120) -> str:
     """One line of at most ``limit`` characters, fit for a subject or a list."""
     line = re.sub(r"\s+", " ", text or "").strip()
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class DeadlineDue:
+    """What a deadline reminder concerns: one clock of the filing record, on one day, for one person."""
+
+    clock: object  # a rule14a8.Clock
+    today: date
+    user_id: int
 
 
 def _filers_url(draft, organization_id) -> str:
@@ -102,4 +112,9 @@ def event_for(kind: str, *, draft, actor, target) -> Event:
     if kind == Kind.PACKET_READY:  # target: the PacketExport
         return Event(f"The filing packet of version {target.version.number} is ready",
                      reverse("drafts:packet", args=[draft.pk]), tell_actor=True)
+    if kind == Kind.DEADLINE:  # target: a DeadlineDue; told to that one person
+        clock, estimate = target.clock, " (estimate)" if target.clock.estimated else ""
+        return Event(f"Due {clock.when(target.today)}: {clock.label}, {clock.due:%B %-d, %Y}{estimate} "
+                     f"(Rule {clock.rule})", reverse("drafts:filing_record", args=[draft.pk]) + "#clocks",
+                     audience="", user_ids=frozenset([target.user_id]))
     raise ValueError(f"Unknown notification kind {kind!r}")

@@ -21,6 +21,7 @@ class Kind(models.TextChoices):
     RECONFIRMED = "reconfirmed", "Re-confirmed sign-ons"
     VERSION_SAVED = "version_saved", "Versions saved"
     PACKET_READY = "packet_ready", "Filing packets ready"
+    DEADLINE = "deadline", "Filing deadlines coming up"
 
 
 class Delivery(models.TextChoices):

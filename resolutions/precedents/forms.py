@@ -9,7 +9,8 @@ from config.uploads import validate_upload_size
 from .importer import DocumentError, read_document
 from .importer.proxy_reader import PROXY_EXTENSIONS
 from resolutions.catalogue.models import YEAR_MAX, YEAR_MIN
-from resolutions.models import Company, Precedent, Topic
+from resolutions.catalogue.forms import TopicField, TopicsField
+from resolutions.models import Company, Precedent
 
 
 class TopicPicker(forms.CheckboxSelectMultiple):
@@ -23,7 +24,7 @@ class PrecedentSearchForm(forms.Form):
                               help_text="Name or ticker.")
     year_from = forms.IntegerField(label="From year", required=False, min_value=YEAR_MIN, max_value=YEAR_MAX)
     year_to = forms.IntegerField(label="To year", required=False, min_value=YEAR_MIN, max_value=YEAR_MAX)
-    topic = forms.ModelChoiceField(Topic.objects.all(), required=False, empty_label="Any topic")
+    topic = TopicField(required=False, empty_label="Any topic")
     outcome = forms.ChoiceField(choices=[("", "Any outcome"), *Precedent.Outcome.choices], required=False)
     organization = forms.CharField(label="Filer organization", required=False)
 
@@ -64,7 +65,7 @@ class ImportReviewForm(forms.Form):
                                      help_text="Or type a new company's name below.")
     new_company = forms.CharField(label="New company name", required=False, max_length=255)
     meeting_year = forms.IntegerField(min_value=YEAR_MIN, max_value=YEAR_MAX)
-    topics = forms.ModelMultipleChoiceField(Topic.objects.all(), required=False, widget=TopicPicker)
+    topics = TopicsField(required=False, widget=TopicPicker)
     outcome = forms.ChoiceField(choices=Precedent.Outcome.choices, initial=Precedent.Outcome.UNKNOWN)
     support_percent = forms.DecimalField(label="Support (%)", required=False, min_value=0, max_value=100,
                                          decimal_places=2)

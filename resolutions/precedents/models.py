@@ -1,6 +1,7 @@
 """Precedents: proposals filed before, in parts with their footnotes, calls and filers; whole proxy
 statements being read for them."""
 from datetime import timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -119,6 +120,11 @@ class Precedent(models.Model):
 
     def get_absolute_url(self):
         return reverse("resolutions:precedent_detail", args=[self.pk])
+
+    @property
+    def prior_vote(self) -> tuple[int, Decimal | None]:
+        """(meeting year, support), as the Rule 14a-8(i)(12) check counts a past vote (None: not voted)."""
+        return self.meeting_year, self.support_percent
 
     @property
     def lead_filer(self):

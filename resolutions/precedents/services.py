@@ -20,7 +20,7 @@ from ..models import (
 from ..search import refresh_search_vector
 from resolutions.drafts.limits import check_parts
 from .importer import DocumentError
-from .importer.model import PART_KINDS
+from .importer.model import PART_KINDS, part_order
 from .importer.proxy_reader import read_proxy
 
 
@@ -65,7 +65,7 @@ def precedent_save_import(
     filers and warnings. ValidationError, nothing saved, when it is over the draft size limit (a
     draft is started from it): ``what`` names it in the message.
     """
-    check_parts([(kind, text) for kind in _order(resolved_first) for text in structure.get(kind, [])], what=what)
+    check_parts([(kind, text) for kind in part_order(resolved_first) for text in structure.get(kind, [])], what=what)
     with transaction.atomic():
         precedent = existing or Precedent(created_by=user)
         precedent.company = (fields.company if isinstance(fields.company, Company)
@@ -97,14 +97,10 @@ def precedent_save_import(
     return precedent
 
 
-def _order(resolved_first: bool) -> list[str]:
-    return ["resolved", "whereas", "supporting"] if resolved_first else ["whereas", "resolved", "supporting"]
-
-
 def _write_structure(precedent: Precedent, structure: dict) -> None:
     parts_by_key = {}
     position = 0
-    for kind in _order(precedent.resolved_first):
+    for kind in part_order(precedent.resolved_first):
         for index, text in enumerate(structure.get(kind, [])):
             parts_by_key[(kind, index)] = PrecedentPart(
                 precedent=precedent, kind=kind, position=position, text=text

@@ -57,8 +57,7 @@ def precedent_detail(request, pk):
     # A resubmission is for a meeting after this precedent's own (a vote just added counts).
     meeting_year = max(rule14a8.upcoming_meeting_year(timezone.localdate()), precedent.meeting_year + 1)
     resubmission = rule14a8.resubmission_check(
-        prior_votes=[(p.meeting_year, float(p.support_percent) if p.support_percent is not None else None)
-                     for p in [precedent, *history] if p.meeting_year < meeting_year],
+        prior_votes=[p.prior_vote for p in [precedent, *history] if p.meeting_year < meeting_year],
         meeting_year=meeting_year,
     )
     return render(request, "precedents/precedent_detail.html", {

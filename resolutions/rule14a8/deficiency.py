@@ -2,7 +2,7 @@
 receiving the proposal; the proponent's answer is sent within 14 calendar days of receiving the notice."""
 from datetime import date, timedelta
 
-from .common import Check, ERROR, OK, WARNING, plural
+from .common import Check, ERROR, OK, WARNING, dated_before_submission, plural
 
 NOTICE_DAYS = 14
 CURE_DAYS = 14
@@ -21,9 +21,8 @@ def check_deficiency_notice(*, proposal_received_on: date, sent_on: date, receiv
     a notice sent after the 14 days is late: recorded and flagged, never refused."""
     rule, label = "14a-8(f)(1)", "Deficiency notice"
     if sent_on < proposal_received_on:
-        return Check(rule, label, ERROR,
-                     f"Rule 14a-8(f)(1): the notice is dated {sent_on:%B %-d, %Y}, before the proposal was submitted "
-                     f"({proposal_received_on:%B %-d, %Y}); check the date on the company's notice.")
+        return dated_before_submission(rule, label, f"the notice is dated {sent_on:%B %-d, %Y}", proposal_received_on,
+                                       advice="check the date on the company's notice")
     if received_on < sent_on:
         return Check(rule, label, ERROR,
                      f"Rule 14a-8(f)(1): the notice cannot be received ({received_on:%B %-d, %Y}) before the company "

@@ -3,7 +3,7 @@ them to the proponent) at least 80 calendar days before it files its definitive 
 and (m)(3): its statement in opposition reaches the proponent at least 30 calendar days before that filing."""
 from datetime import date, timedelta
 
-from .common import Check, ERROR, OK, WARNING, plural
+from .common import Check, OK, WARNING, dated_before_submission, plural
 from .meeting import KnownDate
 
 EXCLUSION_NOTICE_DAYS = 80
@@ -26,9 +26,7 @@ def check_exclusion_notice(*, sent_on: date, proposal_received_on: date, proxy: 
     """Late notices are recorded and flagged, never refused; one dated before the submission is a date error."""
     rule, label = "14a-8(j)", "(j) notice"
     if sent_on < proposal_received_on:
-        return Check(rule, label, ERROR,
-                     f"Rule 14a-8(j): the notice is dated {sent_on:%B %-d, %Y}, before the proposal was submitted "
-                     f"({proposal_received_on:%B %-d, %Y}); check the date.")
+        return dated_before_submission(rule, label, f"the notice is dated {sent_on:%B %-d, %Y}", proposal_received_on)
     if proxy.date is None:
         return Check(rule, label, OK, "Rule 14a-8(j): recorded; the definitive proxy's date is unknown, so whether it "
                                       f"came {EXCLUSION_NOTICE_DAYS} days before cannot be told yet.", {"late": False})
@@ -47,9 +45,7 @@ def check_opposition(*, received_on: date, proposal_received_on: date, proxy: Kn
     """A statement in opposition that arrives late is recorded and flagged as the company's breach of (m)(3)."""
     rule, label = "14a-8(m)(3)", "Statement in opposition"
     if received_on < proposal_received_on:
-        return Check(rule, label, ERROR,
-                     f"Rule 14a-8(m)(3): received {received_on:%B %-d, %Y}, before the proposal was submitted "
-                     f"({proposal_received_on:%B %-d, %Y}); check the date.")
+        return dated_before_submission(rule, label, f"received {received_on:%B %-d, %Y}", proposal_received_on)
     if proxy.date is None:
         return Check(rule, label, OK, "Rule 14a-8(m)(3): recorded; the definitive proxy's date is unknown.",
                      {"late": False})

@@ -1,4 +1,6 @@
 """Rule 14a-8(i)(12): resubmissions after low votes."""
+from decimal import Decimal
+
 from .common import Check, INFO, OK, WARNING, percent
 
 
@@ -35,7 +37,7 @@ def _first_year_allowed(votes: list[tuple[int, float]], meeting_year: int) -> in
     return year
 
 
-def resubmission_check(*, prior_votes: list[tuple[int, float | None]], meeting_year: int,
+def resubmission_check(*, prior_votes: list[tuple[int, Decimal | float | None]], meeting_year: int,
                        subject_known: bool = True) -> Check:
     """Rule 14a-8(i)(12), as amended in 2020.
 
@@ -56,7 +58,7 @@ def resubmission_check(*, prior_votes: list[tuple[int, float | None]], meeting_y
         message = ("Rule 14a-8(i)(12): cannot tell whether this subject was voted on before: the draft has no topic. "
                    "Add its topics in the draft settings.")
         return Check(rule, label, INFO, message, {"times_voted": None})
-    votes = [(year, percent) for year, percent in prior_votes if percent is not None]
+    votes = [(year, float(percent)) for year, percent in prior_votes if percent is not None]
     window = _votes_in_window(votes, meeting_year)
     if not window:
         message = "Rule 14a-8(i)(12): no vote on this subject at this company in the preceding five calendar years."

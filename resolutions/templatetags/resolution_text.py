@@ -1,4 +1,6 @@
 """Print resolution parts safely: escaped text, footnote calls as superscripts, '- ' lines as bullets."""
+from functools import lru_cache
+
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -10,8 +12,12 @@ register = template.Library()
 
 
 @register.filter
+@lru_cache(maxsize=4096)
 def note_links(text):
-    """A footnote's text with its URLs linked: only those with a scheme or "www." (rendering.link_urls)."""
+    """A footnote's text with its URLs linked: only those with a scheme or "www." (rendering.link_urls).
+
+    Cached by text: the editor prints every note on each load, and Django's urlizer is slow.
+    """
     return mark_safe(rendering.link_urls(text))
 
 

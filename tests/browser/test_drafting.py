@@ -135,7 +135,7 @@ def test_the_clause_surface_keeps_one_paragraph_pastes_plain_text_and_makes_list
 
     surface.evaluate("s => getSelection().selectAllChildren(s)")
     with page.expect_response(re.compile(r"/clauses/\d+/$")):
-        clause.get_by_role("button", name="• List").click()
+        clause.get_by_role("button", name="Bullet list").click()
     expect(surface.locator("li")).to_have_text("Water risk grows in three basins.")
     assert draft.clauses.get().text == "<ul><li>Water risk grows in three basins.</li></ul>"
 

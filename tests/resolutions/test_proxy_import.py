@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from weasyprint import HTML
 
 from resolutions.precedents.importer import DocumentError
-from resolutions.precedents.importer.proxy import parse_proponents
+from resolutions.precedents.importer.proxy.proponents import parse_proponents
 from resolutions.precedents.importer.proxy_reader import read_proxy
 
 FIXTURES = Path(__file__).parent / "fixtures" / "proxy"

@@ -1,5 +1,5 @@
 """Footnotes in a redline are paired by identity; a moved note differs from a renumbered one."""
-from resolutions.drafts.redline import Document, Note, document_redline, pair_notes
+from resolutions.drafts.redline import Document, Note, document_redline, pair_notes, plain
 
 
 def test_notes_pair_by_identity_then_text_then_alike_wording():
@@ -32,3 +32,10 @@ def test_markup_in_notes_and_text_is_escaped():
     html = str(document_redline(Document(["WHEREAS: <b>x</b>"], [Note(None, "<script>")]),
                                 Document(["WHEREAS: <b>y</b>"], [Note(None, "<script>!")])))
     assert "<script>" not in html and "<b>" not in html
+
+
+def test_a_parts_reading_text_keeps_paragraphs_apart_and_lists_as_dash_lines():
+    """The words of two paragraphs do not run together; calls read [N]; entities are decoded once."""
+    assert plain('<p>Emissions &amp; leaks rose<sup class="footnote-call">2</sup>.</p><p>Second <b>para</b>.</p>') \
+        == "Emissions & leaks rose[2]. Second para."
+    assert plain("Intro:<ul><li>one</li><li>two &lt;b&gt;</li></ul>") == "Intro:\n- one\n- two <b>"

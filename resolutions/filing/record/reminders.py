@@ -1,25 +1,25 @@
-"""Deadline reminders: an email a set number of days before each deadline, once per deadline, user and
-offset (recorded, so a restart or a second scheduler sends nothing twice), none for a withdrawn proposal.
+"""Deadline reminders: a notification a set number of days before each deadline (emailed at once, in the daily
+digest or not, by each person's choice), once per deadline, user and offset (recorded, so a restart or a second
+scheduler sends nothing twice), none for a withdrawn proposal.
 
-``deadline_reminder_send`` is the one place a reminder leaves the app, for notifications to route later.
+``deadline_reminder_send`` is the one place a reminder leaves the app: as a notification of its own kind.
 """
 from datetime import date
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 
-from config.mail import send_or_say_why
 from resolutions import rule14a8
 from resolutions.models import Draft
+from resolutions.notifications.events import DeadlineDue
+from resolutions.notifications.models import Kind
+from resolutions.notifications.services import notification_emit
 from .models import DeadlineReminder
 from .selectors import deadline_recipients, draft_clocks
 
 
 def deadline_reminders_send(*, today: date, offsets: tuple[int, ...] | None = None) -> int:
-    """Send every reminder whose day has come (or passed unsent, before the deadline); returns how many emails."""
+    """Send every reminder whose day has come (or passed unsent, before the deadline); returns how many."""
     offsets = tuple(offsets or settings.DEADLINE_REMINDER_DAYS)
     drafts = (Draft.objects.filter(status=Draft.Status.FILED)
               .select_related("company", "lead_organization", "filing_record", "exclusion_notice",
@@ -38,22 +38,20 @@ def deadline_reminders_send(*, today: date, offsets: tuple[int, ...] | None = No
 
 
 def deadline_reminder_send(*, draft: Draft, clock: rule14a8.Clock, user, days_before: list[int], today: date) -> bool:
-    """One email to one user about one deadline, for the offsets not yet recorded; False when all were.
+    """One notification to one user about one deadline, for the offsets not yet recorded; False when all were,
+    or when the user may no longer see the draft (a removed co-filer).
 
-    Recorded in the same transaction that decides to send; the email goes after it commits.
+    Recorded in the same transaction that notifies; the email, by the user's choice for filing deadlines
+    (at once, in the daily digest, or none), goes after it commits.
     """
+    if not draft.is_open_to(user, "read"):
+        return False
     with transaction.atomic():
         new = [days for days in days_before
                if DeadlineReminder.objects.get_or_create(draft=draft, user=user, clock=clock.key, due_on=clock.due,
                                                          days_before=days)[1]]
         if not new:
             return False
-        link = settings.SITE_URL.rstrip("/") + reverse("drafts:filing_record", args=[draft.pk])
-        context = {"draft": draft, "clock": clock, "summary": clock.summary(today), "link": link, "user": user,
-                   "when": clock.when(today)}
-        message = EmailMultiAlternatives(
-            subject=f"Due {clock.when(today)}: {draft.company.name}, {clock.label}"[:200],
-            body=render_to_string("filing/email/deadline_reminder.txt", context), to=[user.email])
-        message.attach_alternative(render_to_string("filing/email/deadline_reminder.html", context), "text/html")
-        transaction.on_commit(lambda: send_or_say_why(message))
+        notification_emit(draft=draft, kind=Kind.DEADLINE, target=DeadlineDue(clock=clock, today=today,
+                                                                               user_id=user.pk))
     return True

@@ -185,7 +185,5 @@ def next_resubmission(draft: Draft, vote) -> rule14a8.Check:
     """Rule 14a-8(i)(12) for the next meeting, counting this vote with the library's votes on the draft's topics."""
     topics = list(draft.topics.all())
     prior = Precedent.objects.filter(company=draft.company, topics__in=topics).exclude(pk=vote.precedent_id).distinct()
-    votes = [(p.meeting_year, float(p.support_percent) if p.support_percent is not None else None) for p in prior]
-    votes.append((draft.meeting_year, float(vote.support) if vote.support is not None else None))
-    return rule14a8.resubmission_check(prior_votes=votes, meeting_year=draft.meeting_year + 1,
-                                       subject_known=bool(topics))
+    return rule14a8.resubmission_check(prior_votes=[*(p.prior_vote for p in prior), (draft.meeting_year, vote.support)],
+                                       meeting_year=draft.meeting_year + 1, subject_known=bool(topics))

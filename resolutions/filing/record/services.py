@@ -51,6 +51,12 @@ def _open(draft: Draft) -> None:
         raise ValidationError("This proposal was withdrawn; its record is closed.")
 
 
+def _open_since(draft: Draft) -> date:
+    """The proposal's receipt, for a record still open (a withdrawn proposal's is closed)."""
+    _open(draft)
+    return _submitted_on(draft)
+
+
 @dataclass(frozen=True)
 class MeetingInput:
     meeting_date: date | None
@@ -88,8 +94,7 @@ class DeficiencyNoticeInput:
 
 def deficiency_notice_record(*, draft: Draft, user, data: DeficiencyNoticeInput) -> DeficiencyNotice:
     """A company's (f)(1) notice to one filer. The lead records any filer's; a co-filer its own."""
-    _open(draft)
-    received = _submitted_on(draft)
+    received = _open_since(draft)
     filers = {row.organization_id: row for row in draft_filer_statuses(draft)}
     if data.organization_id not in filers or (not draft.is_led_by(user) and data.organization_id != user.organization_id):
         raise ValidationError("Choose one of the filers of this proposal (a co-filer records its own notices).")
@@ -143,8 +148,7 @@ class EngagementInput:
 
 
 def engagement_meeting_record(*, draft: Draft, user, data: EngagementInput) -> EngagementMeeting:
-    _open(draft)
-    _submitted_on(draft)
+    _open_since(draft)
     if data.status != EngagementMeeting.Status.OFFERED:
         _not_in_future(**{"meeting date": data.meets_on})
     with transaction.atomic():
@@ -181,8 +185,7 @@ class ExclusionNoticeInput:
 
 def exclusion_notice_record(*, draft: Draft, user, data: ExclusionNoticeInput) -> ExclusionNotice:
     """The company's (j) notice, the proponent's response and the staff's answer (recorded again as they come)."""
-    _open(draft)
-    received = _submitted_on(draft)
+    received = _open_since(draft)
     _, proxy = record_dates(draft)
     check = rule14a8.check_exclusion_notice(sent_on=data.sent_on, proposal_received_on=received, proxy=proxy)
     _refuse(check)
@@ -217,8 +220,7 @@ class OppositionInput:
 
 def opposition_statement_record(*, draft: Draft, user, data: OppositionInput) -> OppositionStatement:
     """The board's statement in opposition and our reply; a late one is recorded as the company's (m)(3) breach."""
-    _open(draft)
-    received = _submitted_on(draft)
+    received = _open_since(draft)
     _, proxy = record_dates(draft)
     check = rule14a8.check_opposition(received_on=data.received_on, proposal_received_on=received, proxy=proxy)
     _refuse(check)
@@ -244,8 +246,7 @@ class WithdrawalInput:
 
 def proposal_withdraw(*, draft: Draft, user, data: WithdrawalInput) -> Withdrawal:
     """Withdraw the filed proposal: its clocks stop, and no reminder goes out for it."""
-    _open(draft)
-    received = _submitted_on(draft)
+    received = _open_since(draft)
     _not_in_future(**{"withdrawal date": data.withdrawn_on})
     if data.withdrawn_on < received:
         raise ValidationError("A proposal cannot be withdrawn before it was submitted. Nothing was saved.")
@@ -273,8 +274,7 @@ class VoteInput:
 
 
 def vote_record(*, draft: Draft, user, data: VoteInput) -> VoteResult:
-    _open(draft)
-    received = _submitted_on(draft)
+    received = _open_since(draft)
     problems = rule14a8.vote_problems(votes_for=data.votes_for, votes_against=data.votes_against,
                                       abstentions=data.abstentions, broker_non_votes=data.broker_non_votes,
                                       shares_outstanding=data.shares_outstanding)

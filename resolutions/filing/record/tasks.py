@@ -7,5 +7,5 @@ from .reminders import deadline_reminders_send
 
 @shared_task
 def send_deadline_reminders() -> int:
-    """Today's deadline reminders; how many emails went out."""
+    """Today's deadline reminders; how many people were reminded."""
     return deadline_reminders_send(today=timezone.localdate())

@@ -69,12 +69,26 @@ def _save(request, draft, key, form, write, success: str):
     return _page(request, draft, bound={key: form}, status=400)
 
 
-@require_POST
-def meeting_save(request, pk):
-    draft = get_draft_for(request.user, pk, need=Need.EDIT)
-    return _save(request, draft, "meeting", forms.MeetingForm(request.POST),
-                 lambda f: services.filing_record_save(draft=draft, user=request.user, data=f.to_input()),
-                 "The meeting is recorded.")
+def _record_form(key: str, form_class, service, success: str):
+    """A lead's POST recording one thing on the filing record: the form's ``to_input()`` goes to ``service``."""
+    @require_POST
+    def view(request, pk):
+        draft = get_draft_for(request.user, pk, need=Need.EDIT)
+        return _save(request, draft, key, form_class(request.POST),
+                     lambda form: service(draft=draft, user=request.user, data=form.to_input()), success)
+    return view
+
+
+meeting_save = _record_form("meeting", forms.MeetingForm, services.filing_record_save, "The meeting is recorded.")
+engagement_add = _record_form("engagement", forms.EngagementForm, services.engagement_meeting_record,
+                              "The engagement meeting is recorded.")
+exclusion_notice_save = _record_form("exclusion", forms.ExclusionNoticeForm, services.exclusion_notice_record,
+                                     "The (j) notice is recorded.")
+opposition_save = _record_form("opposition", forms.OppositionForm, services.opposition_statement_record,
+                               "The statement in opposition is recorded.")
+withdrawal_save = _record_form("withdrawal", forms.WithdrawalForm, services.proposal_withdraw,
+                               "The proposal is withdrawn: its deadlines and reminders stop.")
+vote_save = _record_form("vote", forms.VoteForm, services.vote_record, "The vote is recorded.")
 
 
 def _own_filers(request, draft):
@@ -124,14 +138,6 @@ def cure_proof_file(request, pk, notice_id):
 
 
 @require_POST
-def engagement_add(request, pk):
-    draft = get_draft_for(request.user, pk, need=Need.EDIT)
-    return _save(request, draft, "engagement", forms.EngagementForm(request.POST),
-                 lambda f: services.engagement_meeting_record(draft=draft, user=request.user, data=f.to_input()),
-                 "The engagement meeting is recorded.")
-
-
-@require_POST
 def engagement_status(request, pk, meeting_id):
     draft = get_draft_for(request.user, pk, need=Need.EDIT)
     meeting = draft.engagement_meetings.filter(pk=meeting_id).first()
@@ -141,38 +147,6 @@ def engagement_status(request, pk, meeting_id):
                  lambda f: services.engagement_meeting_update(meeting=meeting, user=request.user,
                                                               status=f.cleaned_data["status"]),
                  "The engagement meeting is updated.")
-
-
-@require_POST
-def exclusion_notice_save(request, pk):
-    draft = get_draft_for(request.user, pk, need=Need.EDIT)
-    return _save(request, draft, "exclusion", forms.ExclusionNoticeForm(request.POST),
-                 lambda f: services.exclusion_notice_record(draft=draft, user=request.user, data=f.to_input()),
-                 "The (j) notice is recorded.")
-
-
-@require_POST
-def opposition_save(request, pk):
-    draft = get_draft_for(request.user, pk, need=Need.EDIT)
-    return _save(request, draft, "opposition", forms.OppositionForm(request.POST),
-                 lambda f: services.opposition_statement_record(draft=draft, user=request.user, data=f.to_input()),
-                 "The statement in opposition is recorded.")
-
-
-@require_POST
-def withdrawal_save(request, pk):
-    draft = get_draft_for(request.user, pk, need=Need.EDIT)
-    return _save(request, draft, "withdrawal", forms.WithdrawalForm(request.POST),
-                 lambda f: services.proposal_withdraw(draft=draft, user=request.user, data=f.to_input()),
-                 "The proposal is withdrawn: its deadlines and reminders stop.")
-
-
-@require_POST
-def vote_save(request, pk):
-    draft = get_draft_for(request.user, pk, need=Need.EDIT)
-    return _save(request, draft, "vote", forms.VoteForm(request.POST),
-                 lambda f: services.vote_record(draft=draft, user=request.user, data=f.to_input()),
-                 "The vote is recorded.")
 
 
 @require_POST

@@ -8,6 +8,11 @@ from typing import Any
 PART_KINDS = ("resolved", "whereas", "supporting")
 
 
+def part_order(resolved_first: bool) -> tuple[str, ...]:
+    """The parts in reading order: RESOLVED before or after the WHEREAS recitals, the supporting statement last."""
+    return ("resolved", "whereas", "supporting") if resolved_first else ("whereas", "resolved", "supporting")
+
+
 @dataclass
 class Footnote:
     number: int

@@ -13,7 +13,9 @@ from config import untrusted
 
 from .errors import DocumentError
 from .layout import pdf_pages
-from .proxy import ProxyProposal, ProxyStatement, proxy_lines_from_pdf, proxy_lines_from_text, split_proxy
+from .proxy.document import split_proxy
+from .proxy.lines import proxy_lines_from_pdf, proxy_lines_from_text
+from .proxy.statement import ProxyProposal, ProxyStatement
 from .readers import decode_text
 
 PROXY_EXTENSIONS = (".pdf", ".htm", ".html", ".txt", ".text")

@@ -4,7 +4,7 @@ from datetime import date
 
 from evidence.citations import CitationSource
 from resolutions.rule14a8 import count_words
-from resolutions.drafts.rendering import Citation, render_clauses, sanitize_clause_html
+from resolutions.drafts.rendering import Citation, link_urls, render_clauses, sanitize_clause_html
 
 
 @dataclass
@@ -91,3 +91,10 @@ def test_only_bold_italic_links_and_lists_survive_sanitizing():
     clean = sanitize_clause_html(dirty)
     assert "<script" not in clean and "onclick" not in clean and "<img" not in clean and "javascript:" not in clean
     assert "<b>bold</b>" in clean and "[[snippet:3]]" in clean
+
+
+def test_a_www_link_gets_https_and_a_typed_scheme_is_kept():
+    html = link_urls("See www.sec.gov/x, http://old.example.org and Amazon.com.")
+    assert '<a href="https://www.sec.gov/x">www.sec.gov/x</a>,' in html
+    assert '<a href="http://old.example.org">http://old.example.org</a>' in html
+    assert "Amazon.com." in html and html.count("<a ") == 2

@@ -20,7 +20,7 @@ def texas_checks(draft):
 
 @pytest.fixture
 def texas_draft(lead):
-    company = factories.company(state_of_incorporation="Texas", principal_office_state="Texas", texas_opt_in=True)
+    company = factories.company(state_of_incorporation="Texas", texas_opt_in=True)
     return factories.draft(lead, company=company, clauses=[("resolved", "Shareholders request a report.")])
 
 

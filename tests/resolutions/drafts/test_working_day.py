@@ -59,7 +59,8 @@ def test_a_note_links_only_what_has_a_scheme_or_www(lead_client, lead):
         page = lead_client.get(path).content.decode()
         assert 'href="http://Amazon.com"' not in page and "Amazon.com annual report" in page
         assert '<a href="https://example.org/report"' in page
-        assert ">www.sec.gov/x</a>" in page
+        assert '<a href="https://www.sec.gov/x">www.sec.gov/x</a>' in page
+        assert 'href="http://www.sec.gov' not in page
 
 
 def test_a_search_excerpt_starts_in_the_resolutions_words_not_its_title_and_ticker(client, lead):

@@ -52,6 +52,18 @@ def test_a_late_j_notice_and_a_late_opposition_statement_are_flagged_with_their_
     assert m.status == rule14a8.WARNING and m.message.startswith("Rule 14a-8(m)(3): the company's breach")
 
 
+def test_a_j_notice_or_opposition_statement_dated_before_the_submission_is_a_date_error_under_its_paragraph():
+    proxy = rule14a8.proxy_date(filed_on=None, prior_proxy_date=date(2026, 3, 20))
+    j = rule14a8.check_exclusion_notice(sent_on=date(2026, 11, 2), proposal_received_on=date(2026, 11, 16),
+                                        proxy=proxy)
+    m = rule14a8.check_opposition(received_on=date(2026, 11, 3), proposal_received_on=date(2026, 11, 16), proxy=proxy)
+    assert (j.status, j.rule, m.status, m.rule) == (rule14a8.ERROR, "14a-8(j)", rule14a8.ERROR, "14a-8(m)(3)")
+    assert j.message == ("Rule 14a-8(j): the notice is dated November 2, 2026, before the proposal was submitted "
+                         "(November 16, 2026); check the date.")
+    assert m.message == ("Rule 14a-8(m)(3): received November 3, 2026, before the proposal was submitted "
+                         "(November 16, 2026); check the date.")
+
+
 def test_support_is_for_over_for_plus_against_and_more_votes_than_shares_is_refused():
     assert rule14a8.vote_support(votes_for=300, votes_against=700) == 30
     assert rule14a8.vote_support(votes_for=1, votes_against=2) == rule14a8.vote_support(votes_for=2, votes_against=4)

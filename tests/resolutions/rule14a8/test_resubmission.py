@@ -1,4 +1,5 @@
 """Rule 14a-8(i)(12): resubmissions."""
+from decimal import Decimal
 
 from resolutions.rule14a8 import resubmission_check
 
@@ -99,3 +100,10 @@ def test_exclusion_ends_early_when_old_votes_leave_the_five_year_window():
 def test_percent_keeps_a_second_decimal_rather_than_round_onto_the_threshold():
     check = resubmission_check(prior_votes=[(2025, 4.96)], meeting_year=2026)
     assert "got 4.96%, under the 5%" in check.message
+
+
+def test_a_precedents_support_as_stored_counts_as_the_same_vote():
+    """``Precedent.prior_vote`` hands over the stored Decimal: it counts as its float would."""
+    stored = resubmission_check(prior_votes=[(2024, Decimal("4.99"))], meeting_year=2026)
+    assert stored.status == "warning"
+    assert stored.details["last_vote_percent"] == 4.99

@@ -10,6 +10,10 @@ from icalendar import Calendar
 from resolutions.filing.record import services
 from resolutions.filing.record.models import DeadlineReminder
 from resolutions.filing.record.tasks import send_deadline_reminders
+from resolutions.models import Invitation, Notification
+from resolutions.notifications.delivery import digests_send
+from resolutions.notifications.models import Delivery, Kind
+from resolutions.notifications.services import notification_preferences_set
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +29,11 @@ def with_notice(filed, lead, cofiler):
         organization_id=cofiler.organization_id, sent_on=date(2026, 11, 25), received_on=date(2026, 11, 27),
         says="Proof of ownership short."))
     return filed
+
+
+@pytest.fixture
+def colleague(make_user, lead):
+    return make_user("colleague@test.example", organization=lead.organization.legal_name)
 
 
 def events(client, feed) -> list:
@@ -77,8 +86,11 @@ def test_each_reminder_is_sent_once_per_deadline_user_and_offset(with_notice, le
         assert send_deadline_reminders.delay().get() == 0  # a restart sends nothing twice
     assert sorted(m.to[0] for m in mail.outbox) == [cofiler.email, lead.email]
     message = mail.outbox[0]
-    assert message.subject.startswith("Due in 7 days: Lone Example Energy")
-    assert "December 11, 2026" in message.body and f"/drafts/{with_notice.pk}/record/" in message.body
+    assert message.subject.startswith("Due in 7 days: ") and "December 11, 2026" in message.subject
+    assert "Lone Example Energy" in message.body
+    notification = Notification.objects.get(recipient=lead, kind=Kind.DEADLINE)
+    assert notification.url == f"/drafts/{with_notice.pk}/record/#clocks" and notification.actor is None
+    assert f"/notifications/{notification.pk}/" in message.body  # opens the record at its deadlines
     with time_machine.travel(noon(2026, 12, 10), tick=False), django_capture_on_commit_callbacks(execute=True):
         assert send_deadline_reminders.delay().get() == 2  # 1 day before
         assert send_deadline_reminders.delay().get() == 0
@@ -94,3 +106,34 @@ def test_no_reminder_for_a_withdrawn_proposal(with_notice, lead, settings, djang
     with time_machine.travel(noon(2026, 12, 10), tick=False), django_capture_on_commit_callbacks(execute=True):
         assert send_deadline_reminders.delay().get() == 0
     assert not mail.outbox and not DeadlineReminder.objects.exists()
+
+
+def test_a_reminder_is_a_notification_emailed_by_each_persons_choice(with_notice, lead, cofiler, colleague, settings,
+                                                                    django_capture_on_commit_callbacks):
+    settings.DEADLINE_REMINDER_DAYS = [7]
+    notification_preferences_set(user=lead, deliveries={Kind.DEADLINE: Delivery.DAILY})
+    notification_preferences_set(user=colleague, deliveries={Kind.DEADLINE: Delivery.NONE})
+    with time_machine.travel(noon(2026, 12, 4), tick=False), django_capture_on_commit_callbacks(execute=True):
+        assert send_deadline_reminders.delay().get() == 3
+    assert [m.to for m in mail.outbox] == [[cofiler.email]]  # at once, the default
+    assert set(Notification.objects.filter(kind=Kind.DEADLINE).values_list("recipient__email", flat=True)) == {
+        lead.email, cofiler.email, colleague.email}  # each sees it in the app, whatever the email
+    with time_machine.travel(noon(2026, 12, 5), tick=False):
+        assert digests_send() == 2  # the lead's; the co-filer's has the version circulated to it
+    [digest] = [m for m in mail.outbox if m.to == [lead.email]]
+    assert "Due in 7 days: " in digest.body and "December 11, 2026" in digest.body
+
+
+def test_a_removed_co_filer_is_reminded_of_nothing_not_even_its_own_cure(with_notice, lead, cofiler, settings,
+                                                                         django_capture_on_commit_callbacks):
+    from resolutions.cofiling.services import invitation_revoke
+
+    settings.DEADLINE_REMINDER_DAYS = [7]
+    invitation_revoke(invitation=Invitation.objects.get(draft=with_notice, organization=cofiler.organization),
+                      user=lead)
+    mail.outbox.clear()
+    with time_machine.travel(noon(2026, 12, 4), tick=False), django_capture_on_commit_callbacks(execute=True):
+        assert send_deadline_reminders.delay().get() == 1
+    assert [m.to for m in mail.outbox] == [[lead.email]]
+    assert not Notification.objects.filter(recipient=cofiler, kind=Kind.DEADLINE).exists()
+    assert not DeadlineReminder.objects.filter(user=cofiler).exists()

@@ -3,8 +3,9 @@
 "Our filing documents" (lead organization and co-filers alike) holds the filer's proofs of
 ownership and, when it files for a shareholder, the shareholder's Rule 14a-8(b)(1)(iv)
 authorization. Every draft view starts with ``get_draft_for`` (need "read") and then acts only for
-the user's own organization (``own_filer``); the lead sees every filer's on the filing page. The
-signing page is reached by an emailed single-use link, as an invitation is, without an account.
+the user's own organization (``own_filer``); the lead adds and removes any filer's proofs from the
+filing page. Proofs and authorizations are served here, after that check, never from a media URL.
+The signing page is reached by an emailed single-use link, as an invitation is, without an account.
 """
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -22,6 +23,7 @@ from resolutions.filing import services
 from resolutions.filing.authorization import authorization_paragraphs, default_support, self_evident_statement
 from resolutions.filing.forms import AuthorizationSignForm, OwnershipProofForm, RepresentationForm
 from resolutions.filing.selectors import FilerStatus, draft_filer_statuses
+from .filing import filing_page
 
 
 def own_filer(draft, user) -> FilerStatus:
@@ -54,6 +56,61 @@ def documents_page(request, draft, *, proof_form=None, representation_form=None,
         "proof_form": proof_form or OwnershipProofForm(filers=[row]), "representation_form": representation_form,
         "is_lead": row.lead, "latest": draft.versions.newest(),
     }, status=status)
+
+
+def _acting_for(draft, user) -> list:
+    """The filers a user may add a proof for: the lead organization any filer, a co-filer its own."""
+    filers = draft_filer_statuses(draft)
+    if draft.is_led_by(user):
+        return filers
+    own = [row for row in filers if row.organization_id == user.organization_id]
+    if not own:
+        raise Http404("Your organization does not file this draft.")
+    return own
+
+
+@require_POST
+def proof_add(request, pk):
+    """A broker's letter: the lead adds one for any filer, a co-filer for itself ("Our filing documents")."""
+    draft = get_draft_for(request.user, pk)
+    filers = _acting_for(draft, request.user)
+    form = OwnershipProofForm(request.POST, request.FILES, filers=filers)
+    from_documents = request.POST.get("page") == "documents" or not draft.is_led_by(request.user)
+    if form.is_valid():
+        try:
+            services.ownership_proof_add(draft=draft, user=request.user, data=form.to_input(),
+                                         upload=form.cleaned_data["file"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Proof of ownership added.")
+            return redirect("drafts:documents" if from_documents else "drafts:filing", pk=draft.pk)
+    if from_documents:
+        return documents_page(request, draft, proof_form=form, status=400)
+    return filing_page(request, draft, filers, proof_form=form, status=400)
+
+
+def _proof(draft, proof_id, user):
+    """A proof of ownership of the draft: any for the lead organization, a co-filer's own for it."""
+    proof = draft.ownership_proofs.filter(pk=proof_id).first()
+    if proof is None or not (draft.is_led_by(user) or proof.organization_id == user.organization_id):
+        raise Http404("No such proof of ownership.")
+    return proof
+
+
+@require_GET
+def proof_file(request, pk, proof_id):
+    proof = _proof(get_draft_for(request.user, pk), proof_id, request.user)
+    return private_file_response(proof.file, filename=proof.original_name, content_type=proof.content_type)
+
+
+@require_POST
+def proof_remove(request, pk, proof_id):
+    draft = get_draft_for(request.user, pk)
+    services.ownership_proof_remove(proof=_proof(draft, proof_id, request.user), user=request.user)
+    messages.success(request, "Proof of ownership removed.")
+    from_documents = request.POST.get("page") == "documents" or not draft.is_led_by(request.user)
+    return redirect("drafts:documents" if from_documents else "drafts:filing", pk=draft.pk)
 
 
 @require_POST

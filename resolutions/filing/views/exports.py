@@ -1,11 +1,11 @@
-"""Filing views: the lead's own statements, the filing page (filers, proofs, finalize), the submission,
-the PDFs: the proposal, the print preview, letters and the filing packet, and the Word copy
-(download, and upload of an edited one).
+"""The exports of a version: the proposal PDF, its print preview, letters, the filing packet (built in the
+background) and the Word copy (download, and upload of an edited one as a new version).
 
-Every view starts with ``get_draft_for`` or ``get_version_for``. Private files (letters, receipts)
-are served here, after that check, never from a media URL. The proposal is for everyone who reads
-the draft; letters and the packet are for the lead organization, except that a co-filer may fetch
-its own organization's letter, and add, read and remove its own proofs of ownership.
+Every view starts with ``get_draft_for`` or ``get_version_for``; the stored files are served here,
+after that check, never from a media URL. A long draft's proposal and letters are made in the background, the packet's way
+(``pdf_export`` shows the progress). The proposal is for everyone who reads the draft; letters
+and the packet are for the lead organization, except that a co-filer may fetch its own
+organization's letter and packet.
 """
 from functools import partial
 
@@ -16,170 +16,23 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST, require_http_methods
 
 from config.private_files import private_file_response
 
-from resolutions import rule14a8
-from resolutions.cofiling.forms import SignOnForm
-from resolutions.cofiling.views import sign_from_form
 from resolutions.drafts.gate import get_draft_for, get_version_for
 from resolutions.drafts.models import Need
-from resolutions.filing import docx_version, exports, filer_views, services, tasks
-from resolutions.filing.forms import FinalizeForm, OwnershipProofForm, SubmissionForm, WordUploadForm
+from resolutions.filing import docx_version, exports, tasks
+from resolutions.filing.forms import WordUploadForm
 from resolutions.filing.pdf.filers import version_filers
 from resolutions.filing.pdf.pages import page_images
 from resolutions.filing.pdf.proposal import ProposalDocument
 from resolutions.filing.pdf.render import DEFAULT_VARIANT, PDFRenderStopped, VARIANTS
-from resolutions.filing.selectors import (
-    draft_content_sha256, draft_filer_statuses, finalize_problems, renders_in_background, version_to_file,
-)
+from resolutions.filing.selectors import draft_content_sha256, renders_in_background, version_to_file
 from resolutions.models import DraftVersion, PacketExport
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def statements(request, pk, number):
-    """The lead organization's own Rule 14a-8(b) statements and signature on one version."""
-    version = get_version_for(request.user, pk, number, need=Need.EDIT)
-    draft = version.draft
-    latest = draft.versions.newest()
-    sign_on = draft.sign_ons.filter(organization_id=request.user.organization_id).first()
-    form = SignOnForm(request.POST or None, initial=SignOnForm.initial_from(sign_on, request.user), for_lead=True,
-                      company=draft.company)
-    verdicts, signed = sign_from_form(request, form, draft=draft, version=version)
-    if signed:
-        messages.success(request, f"Your statements are signed on version {version.number}; "
-                                  "your letter is built from them.")
-        return redirect("drafts:filing", pk=draft.pk)
-    return render(request, "filing/statements.html", {
-        "draft": draft, "version": version, "latest": latest, "form": form, "verdicts": verdicts,
-        "sign_on": sign_on,
-        "representation": draft.representations.filter(organization_id=request.user.organization_id).first(),
-    }, status=400 if request.method == "POST" else 200)
-
-
-def filing(request, pk):
-    """Where the lead files from: each filer's statements and proofs, finalize, the packet, the submission."""
-    draft = get_draft_for(request.user, pk, need=Need.EDIT)
-    return _filing_page(request, draft, draft_filer_statuses(draft))
-
-
-def _filing_page(request, draft, filers, *, proof_form=None, status=200):
-    latest = draft.versions.newest()
-    return render(request, "filing/filing.html", {
-        "draft": draft, "latest": latest, "filers": filers, "final": version_to_file(draft),
-        "problems": finalize_problems(draft, latest) if latest else [],
-        "proof_form": proof_form or OwnershipProofForm(filers=filers),
-        "submission": draft.submissions.select_related("version").first(),
-        "invitations": {i.organization_id: i for i in draft.invitations.filter(revoked_at__isnull=True)},
-    }, status=status)
-
-
-@require_POST
-def finalize(request, pk):
-    draft = get_draft_for(request.user, pk, need=Need.EDIT)
-    form = FinalizeForm(request.POST)
-    version = draft.versions.filter(number=form.cleaned_data["version"]).first() if form.is_valid() else None
-    if version is None:
-        messages.error(request, "Save a version of the draft before finalizing it.")
-        return redirect("drafts:filing", pk=draft.pk)
-    try:
-        services.draft_finalize(draft=draft, version=version, user=request.user)
-    except ValidationError as error:
-        messages.error(request, "Not finalized: " + " ".join(error.messages))
-    else:
-        messages.success(request, f"Version {version.number} is final: build the filing packet from it.")
-    return redirect("drafts:filing", pk=draft.pk)
-
-
-def _acting_for(draft, user) -> list:
-    """The filers a user may add a proof for: the lead organization any filer, a co-filer its own."""
-    filers = draft_filer_statuses(draft)
-    if draft.is_led_by(user):
-        return filers
-    own = [row for row in filers if row.organization_id == user.organization_id]
-    if not own:
-        raise Http404("Your organization does not file this draft.")
-    return own
-
-
-@require_POST
-def proof_add(request, pk):
-    """A broker's letter: the lead adds one for any filer, a co-filer for itself ("Our filing documents")."""
-    draft = get_draft_for(request.user, pk)
-    filers = _acting_for(draft, request.user)
-    form = OwnershipProofForm(request.POST, request.FILES, filers=filers)
-    from_documents = request.POST.get("page") == "documents" or not draft.is_led_by(request.user)
-    if form.is_valid():
-        try:
-            services.ownership_proof_add(draft=draft, user=request.user, data=form.to_input(),
-                                         upload=form.cleaned_data["file"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, "Proof of ownership added.")
-            return redirect("drafts:documents" if from_documents else "drafts:filing", pk=draft.pk)
-    if from_documents:
-        return filer_views.documents_page(request, draft, proof_form=form, status=400)
-    return _filing_page(request, draft, filers, proof_form=form, status=400)
-
-
-def _proof(draft, proof_id, user):
-    """A proof of ownership of the draft: any for the lead organization, a co-filer's own for it."""
-    proof = draft.ownership_proofs.filter(pk=proof_id).first()
-    if proof is None or not (draft.is_led_by(user) or proof.organization_id == user.organization_id):
-        raise Http404("No such proof of ownership.")
-    return proof
-
-
-@require_GET
-def proof_file(request, pk, proof_id):
-    proof = _proof(get_draft_for(request.user, pk), proof_id, request.user)
-    return private_file_response(proof.file, filename=proof.original_name, content_type=proof.content_type)
-
-
-@require_POST
-def proof_remove(request, pk, proof_id):
-    draft = get_draft_for(request.user, pk)
-    services.ownership_proof_remove(proof=_proof(draft, proof_id, request.user), user=request.user)
-    messages.success(request, "Proof of ownership removed.")
-    from_documents = request.POST.get("page") == "documents" or not draft.is_led_by(request.user)
-    return redirect("drafts:documents" if from_documents else "drafts:filing", pk=draft.pk)
-
-
-def submission(request, pk):
-    """Mark the finalized text as submitted, with the company's proof of receipt."""
-    draft = get_draft_for(request.user, pk, need=Need.EDIT)
-    final = version_to_file(draft)
-    initial = {"recipient": ", ".join(x for x in (draft.company.corporate_secretary, "Corporate Secretary") if x)}
-    form = SubmissionForm(request.POST or None, request.FILES or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.submission_record(draft=draft, user=request.user, data=form.to_input(),
-                                       upload=form.cleaned_data["proof"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"Marked as submitted on {form.cleaned_data['submitted_on']:%B %-d, %Y}.")
-            return redirect("drafts:filing", pk=draft.pk)
-    return render(request, "filing/submission.html", {
-        "draft": draft, "final": final, "form": form, "today": timezone.localdate(),
-        "submissions": draft.submissions.select_related("version", "recorded_by"),
-        "deadline": rule14a8.check_deadline(draft.company.filing_deadline(), today=timezone.localdate()),
-    }, status=400 if request.method == "POST" else 200)
-
-
-@require_GET
-def receipt_file(request, pk, submission_id):
-    draft = get_draft_for(request.user, pk, need=Need.EDIT)
-    found = draft.submissions.filter(pk=submission_id).first()
-    if found is None:
-        raise Http404("No such submission.")
-    return private_file_response(found.proof, filename=found.proof_name, content_type=found.proof_type,
-                                 inline=False)
 
 
 @require_GET

@@ -1,0 +1,87 @@
+"""The board's statement in opposition: where it starts and ends, and what the board recommends."""
+
+from __future__ import annotations
+
+import re
+
+from .items import ITEM_HEADING, is_capitals_heading
+from .statement import ProxyLine, paragraph_text
+
+OPPOSITION = re.compile(
+    r"statement\s+in\s+(?:opposition|response|support)|opposition\s+statement|opposing\s+statement"
+    r"|^(?:the\s+|our\s+)?(?:company|management)['’]?s?\s+(?:response|statement|position)"
+    r"|^(?:the\s+|our\s+)?board(?:\s+of\s+directors)?['’]?s?\s+(?:statement|response|recommendation|position|opposition)"
+    r"|what\s+(?:does|is)\s+the\s+(?:board|recommendation)|board\s+recommendation"
+    r"|what\s+vote\s+is\s+required|^(?:the\s+)?board\s+statement",
+    re.IGNORECASE,
+)
+_RECOMMENDS_NONE = re.compile(
+    r"(?:makes|make|making|is\s+making)\s+no\s+recommendation|no\s+recommendation\s+(?:on|regarding|with)"
+    r"|does\s+not\s+(?:make\s+a\s+)?recommend(?:ation)?\s+(?:a\s+vote\s+)?(?:either|for\s+or\s+against)",
+    re.IGNORECASE,
+)
+_RECOMMENDS = re.compile(
+    r"recommends?\s+(?:that\s+)?(?:you\s+|(?:our\s+)?(?:share|stock)(?:holders|owners)\s+)?(?:a\s+)?"
+    r"vote\s*[“\"]?\s*(?P<vote>for|against)\b",
+    re.IGNORECASE,
+)
+# "The Board of / Directors / Unanimously / Recommends / … Vote Against" set a word or two a line
+STACKED_RECOMMENDATION = re.compile(r"the\s+board\s+of\s+directors\s+(?:unanimously\s+)?recommends", re.I)
+_MAX_OPPOSITION_PAGES = 3
+
+
+def _heading_group(lines: list[ProxyLine], index: int) -> str:
+    """A line with the short lines stacked under it (a caption set one or two words a line)."""
+    texts = [lines[index].text]
+    for line in lines[index + 1 : index + 12]:
+        if not line.text:
+            continue
+        if len(line.text.split()) > 4 or len(texts) > 10:
+            break
+        texts.append(line.text)
+    return " ".join(texts)
+
+
+def is_opposition(lines: list[ProxyLine], index: int) -> bool:
+    text = lines[index].text
+    if not text or len(text) > 110 or (text.endswith(".") and not re.search(r"recommends", text, re.I)):
+        return False
+    if text.endswith(".") and len(text.split()) > 6:
+        return False
+    if not lines[index].starts_paragraph:
+        return False
+    stacked = len(text.split()) <= 4
+    group = _heading_group(lines, index) if stacked else text
+    match = OPPOSITION.search(group)
+    # the recommendation as a heading: stacked a word or two a line, or on one line without a full stop
+    as_heading = stacked or not paragraph_text(lines, index)[0].endswith(".")
+    return bool(match and match.start() < 25 or as_heading and STACKED_RECOMMENDATION.match(group))
+
+
+def end_of_opposition(lines, start, end, body_size) -> int:
+    """The board's statement runs to the next item or section heading (at most a few pages)."""
+    page = lines[start].page
+    for index in range(start + 1, end):
+        line = lines[index]
+        if line.page > page + _MAX_OPPOSITION_PAGES:
+            return index
+        if not line.text or not line.starts_paragraph:
+            continue
+        if ITEM_HEADING.match(line.text) and not line.text.endswith("."):
+            return index
+        if index < start + 3:
+            continue
+        heading = body_size and line.size >= 1.3 * body_size or is_capitals_heading(line.text)
+        if heading and not re.search(r"board|recommend|statement|opposition|vote|proposal", line.text, re.I):
+            return index
+    return end
+
+
+def recommendation(opposition: str, before: str) -> str:
+    for text in (opposition, before):
+        if _RECOMMENDS_NONE.search(text):
+            return "none"
+        match = _RECOMMENDS.search(text) or re.search(r"recommends\s+(?:that\s+)?\w*\s*vote\s+(for|against)\b", text, re.I)
+        if match:
+            return match.group(match.lastindex).lower()
+    return "none"

@@ -1,0 +1,206 @@
+"""The proponent's text sorted into WHEREAS, RESOLVED and supporting parts, with its notes and calls."""
+
+from __future__ import annotations
+
+import re
+
+from ..calls import CallScanner
+from ..markers import BULLET, NUMBERED_ITEM, SUPPORTING_HEADING, URL, extract_urls, note_marker, unwrap_angle_urls
+from ..model import Footnote
+from ..parser import _reconcile
+from ..text import join_lines
+from .statement import ProxyLine, ProxyProposal
+
+CLAUSE = re.compile(
+    r"^(?P<marker>(?:now,?\s+)?(?:therefore,?\s+)?(?:be\s+it\s+(?:further\s+)?)?resolved\b\s*(?:,\s*that\b|that\b)?\s*[,:;.]?"
+    r"|therefore\s*:|whereas\b\s*[,:;.]?)\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# Paragraphs after RESOLVED that carry on the request rather than support it.
+_REQUEST_CONTINUES = re.compile(
+    r"^(?:for\s+(?:the\s+)?purposes\s+of|the\s+(?:report|policy|analysis|assessment|review|disclosure)s?\s+"
+    r"(?:shall|should|must|will|would|may)|these\s+amendments|this\s+(?:report|policy)\s+(?:shall|should)"
+    r"|such\s+(?:report|policy)|[\w/ ]{0,40}\s+(?:is|are)\s+defined\s+as|“[^”]{1,60}”\s+(?:is|means|refers))",
+    re.IGNORECASE,
+)
+_PAREN_NOTE = re.compile(r"^\(([0-9]{1,3})\)\s*|^\[([0-9]{1,3})\]\s*|^([0-9]{1,2})(?=https?://|www\.)")
+_SIGN_OFF = re.compile(r"^(?:please\s+vote|contact\s*:|the\s+proponent\s+recommends|vote\s+for\b)", re.IGNORECASE)
+
+
+def _note_start(line: ProxyLine) -> tuple[int, str] | None:
+    text = line.text
+    match = _PAREN_NOTE.match(text)
+    if match:
+        return int(match[1] or match[2] or match[3]), text[match.end():]
+    marker = note_marker(text)
+    if marker and (line.small or URL.search(marker[1])) and not NUMBERED_ITEM.match(text + " ") or (
+        marker and line.small and URL.search(marker[1])
+    ):
+        return marker
+    return None
+
+
+def read_parts(proposal: ProxyProposal, lines: list[ProxyLine], body: list[int]) -> None:
+    """Sort the proponent's paragraphs into WHEREAS, RESOLVED and supporting parts, and its notes."""
+    units: list[tuple[str, str, bool]] = []  # (kind: "text" | "note", text, starts paragraph)
+    notes: list[tuple[int, list[str], int]] = []
+    in_note = False
+    for i in body:
+        line = lines[i]
+        note = _note_start(line)
+        if note and (line.small or URL.search(note[1]) or in_note):
+            notes.append((note[0], [note[1]] if note[1] else [], line.page))
+            in_note = True
+            continue
+        if in_note and (line.small or URL.match(line.text)) and not line.starts_paragraph or in_note and URL.match(line.text):
+            notes[-1][1].append(line.text)
+            continue
+        if in_note and line.small and not CLAUSE.match(line.text):
+            notes[-1][1].append(line.text)
+            continue
+        joins = in_note and not line.starts_paragraph
+        in_note = False
+        units.append(("text", line.text, line.starts_paragraph and not joins))
+    paragraphs: list[str] = []
+    for _, text, starts in units:
+        if starts or not paragraphs:
+            paragraphs.append(text)
+        else:
+            paragraphs[-1] = join_lines([paragraphs[-1], text])
+    _classify(proposal, _merge_lists(paragraphs))
+    proposal.note_pages = [page for _, _, page in notes]
+    footnotes = []
+    for number, texts, _ in notes:
+        text = unwrap_angle_urls(join_lines(texts)) if texts else ""
+        footnotes.append(Footnote(number=number, text=text, urls=extract_urls(text)))
+    proposal.footnotes = footnotes
+    proposal.warnings += _reconcile(proposal.calls, footnotes)
+
+
+def _merge_lists(paragraphs: list[str]) -> list[str]:
+    """A bullet or list item belongs to the paragraph that introduces it."""
+    merged: list[str] = []
+    for text in paragraphs:
+        bullet = BULLET.fullmatch(text) or re.match(r"^[☐∎❑■]\s*\S", text)
+        numbered = NUMBERED_ITEM.match(text)
+        if merged and (bullet or numbered and (merged[-1].rstrip().endswith(":") or "\n" in merged[-1])):
+            merged[-1] += "\n" + text
+        elif merged and bullet is None and merged[-1].rstrip().endswith(":") and "\n" not in merged[-1] and not CLAUSE.match(text):
+            merged[-1] += "\n" + text
+        else:
+            merged.append(text)
+    return merged
+
+
+def _classify(proposal: ProxyProposal, paragraphs: list[str]) -> None:
+    parts: dict[str, list[str]] = {"resolved": [], "whereas": [], "supporting": []}
+    order: list[str] = []
+    has_marker = any(CLAUSE.match(text) for text in paragraphs)
+    mode: str | None = None
+    pending_heading: str | None = None
+    unplaced: list[str] = []
+
+    def add(kind: str, text: str) -> None:
+        parts[kind].append(text)
+        if kind not in order:
+            order.append(kind)
+
+    for text in paragraphs:
+        if _SIGN_OFF.match(text) and len(text) < 120:
+            if parts["supporting"] or parts["resolved"]:
+                proposal.warnings.append(f"“{text[:60]}” was kept with the supporting statement as a sign-off.")
+                (parts["supporting"] or parts["resolved"])[-1] += "\n" + text
+                continue
+        heading = SUPPORTING_HEADING.fullmatch(text)
+        if heading:
+            mode = "supporting"
+            if heading["rest"]:
+                add("supporting", heading["rest"])
+            continue
+        clause = CLAUSE.match(text)
+        if clause:
+            marker = clause["marker"].strip()
+            rest = clause["rest"].strip()
+            kind = "whereas" if marker.lower().startswith("whereas") else "resolved"
+            if kind == "resolved" and proposal.resolution_marker is None:
+                proposal.resolution_marker = marker
+            mode = kind
+            if rest:
+                add(kind, rest[:1].upper() + rest[1:])
+            else:
+                pending_heading = kind
+            continue
+        if pending_heading:
+            add(pending_heading, text)
+            pending_heading = None
+            continue
+        if mode is None:
+            if not has_marker and not parts["resolved"]:
+                add("resolved", text)  # a request without a RESOLVED word
+                mode = "after-request"
+                continue
+            unplaced.append(text)
+            continue
+        if mode in ("resolved", "after-request"):
+            if _REQUEST_CONTINUES.match(text) and parts["resolved"]:
+                parts["resolved"][-1] += "\n" + text
+            else:
+                add("supporting", text)
+            continue
+        add(mode, text)
+    if unplaced:
+        proposal.warnings.append(
+            f"{len(unplaced)} paragraph(s) before the request have no WHEREAS marker; they were kept as recitals."
+        )
+        parts["whereas"] = unplaced + parts["whereas"]
+        if "whereas" not in order:
+            order.insert(0, "whereas")
+    if not parts["resolved"]:
+        proposal.warnings.append("No RESOLVED clause was found.")
+    scanner = CallScanner()
+    # calls are numbered in reading order: scan the parts in the order they were printed
+    scanned: dict[str, list[str]] = {"resolved": [], "whereas": [], "supporting": []}
+    for kind, index, text in _in_print_order(parts, order):
+        cleaned, _ = scanner.scan(text, kind, index)
+        scanned[kind].append(cleaned)
+    proposal.resolved, proposal.whereas, proposal.supporting = scanned["resolved"], scanned["whereas"], scanned["supporting"]
+    proposal.calls = scanner.calls
+    proposal.part_order = order
+
+
+def _in_print_order(parts: dict[str, list[str]], order: list[str]):
+    for kind in order:
+        for index, text in enumerate(parts[kind]):
+            yield kind, index, text
+
+
+def late_notes(proposal: ProxyProposal, lines: list[ProxyLine], indexes: list[int]) -> list[int]:
+    """Notes of the proposal printed after the board's statement (their numbers were called, not yet found)."""
+    called = {call.number for call in proposal.calls}
+    missing = called - {note.number for note in proposal.footnotes}
+    if not missing:
+        return indexes
+    kept: list[int] = []
+    taking: Footnote | None = None
+    for i in indexes:
+        line = lines[i]
+        note = _note_start(line) if line.text else None
+        if note and note[0] in missing:
+            taking = Footnote(number=note[0], text=note[1])
+            proposal.footnotes.append(taking)
+            proposal.note_pages.append(line.page)
+            missing.discard(note[0])
+            continue
+        if taking is not None and line.text and (line.small or URL.match(line.text)) and not note:
+            taking.text = join_lines([taking.text, line.text]) if taking.text else line.text
+            continue
+        if taking is not None:
+            taking.urls = extract_urls(taking.text)
+            taking = None
+        kept.append(i)
+    if taking is not None:
+        taking.urls = extract_urls(taking.text)
+    proposal.footnotes.sort(key=lambda note: note.number)
+    proposal.warnings = [w for w in proposal.warnings if "no footnote text" not in w and "no footnote texts" not in w]
+    proposal.warnings += [w for w in _reconcile(proposal.calls, proposal.footnotes) if "no call" not in w]
+    return kept

@@ -1,0 +1,86 @@
+"""The company's preamble of each shareholder proposal ("X has notified us that it intends to present…"),
+which is how proposals are found, and the company's own lines that follow it."""
+
+from __future__ import annotations
+
+import re
+
+from ..markers import SUPPORTING_HEADING
+from .items import SHAREHOLDER
+from .opposition import is_opposition
+from .parts import CLAUSE
+from .side_labels import side_label_end
+from .statement import ProxyLine, paragraph_text
+
+PREAMBLE = re.compile(
+    r"\b(?:intends?|intend)\s+to\s+(?:present|submit|introduce|offer|move)"
+    r"|\b(?:has|have)\s+(?:been\s+)?(?:notified|advised)\b"
+    r"|\bwill\s+present\s+the\s+following\s+proposal"
+    r"|\b(?:were|was)\s+submitted\s+by\b"
+    r"|\b(?:has|have)\s+submitted\s+(?:the|a|this)\s+(?:following\s+)?proposal"
+    r"|\bintention\s+to\s+present",
+    re.IGNORECASE,
+)
+_PREAMBLE_SUBJECT = re.compile(r"\bproposal|\bresolution", re.IGNORECASE)
+COMPANY_HEADING = re.compile(
+    rf"^(?:the\s+)?(?:{SHAREHOLDER}\s+)?(?:proposal|resolution)s?(?:\s+and\s+(?:supporting\s+statement|statement\s+of\s+support))?\s*:?$|^the\s+{SHAREHOLDER}\s+(?:resolution|proposal)$"
+    r"|^supporting\s+statement$|^text\s+of\s+(?:the\s+)?(?:proposal|resolution)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def proposal_starts(lines: list[ProxyLine]) -> list[int]:
+    """Indexes of preamble paragraphs: a company saying a shareholder will present a proposal."""
+    starts: list[int] = []
+    index = 0
+    while index < len(lines):
+        if not lines[index].text or not lines[index].starts_paragraph:
+            index += 1
+            continue
+        text, after = paragraph_text(lines, index)
+        window = text[:600]
+        if PREAMBLE.search(window) and _PREAMBLE_SUBJECT.search(window) and _proposal_follows(lines, after):
+            if not starts or _opposition_between(lines, starts[-1], index):
+                starts.append(index)
+        index = after
+    return starts
+
+
+def _proposal_follows(lines: list[ProxyLine], start: int) -> bool:
+    """A request ("RESOLVED", "request", "ask") follows within a few pages, before any board statement."""
+    page = lines[start].page if start < len(lines) else 0
+    for line in lines[start : start + 400]:
+        if line.page > page + 3:
+            return False
+        if CLAUSE.match(line.text) or re.search(r"\b(?:request|ask|urge)s?\b", line.text, re.I):
+            return True
+    return False
+
+
+def _opposition_between(lines: list[ProxyLine], start: int, stop: int) -> bool:
+    return any(is_opposition(lines, index) for index in range(start + 1, stop))
+
+
+def company_lines(lines, start, stop) -> tuple[list[str], int]:
+    """Company text between the preamble and the proponent's text: headings, disclaimers, the recommendation."""
+    kept: list[str] = []
+    index = start
+    while index < stop:
+        if not lines[index].text:
+            index += 1
+            continue
+        label_end = side_label_end(lines, index, stop)
+        if label_end > index:
+            index = label_end
+            continue
+        text, after = paragraph_text(lines, index)
+        if (
+            COMPANY_HEADING.fullmatch(text) and not SUPPORTING_HEADING.fullmatch(text)
+            or re.search(r"(?:being\s+)?asked\s+to\s+vote\s+on\s+the\s+following|not\s+responsible\s+for|recommends\s+(?:that\s+)?(?:you|shareholders|stockholders|shareowners)?\s*vote|ownership\s+of\s+the\s+proponent|upon\s+(?:oral\s+or\s+written\s+)?request|beneficially\s+owns|contained\s+in\s+the\s+proposal", text, re.I)
+            and not CLAUSE.match(text)
+        ):
+            kept.append(text)
+            index = after
+            continue
+        break
+    return kept, index

@@ -1,0 +1,80 @@
+"""Running heads, page footers, page numbers and contents links: the lines of a PDF to leave out."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..layout import PageLine
+from .items import ITEM_HEADING
+
+CONTENTS = re.compile(r"(?:back|return)\s+to\s+(?:table\s+of\s+)?contents|table\s+of\s+contents|contents", re.I)
+_PAGE_NUMBER = re.compile(r"(?:page\s+)?[0-9ivxl]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,3})?|[-–]\s*[0-9]{1,3}\s*[-–]", re.I)
+_RUNNING_ZONE = 0.09  # share of the page height at the top and at the foot
+_MIN_REPEATS = 3
+_EDGE_WORDS = 6
+
+
+def running_lines(pages: list[list[PageLine]]) -> dict[int, str]:
+    """Running heads, page footers, page numbers and contents links: the lines to leave out.
+
+    A zone line repeated on several pages is a head or footer; so is one whose first words
+    recur at the same height on several pages, set no larger than the body ("Shareholder
+    Proposals - Proposal 5 - <its title>", a head naming the section).
+    """
+    sizes = sorted(line.size for page in pages for line in page)
+    body_size = sizes[len(sizes) // 2] if sizes else 0.0
+    zone_keys: Counter[str] = Counter()
+    for page in pages:
+        seen = set()
+        edges = _edge_lines(page)
+        for line in page:
+            if _in_zone(line) or id(line) in edges:
+                seen.update(_repeat_keys(line))
+        zone_keys.update(seen)
+    repeats = min(_MIN_REPEATS, max(2, len(pages)))
+    reasons: dict[int, str] = {}
+    item_heads_seen: set[str] = set()
+    for page in pages:
+        edges = _edge_lines(page)
+        for position, line in enumerate(page):
+            text = line.text.strip()
+            edge = position in (0, len(page) - 1)
+            if CONTENTS.fullmatch(text):
+                reasons[id(line)] = "contents link"
+            elif (edge or _in_zone(line)) and _PAGE_NUMBER.fullmatch(text):
+                reasons[id(line)] = "page number"
+            elif _in_zone(line) or id(line) in edges:
+                full, *prefix = _repeat_keys(line)
+                if ITEM_HEADING.match(text) and full not in item_heads_seen:
+                    item_heads_seen.add(full)  # "PROPOSAL 6" over each of its pages: the first is its heading
+                    continue
+                if zone_keys[full] >= repeats or (prefix and zone_keys[prefix[0]] >= repeats and line.size <= body_size):
+                    top = line.top < line.page_height / 2
+                    reasons[id(line)] = "running head" if top else "page footer"
+    return reasons
+
+
+def _edge_lines(page: list[PageLine]) -> set[int]:
+    """The two highest and two lowest lines of a page when short (a head or footer set inside a
+    wide margin, out of the zone; read in column order it may stand anywhere): ids."""
+    texts = [line for line in page if line.text.strip()]
+    tops = sorted({round(line.top) for line in texts})
+    edge_tops = set(tops[:2] + tops[-2:])
+    return {id(line) for line in texts if round(line.top) in edge_tops and len(line.text.split()) <= _EDGE_WORDS}
+
+
+def _in_zone(line: PageLine) -> bool:
+    return line.top < _RUNNING_ZONE * line.page_height or line.bottom > (1 - _RUNNING_ZONE) * line.page_height
+
+
+def _repeat_keys(line: PageLine) -> list[str]:
+    """The line with its numbers (page numbers, raised or not) aside, unless it is an item heading;
+    and, for a line of several words, its first three words at its height."""
+    full = line.text.lower().strip()
+    if not ITEM_HEADING.match(full):  # "Proposal 6" and "Proposal 7" are different heads
+        full = " ".join(re.sub(r"[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]+", " ", full).split())
+    words = full.split()
+    if len(words) < 4:
+        return [full]
+    return [full, f"{' '.join(words[:3])}@{round(line.top)}"]

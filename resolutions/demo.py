@@ -42,10 +42,10 @@ USERS = [
 
 COMPANIES = [
     dict(name="Amazon.com, Inc.", ticker="AMZN", cik="0001018724", state_of_incorporation="Delaware",
-         exchange="Nasdaq", prior_proxy_date=date(2026, 4, 10),
+         principal_office_state="Washington", exchange="Nasdaq", prior_proxy_date=date(2026, 4, 10),
          annual_meeting_date=date(2026, 5, 21), office_time_zone="America/Los_Angeles"),
     dict(name="Lone Star Energy Holdings", ticker="LSEH", state_of_incorporation="Texas",
-         exchange="NYSE", texas_opt_in=True,
+         principal_office_state="Texas", exchange="NYSE", texas_opt_in=True,
          prior_proxy_date=date(2026, 3, 20), annual_meeting_date=date(2026, 5, 5),
          principal_office_address="700 Example Plaza, Suite 1200\nHouston, TX 77002",
          corporate_secretary="Dana Example", office_time_zone="America/Chicago"),

@@ -1,6 +1,7 @@
 """Time the proxy-statement splitter on each PDF of ../shared/corpus/proxy-statements/ against the
 floor of ``pdftotext -layout`` reading the same file (the target is at most 2x, as ``make bench`` checks
-on the largest). Best of three runs each; the reader runs in its sandbox worker, as uploads do.
+on the largest). Best of five runs each, the two taking turns so that both meet the same load;
+the reader runs in its sandbox worker, as uploads do.
 
 Usage: .venv/bin/python scripts/proxy_speed.py [NAME...]
 """
@@ -18,15 +19,16 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")  # the up
 from resolutions.precedents.importer.proxy_reader import read_proxy  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "proxy-statements"
-RUNS = 3
+RUNS = 5
 
 
-def best_of(function) -> float:
-    best = float("inf")
+def best_of_turns(*functions) -> list[float]:
+    best = [float("inf")] * len(functions)
     for _ in range(RUNS):
-        started = time.perf_counter()
-        function()
-        best = min(best, time.perf_counter() - started)
+        for index, function in enumerate(functions):
+            started = time.perf_counter()
+            function()
+            best[index] = min(best[index], time.perf_counter() - started)
     return best
 
 
@@ -37,8 +39,10 @@ def main(names: list[str]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         for path in paths:
             data = path.read_bytes()
-            floor = best_of(lambda: subprocess.run(["pdftotext", "-layout", str(path), f"{folder}/out.txt"], check=True))
-            seconds = best_of(lambda: read_proxy(path.name, data))
+            floor, seconds = best_of_turns(
+                lambda: subprocess.run(["pdftotext", "-layout", str(path), f"{folder}/out.txt"], check=True),
+                lambda: read_proxy(path.name, data),
+            )
             worst = max(worst, seconds / floor)
             print(f"{path.name}: {seconds:.2f} s, pdftotext -layout {floor:.2f} s, ratio {seconds / floor:.2f}")
     print(f"worst ratio: {worst:.2f}")

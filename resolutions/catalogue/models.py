@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
 
-from resolutions.rule14a8 import BUSINESS_HOURS_DEFAULT, filing_deadline
+from resolutions.rule14a8 import BUSINESS_HOURS_DEFAULT, filing_deadline, texas_may_opt_in
 
 # The annual-meeting years a form accepts (drafts, precedents, the precedent filters).
 YEAR_MIN, YEAR_MAX = 1990, 2100
@@ -62,6 +62,7 @@ class Company(models.Model):
     ticker = models.CharField(max_length=12, blank=True)
     cik = models.CharField("SEC CIK", max_length=10, blank=True)
     state_of_incorporation = models.CharField(max_length=40, blank=True)
+    principal_office_state = models.CharField(max_length=40, blank=True, help_text="Texas §21.373 needs it.")
     exchange = models.CharField(max_length=40, blank=True)
     texas_opt_in = models.BooleanField(
         "opted in to Texas §21.373 thresholds", default=False,
@@ -126,6 +127,18 @@ class Company(models.Model):
     def filing_deadline(self):
         """Rule 14a-8(e): the stated deadline, else 120 days before the proxy anniversary (a Deadline)."""
         return filing_deadline(stated_deadline=self.stated_deadline, prior_proxy_date=self.prior_proxy_date)
+
+    def texas_eligibility(self) -> tuple[bool | None, str]:
+        """Whether this company's record lets it opt in to Texas §21.373, and why not."""
+        return texas_may_opt_in(state_of_incorporation=self.state_of_incorporation,
+                                principal_office_state=self.principal_office_state, exchange=self.exchange)
+
+    def clean(self):
+        super().clean()
+        eligible, why_not = self.texas_eligibility()
+        if self.texas_opt_in and eligible is False:
+            raise ValidationError({"texas_opt_in": f"Only a Texas corporation with its principal office in Texas or "
+                                                   f"a listing on a Texas exchange can opt in; this company: {why_not}."})
 
 
 class Topic(models.Model):

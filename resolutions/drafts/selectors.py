@@ -190,6 +190,7 @@ def texas_check(draft: Draft, *, today: date) -> rule14a8.Check:
     return rule14a8.texas_threshold_check(
         opted_in=True, group_value=sum(value for value, _ in holdings) if holdings else None, group_percent=None,
         held_months=min(m.years * 12 + m.months for m in months) if months else None,
+        eligibility=draft.company.texas_eligibility(),
     )
 
 

@@ -41,6 +41,8 @@ def _subject(notification: Notification) -> str:
     title = notification.draft.title
     if notification.kind == Kind.NEEDS_RECONFIRMATION:
         return f"“{title}” changed after you signed: please re-confirm"
+    if notification.kind == Kind.DEADLINE:  # a filer has proposals at many companies: the company first
+        return f"{notification.summary} — {notification.draft.company.name}, “{title}”"
     return f"{notification.summary} — “{title}”"
 
 

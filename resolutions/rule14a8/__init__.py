@@ -103,6 +103,7 @@ from .texas import (
     TEXAS_MONTHS,
     TEXAS_PERCENT,
     TEXAS_VALUE,
+    texas_may_opt_in,
     texas_threshold_check,
 )
 
@@ -178,6 +179,7 @@ __all__ = [
     "plain_text",
     "plural",
     "resubmission_check",
+    "texas_may_opt_in",
     "texas_threshold_check",
     "upcoming_meeting_year",
     "word_count_by_part",

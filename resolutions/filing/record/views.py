@@ -24,7 +24,7 @@ def _page(request, draft, *, bound=None, status=200):
     """The record page; ``bound`` is the one form that was posted with errors (shown in place of its blank)."""
     page = filing_record_page(draft, user=request.user, today=timezone.localdate())
     lead = draft.is_led_by(request.user)
-    own = [row for row in page.filers if lead or row.organization_id == request.user.organization_id]
+    own = _own(request, draft, page.filers)
     record = page.record
     blank = {
         "meeting": forms.MeetingForm(initial={"meeting_date": record.meeting_date, "presenter": record.presenter,
@@ -91,15 +91,16 @@ withdrawal_save = _record_form("withdrawal", forms.WithdrawalForm, services.prop
 vote_save = _record_form("vote", forms.VoteForm, services.vote_record, "The vote is recorded.")
 
 
-def _own_filers(request, draft):
+def _own(request, draft, filers) -> list:
+    """The filers the user records notices for: the lead any, a co-filer its own organization."""
     lead = draft.is_led_by(request.user)
-    return [row for row in draft_filer_statuses(draft) if lead or row.organization_id == request.user.organization_id]
+    return [row for row in filers if lead or row.organization_id == request.user.organization_id]
 
 
 @require_POST
 def deficiency_notice_add(request, pk):
     draft = get_draft_for(request.user, pk)
-    form = forms.DeficiencyNoticeForm(request.POST, filers=_own_filers(request, draft))
+    form = forms.DeficiencyNoticeForm(request.POST, filers=_own(request, draft, draft_filer_statuses(draft)))
 
     def write(f):
         notice = services.deficiency_notice_record(draft=draft, user=request.user, data=f.to_input())

@@ -35,21 +35,24 @@ from resolutions.models import DraftVersion, PacketExport
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
+def _lead_or_own(version: DraftVersion, user, filer_id: int, missing: str) -> None:
+    """A filer's document: the lead organization gets any filer's, a co-filer its own."""
+    if not (version.draft.is_led_by(user) or user.organization_id == filer_id):
+        raise Http404(missing)
+
+
 @require_GET
 def filer_packet_pdf(request, pk, number, filer_id):
     """A co-filer filing on its own: the packet cut to its documents (the lead organization gets any filer's)."""
     version = get_version_for(request.user, pk, number)
-    if not (version.draft.is_led_by(request.user) or request.user.organization_id == filer_id):
-        raise Http404("No such packet.")
+    _lead_or_own(version, request.user, filer_id, "No such packet.")
     try:
         pdf = exports.filer_packet_export(version=version, organization_id=filer_id, user=request.user)
     except ValueError as error:
         raise Http404(str(error)) from error
     except PDFRenderStopped as error:
         return _too_slow(request, error)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="draft-{pk}-v{number}-packet-{filer_id}.pdf"'
-    return response
+    return _pdf(pdf, f"draft-{pk}-v{number}-packet-{filer_id}.pdf")
 
 
 def _pdf(pdf: bytes, filename: str):
@@ -64,8 +67,8 @@ def _too_slow(request, error: PDFRenderStopped):
     return response
 
 
-def _filename(version: DraftVersion, what: str) -> str:
-    return f"{slugify(version.content['title'])[:60] or 'proposal'}-v{version.number}-{what}.pdf"
+def _filename(version: DraftVersion, what: str, extension: str = "pdf") -> str:
+    return f"{slugify(version.content['title'])[:60] or 'proposal'}-v{version.number}-{what}.{extension}"
 
 
 @require_GET
@@ -143,8 +146,7 @@ def print_preview(request, pk, number):
 def letter_pdf(request, pk, number, filer_id):
     """One filer's letter with the proposal: the lead organization gets any, a co-filer its own."""
     version = get_version_for(request.user, pk, number)
-    if not (version.draft.is_led_by(request.user) or request.user.organization_id == filer_id):
-        raise Http404("No such letter.")
+    _lead_or_own(version, request.user, filer_id, "No such letter.")
     if renders_in_background(version):
         if not any(filer.organization_id == filer_id for filer in version_filers(version)):
             raise Http404("This organization does not file this version.")
@@ -205,7 +207,7 @@ def proposal_docx(request, pk, number):
     """The stored Word copy of the version, made on the first request."""
     version = get_version_for(request.user, pk, number)
     response = HttpResponse(exports.proposal_docx_export(version=version, user=request.user), content_type=DOCX)
-    name = f"{slugify(version.content['title'])[:60] or 'proposal'}-v{version.number}-proposal.docx"
+    name = _filename(version, "proposal", "docx")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 

@@ -1,25 +1,29 @@
 """Page-aware lines of a long PDF (a proxy statement), read fast with pypdfium2.
 
-PDFium segments each page's text into rectangles (runs of text on one baseline) and
-returns the text inside a rectangle in C, so a 150-page document is read without a
-Python loop per character. The rectangles then go through the same line grouping,
-superscript and two-column handling as the single-resolution reader (``pdf_text``).
+PDFium segments each page's text into rectangles (one text object's run on a line). The
+page's text is read once, and each of PDFium's lines is cut into its rectangles' texts by
+counting rectangles over a growing prefix of the line, in C: a 150-page document is read
+without a Python loop per character, nor a bounded text call (which scans the whole page)
+per rectangle. The rectangles then go through the same line grouping, superscript and
+two-column handling as the single-resolution reader (``pdf_text``).
 Each line keeps its page number and position, so that running heads, page footers and
 paragraph breaks can be told apart later.
 """
 
 from __future__ import annotations
 
+import ctypes
 import re
 from dataclasses import dataclass
 
 import pypdfium2
+import pypdfium2.raw as pdfium_c
 
 from config import untrusted
 
 from .errors import DocumentError
 from .pdf_text import NO_TEXT_LAYER, _column_order, _group_lines, _gutter, _is_superscript, _Line
-from .text import from_superscript, normalize_text, to_superscript
+from .text import from_superscript, normalize_runs, normalize_text, to_superscript
 
 _PAREN_CALL = re.compile(r"\(?([0-9]{1,3})\)?")
 _RAISE = 0.25
@@ -30,6 +34,12 @@ _NOTE_SIZE = 0.9
 # A line starting less than this many of its heights below the line above follows it.
 _NEXT_LINE = 1.5
 _LEADING_CALL = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]+) ?")
+# PDFium ends each of its lines with CR LF, and writes a hyphen that ends a line as U+FFFE.
+_PDFIUM_LINE_BREAK = re.compile(r"\r\n|[\r\n]")
+_PDFIUM_HYPHEN = "\ufffe"
+# Rectangles one run: sizes and baselines within this share of the larger, at most this many sizes apart.
+_SAME_RUN = 0.1
+_RUN_GAP = 0.5
 
 
 @dataclass
@@ -71,16 +81,7 @@ def pdf_pages(data: bytes, *, expansion: untrusted.Expansion) -> list[list[PageL
 def _page_lines(page: pypdfium2.PdfPage, number: int, budget: untrusted.Budget) -> list[PageLine]:
     width, height = page.get_size()
     textpage = page.get_textpage()
-    segments = []
-    for index in range(textpage.count_rects()):
-        left, bottom, right, top = textpage.get_rect(index)
-        text = normalize_text(textpage.get_text_bounded(left, bottom, right, top)).replace("\n", " ")
-        budget.spend(len(text))
-        if text:
-            segments.append(
-                {"text": text, "x0": left, "x1": right, "top": height - top, "bottom": height - bottom,
-                 "size": top - bottom}
-            )
+    segments = _segments(textpage, height, budget)
     textpage.close()
     page.close()
     lines = _group_lines(sorted(segments, key=lambda segment: segment["top"]))
@@ -108,6 +109,106 @@ def _page_lines(page: pypdfium2.PdfPage, number: int, budget: untrusted.Budget) 
     return result
 
 
+def _segments(textpage: pypdfium2.PdfTextPage, height: float, budget: untrusted.Budget) -> list[dict]:
+    """The page's runs of text with their boxes, top measured from the top of the page. A run set
+    straight after the one before on its line, with no space between them, is ``glued`` to it."""
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count)
+    if len(text) != count:  # PDFium left out or added characters: text and character indexes differ
+        return _bounded_segments(textpage, height, budget)
+    budget.spend(len(text))
+    text = text.replace(_PDFIUM_HYPHEN, "-")
+    raw = textpage.raw
+    box = [ctypes.c_double() for _ in range(4)]  # left, top, right, bottom, as PDFium fills them
+    pieces: list[tuple[tuple[float, float, float, float], str, bool]] = []  # box, text, first on its line
+    start = 0
+    for end in [match.start() for match in _PDFIUM_LINE_BREAK.finditer(text)] + [count]:
+        length = end - start
+        rectangles = _rectangles(raw, start, length, box) if length else []
+        if len(rectangles) == 1:
+            pieces.append((rectangles[0], text[start:end], True))
+        elif rectangles:
+            runs = _runs(rectangles)
+            cuts = _run_starts(raw, start, length, [first for first, _ in runs]) + [end]
+            pieces += [(run_box, text[cut:next_cut], index == 0)
+                       for index, ((_, run_box), cut, next_cut) in enumerate(zip(runs, cuts, cuts[1:]))]
+        start = end + 2 if text.startswith("\r\n", end) else end + 1
+    texts = normalize_runs([piece for _, piece, _ in pieces]) if pieces else []
+    segments: list[dict] = []
+    glued = False
+    for ((x0, y0, x1, y1), piece, first), segment_text in zip(pieces, texts):
+        if segment_text and y1 > y0:  # characters of zero size make an empty rectangle
+            segments.append({"text": segment_text, "x0": x0, "x1": x1, "top": height - y1, "bottom": height - y0,
+                             "size": y1 - y0, "glued": glued and not first, "order": len(segments)})
+        glued = bool(segment_text) and not piece[-1:].isspace()
+    return segments
+
+
+def _rectangles(raw, start: int, length: int, box: list) -> list[tuple[float, float, float, float]]:
+    """The rectangles of a line of PDFium's, each one text object's run: left, bottom, right, top."""
+    left, top, right, bottom = box
+    rectangles = []
+    for index in range(pdfium_c.FPDFText_CountRects(raw, start, length)):
+        pdfium_c.FPDFText_GetRect(raw, index, left, top, right, bottom)
+        rectangles.append((left.value, bottom.value, right.value, top.value))
+    return rectangles
+
+
+def _runs(boxes: list[tuple[float, float, float, float]]) -> list[tuple[int, tuple[float, float, float, float]]]:
+    """Rectangles side by side on one baseline in one size (a change of font within a line) make
+    one run; a raised or smaller one (a note call) or one set apart stays a run of its own. Each
+    run: the index of its first rectangle, and its box."""
+    runs: list[list] = []
+    for index, box in enumerate(boxes):
+        if runs and _continues(runs[-1][1], box):
+            x0, y0, x1, y1 = runs[-1][1]
+            runs[-1][1] = (x0, min(y0, box[1]), max(x1, box[2]), max(y1, box[3]))
+        else:
+            runs.append([index, box])
+    return [(first, box) for first, box in runs]
+
+
+def _continues(run: tuple[float, float, float, float], box: tuple[float, float, float, float]) -> bool:
+    size, box_size = run[3] - run[1], box[3] - box[1]
+    larger = max(size, box_size)
+    return (
+        larger > 0
+        and abs(size - box_size) <= _SAME_RUN * larger
+        and abs(run[1] - box[1]) <= _SAME_RUN * larger
+        and -_SAME_RUN * larger <= box[0] - run[2] <= _RUN_GAP * larger
+    )
+
+
+def _run_starts(raw, start: int, length: int, firsts: list[int]) -> list[int]:
+    """Where each run of a line starts: the shortest prefix of the line counting as many rectangles
+    as come before the run's first, and one more (PDFium starts a rectangle where the text object changes)."""
+    starts = [start]
+    low = 1
+    for first in firsts[1:]:
+        high = length
+        while low < high:
+            middle = (low + high) // 2
+            if pdfium_c.FPDFText_CountRects(raw, start, middle) > first:
+                high = middle
+            else:
+                low = middle + 1
+        starts.append(start + low - 1)
+    return starts
+
+
+def _bounded_segments(textpage: pypdfium2.PdfTextPage, height: float, budget: untrusted.Budget) -> list[dict]:
+    """The rectangles' texts read one bounded text call each (slower: each call scans the page)."""
+    segments = []
+    for index in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(index)
+        text = normalize_text(textpage.get_text_bounded(left, bottom, right, top)).replace("\n", " ")
+        budget.spend(len(text))
+        if text:
+            segments.append({"text": text, "x0": left, "x1": right, "top": height - top, "bottom": height - bottom,
+                             "size": top - bottom, "glued": False, "order": len(segments)})
+    return segments
+
+
 def _detach_page_number(line: _Line) -> list[_Line]:
     """A number set far to the right of a line (a page number beside the last note): a line of its own."""
     words = sorted(line.words, key=lambda word: word["x0"])
@@ -128,11 +229,17 @@ def _is_raised(segment: dict, line: _Line) -> bool:
 
 def _line_text(line: _Line) -> str:
     """Segments left to right; a raised small number, "(3)" or "3", becomes a superscript call."""
+    if len(line.words) == 1:
+        return " ".join(line.words[0]["text"].split())
     text = ""
+    previous = None
     for segment in sorted(line.words, key=lambda segment: segment["x0"]):
         call = _PAREN_CALL.fullmatch(segment["text"])
         if call and _is_raised(segment, line) and (text or len(line.words) > 1):
             text = text.rstrip() + to_superscript(call[1])
+        elif segment["glued"] and previous is not None and segment["order"] == previous["order"] + 1:
+            text += segment["text"]
         else:
             text += (" " if text and not text.endswith(" ") else "") + segment["text"]
+        previous = segment
     return " ".join(text.split())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+from itertools import accumulate
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -116,12 +117,11 @@ def _gutter(lines: list[_Line]) -> tuple[float, float] | None:
     sizes = sorted(word["size"] for word in words)
     body_size = sizes[len(sizes) // 2]
     start, end = int(left + (right - left) / 3), int(left + 2 * (right - left) / 3)
-    crossing = [0] * (end - start + 1)
-    for line in lines:
-        covered = {x for word in line.words for x in range(max(start, int(word["x0"])), min(end, int(word["x1"])) + 1)}
-        for x in covered:
-            crossing[x - start] += 1
     allowed = _GUTTER_CROSSING * len(lines)
+    across = sum(1 for line in lines if any(int(word["x0"]) <= start and int(word["x1"]) >= end for word in line.words))
+    if across > allowed:
+        return None  # so many lines have a word across the whole middle third that no band is empty
+    crossing = _crossings(lines, start, end)
     best, run_start = None, None
     for offset, count in enumerate(crossing + [len(lines)]):
         if count <= allowed and run_start is None:
@@ -141,6 +141,21 @@ def _gutter(lines: list[_Line]) -> tuple[float, float] | None:
     if full < _GUTTER_PROSE * len(left_lines):
         return None  # a table of names and organizations, say: its rows are read across
     return gutter
+
+
+def _crossings(lines: list[_Line], start: int, end: int) -> list[int]:
+    """For each whole x from ``start`` to ``end``, how many lines have a word over it."""
+    changes = [0] * (end - start + 2)
+    for line in lines:
+        spans = sorted((max(start, int(word["x0"])), min(end, int(word["x1"]))) for word in line.words)
+        covered_to = start - 1  # the words of a line may overlap: count each x once a line
+        for left, right in spans:
+            left = max(left, covered_to + 1)
+            if left <= right:
+                changes[left - start] += 1
+                changes[right - start + 1] -= 1
+                covered_to = right
+    return list(accumulate(changes))[:-1]
 
 
 def _split_at(lines: list[_Line], gutter: tuple[float, float]) -> list[tuple[list, list] | None]:

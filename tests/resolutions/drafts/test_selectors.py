@@ -20,7 +20,7 @@ def texas_checks(draft):
 
 @pytest.fixture
 def texas_draft(lead):
-    company = factories.company(state_of_incorporation="Texas", texas_opt_in=True)
+    company = factories.company(state_of_incorporation="Texas", principal_office_state="Texas", texas_opt_in=True)
     return factories.draft(lead, company=company, clauses=[("resolved", "Shareholders request a report.")])
 
 
@@ -50,3 +50,10 @@ def test_a_group_held_under_six_months_may_be_excluded(texas_draft, lead, cofile
     [check] = texas_checks(texas_draft)
     assert check.status == "warning" and check.details["held_months"] == 3
     assert "may exclude the proposal" in check.message
+
+
+def test_a_delaware_company_marked_as_opted_in_is_flagged(lead):
+    company = factories.company(state_of_incorporation="Delaware", principal_office_state="Texas", exchange="NYSE",
+                                texas_opt_in=True)
+    [check] = texas_checks(factories.draft(lead, company=company, clauses=[("resolved", "Shareholders request.")]))
+    assert check.status == "warning" and "incorporated in Delaware" in check.message

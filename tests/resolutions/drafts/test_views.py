@@ -23,14 +23,19 @@ def save(client, draft, clause, text, revision, **extra):
                        HTTP_HX_REQUEST="true")
 
 
+def word_total(content: str) -> int:
+    return int(re.search(r'id="word-total">(\d+)<', content).group(1))
+
+
 def test_an_autosave_says_saved_and_refreshes_the_word_count(lead_client, draft):
     clause = draft.clauses.first()
-    response = save(lead_client, draft, clause, "Facts matter a great deal today.", 0)
+    before = word_total(lead_client.get(f"/drafts/{draft.pk}/").content.decode())
+    response = save(lead_client, draft, clause, "Facts matter a great deal today.", 0)  # 2 words become 6
     content = response.content.decode()
     assert response.status_code == 200
     assert "Saved" in content
     assert 'id="revision" name="revision" value="1"' in content
-    assert '<span class="fs-4 fw-semibold" id="word-total">' in content
+    assert word_total(content) == before + 4
 
 
 def test_a_stale_autosave_gets_a_conflict_view_with_both_texts(lead_client, draft):

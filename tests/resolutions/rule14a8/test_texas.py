@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from resolutions.rule14a8 import texas_threshold_check
+from resolutions.rule14a8 import texas_may_opt_in, texas_threshold_check
 
 
 def test_texas_rule_does_not_apply_unless_the_company_opted_in():
@@ -48,3 +48,30 @@ def test_texas_threshold_asks_for_missing_holdings():
     assert check.status == "warning"
     assert check.details["met"] is None
     assert "Record" in check.message
+
+
+@pytest.mark.parametrize(
+    ("incorporated", "office", "exchange", "eligible"),
+    [
+        ("Texas", "Texas", "NYSE", True),
+        ("TX", "California", "TXSE", True),  # a Texas exchange stands in for the office
+        ("Delaware", "Texas", "NYSE", False),  # headquartered in Texas is not enough
+        ("Texas", "California", "Nasdaq", False),
+        ("", "Texas", "NYSE", None),
+        ("Texas", "", "", None),
+        ("Texas", "Texas", "", None),  # nationally listed is part of the test
+    ],
+)
+def test_who_may_opt_in_to_texas_thresholds(incorporated, office, exchange, eligible):
+    assert texas_may_opt_in(state_of_incorporation=incorporated, principal_office_state=office,
+                            exchange=exchange)[0] is eligible
+
+
+def test_an_opt_in_the_company_record_contradicts_is_flagged_not_applied():
+    check = texas_threshold_check(
+        opted_in=True, group_value=Decimal("2000000"), group_percent=None, held_months=12,
+        eligibility=texas_may_opt_in(state_of_incorporation="Delaware", principal_office_state="Texas",
+                                     exchange="NYSE"),
+    )
+    assert check.status == "warning" and check.details == {"eligible": False}
+    assert "incorporated in Delaware, not Texas" in check.message and "meets" not in check.message

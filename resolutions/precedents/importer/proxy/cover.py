@@ -15,6 +15,7 @@ _YEAR = re.compile(
 _COMPANY = re.compile(
     r"\b((?:[A-Z][\w.&!'’-]*\s+){0,3}[A-Z][\w.&!'’-]*,?\s+(?:Inc\.|Corporation|Company|plc|Corp\.|N\.V\.|Ltd\.))"
 )
+_COMPANY_SUFFIX = re.compile(r"Inc\.|Corporation|Company|plc|Corp\.|N\.V\.|Ltd\.")  # what _COMPANY ends with: found fast
 _COMPANY_CAPITALS = re.compile(r"[A-Z][A-Z0-9.&!'’ -]+,?\s+(?:INC\.|CORPORATION|COMPANY|CORP\.|PLC|LTD\.)")
 
 
@@ -54,7 +55,7 @@ def cover_company(lines: list[ProxyLine], proposals: list[ProxyProposal]) -> str
     times: a subsidiary's is rare) that agrees with how the preambles name the company ("… has
     notified Acme that …"), or that name itself."""
     names = Counter(
-        m[1].strip() for line in lines for m in _COMPANY.finditer(line.text)
+        m[1].strip() for line in lines if _COMPANY_SUFFIX.search(line.text) for m in _COMPANY.finditer(line.text)
         if not _GENERIC_COMPANY.match(m[1])
     )
     for line in lines[:40]:

@@ -33,8 +33,9 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
     for page in pages:
         previous: PageLine | None = None
         page_right = max((line.x1 for line in page), default=0)
+        rights: dict[float, float] = {}  # by left edge: the lines of a column share theirs
         for line in page:
-            right = _column_right(page, line, page_right)
+            right = _column_right(page, line, page_right, rights)
             reason = left_out.get(id(line))
             if reason:
                 removed[len(lines)] = {"line": line.text, "page": line.page, "reason": reason}
@@ -61,12 +62,15 @@ def _is_heading_text(text: str) -> bool:
     return bool(ITEM_HEADING.match(text) or OPPOSITION.match(text) or STACKED_RECOMMENDATION.match(text))
 
 
-def _column_right(page: list[PageLine], line: PageLine, page_right: float) -> float:
+def _column_right(page: list[PageLine], line: PageLine, page_right: float, rights: dict[float, float]) -> float:
     """The right edge of the column ``line`` is set in: of a two-column page, its own column's."""
     if line.x1 > 0.6 * page_right:
         return page_right
-    same_column = [other.x1 for other in page if abs(other.x0 - line.x0) < 0.15 * page_right]
-    return max(same_column, default=page_right)
+    if line.x0 not in rights:
+        rights[line.x0] = max(
+            (other.x1 for other in page if abs(other.x0 - line.x0) < 0.15 * page_right), default=page_right
+        )
+    return rights[line.x0]
 
 
 def _runs_on(line: ProxyLine, right: float) -> bool:

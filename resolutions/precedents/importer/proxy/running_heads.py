@@ -25,9 +25,9 @@ def running_lines(pages: list[list[PageLine]]) -> dict[int, str]:
     sizes = sorted(line.size for page in pages for line in page)
     body_size = sizes[len(sizes) // 2] if sizes else 0.0
     zone_keys: Counter[str] = Counter()
-    for page in pages:
+    edges_of = [_edge_lines(page) for page in pages]
+    for page, edges in zip(pages, edges_of):
         seen = set()
-        edges = _edge_lines(page)
         for line in page:
             if _in_zone(line) or id(line) in edges:
                 seen.update(_repeat_keys(line))
@@ -35,8 +35,7 @@ def running_lines(pages: list[list[PageLine]]) -> dict[int, str]:
     repeats = min(_MIN_REPEATS, max(2, len(pages)))
     reasons: dict[int, str] = {}
     item_heads_seen: set[str] = set()
-    for page in pages:
-        edges = _edge_lines(page)
+    for page, edges in zip(pages, edges_of):
         for position, line in enumerate(page):
             text = line.text.strip()
             edge = position in (0, len(page) - 1)

@@ -19,6 +19,9 @@ def without_side_labels(lines: list[ProxyLine], removed: dict[int, dict]) -> tup
     strip: dict[int, int] = {}  # line index → length of the label's words at its start
     index = 0
     while index < len(lines):
+        if lines[index].text and not _SIDE_LABEL_WORDS[0].match(lines[index].text):
+            index += 1
+            continue
         found, at = {}, index
         for word in _SIDE_LABEL_WORDS:
             candidates = [i for i in range(at, min(at + 6, len(lines))) if lines[i].text][:1 if not found else 3]

@@ -87,7 +87,7 @@ def test_each_reminder_is_sent_once_per_deadline_user_and_offset(with_notice, le
     assert sorted(m.to[0] for m in mail.outbox) == [cofiler.email, lead.email]
     message = mail.outbox[0]
     assert message.subject.startswith("Due in 7 days: ") and "December 11, 2026" in message.subject
-    assert "Lone Example Energy" in message.body
+    assert "— Lone Example Energy, “Report on Measured Methane”" in message.subject
     notification = Notification.objects.get(recipient=lead, kind=Kind.DEADLINE)
     assert notification.url == f"/drafts/{with_notice.pk}/record/#clocks" and notification.actor is None
     assert f"/notifications/{notification.pk}/" in message.body  # opens the record at its deadlines

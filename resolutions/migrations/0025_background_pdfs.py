@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0002_organization_name_key_membership_trail_member_invitations'),
-        ('resolutions', '0023_remove_company_principal_office_state'),
+        ('resolutions', '0024_company_principal_office_state'),
     ]
 
     operations = [

@@ -6,6 +6,7 @@ import os
 
 from celery import Celery
 from celery.schedules import crontab
+from celery.signals import worker_process_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
@@ -25,3 +26,11 @@ app.conf.beat_schedule = {
     "deadline-reminders": {"task": "resolutions.filing.record.tasks.send_deadline_reminders",
                            "schedule": crontab(hour=7, minute=0)},
 }
+
+
+@worker_process_init.connect
+def warm_sandbox(**_):
+    """Each worker process starts its sandbox worker before its first job (a proxy read, a packet) needs it."""
+    from config import sandbox
+
+    sandbox.warm()

@@ -14,3 +14,10 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 # The app's own limits, plus time to answer after one: the render or read stopped, the page sent.
 timeout = max(settings.PDF_RENDER_TIMEOUT_SECONDS, settings.UPLOAD_READ_SECONDS) + 30
 graceful_timeout = timeout
+
+
+def post_worker_init(worker):
+    """Start this web worker's sandbox worker now: the first upload read or PDF render would wait 1–3 s for it."""
+    from config import sandbox
+
+    sandbox.warm()

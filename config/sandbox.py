@@ -27,6 +27,9 @@ may not start children inside a Celery prefork worker), so the same code runs un
 gunicorn, the tests, eager Celery and a real Celery worker. A worker starts once (about 1 s:
 Python, Django and the ``PRELOAD`` modules) and serves one job at a time; idle workers are kept
 for the next job, one per concurrent caller, so a warm job costs a few milliseconds of pickling.
+``warm()`` starts one as a server process starts (gunicorn's ``post_worker_init`` in
+config/gunicorn.py, Celery's ``worker_process_init`` in config/celery.py), so no user's first job
+waits for it; tests and management commands start theirs on first use.
 A worker that overran, died or grew is killed and replaced. Django is set up in the worker from
 DJANGO_SETTINGS_MODULE (settings overridden in a test do not reach it: pass values as arguments).
 """
@@ -92,6 +95,11 @@ def run(function, *args, limits: Limits = Limits(), subject: str = "This task", 
     if outcome == "raised":
         raise value
     raise SandboxError(_reason(outcome, value, limits, subject), outcome if outcome in _LIMITS else "died")
+
+
+def warm() -> None:
+    """Start an idle worker now, without waiting for it: it is ready for this process's first job."""
+    _pool.give_back(_Worker())
 
 
 def _reason(outcome: str, detail, limits: Limits, subject: str) -> str:
@@ -183,10 +191,14 @@ class _Pool:
         self.idle: list[_Worker] = []
         self.pid = os.getpid()
 
+    def _forget_if_forked(self) -> None:
+        """In a forked process (gunicorn preload, Celery prefork) the idle workers are the parent's."""
+        if self.pid != os.getpid():
+            self.idle, self.pid = [], os.getpid()
+
     def take(self) -> _Worker:
         with self.lock:
-            if self.pid != os.getpid():  # forked (gunicorn preload, Celery prefork): not our workers
-                self.idle, self.pid = [], os.getpid()
+            self._forget_if_forked()
             while self.idle:
                 worker = self.idle.pop()
                 if worker.process.poll() is None:
@@ -198,6 +210,7 @@ class _Pool:
             worker.kill()
             return
         with self.lock:
+            self._forget_if_forked()
             self.idle.append(worker)
 
     def replace(self, worker: _Worker) -> None:

@@ -16,7 +16,6 @@ from evidence.citations import CitationSource, format_footnotes
 
 MARKER = re.compile(r"\[\[(snippet|note):(\d+)\]\]")
 CALL_SITE = re.compile(r"\s*" + MARKER.pattern)  # a call hugs the word before it, as in print
-MAX_CLAUSE_CHARS = 20_000
 
 # The one HTML allowlist of a clause: the server's sanitizer, the printed forms (which add the
 # numbered calls) and the editor's surface (handed this as JSON) all keep exactly this.

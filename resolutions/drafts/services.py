@@ -5,13 +5,15 @@ concurrent saves cannot both pass the check: the second gets ``StaleRevision`` a
 """
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Count, F, Sum
+from django.db.models.functions import Coalesce, Length
 from django.utils.html import escape
 
 from evidence.models import Snippet
 
 from resolutions.drafts.models import validate_one_line
-from resolutions.drafts.rendering import MARKER, MAX_CLAUSE_CHARS, content_sha256, markers_in, sanitize_clause_html
+from resolutions.drafts import limits
+from resolutions.drafts.rendering import MARKER, content_sha256, markers_in, sanitize_clause_html
 from resolutions.drafts.selectors import draft_content, draft_rendered, draft_words
 from resolutions.models import AuditEvent, Clause, Draft, DraftNote, DraftVersion, PartKind, Precedent
 from resolutions.catalogue.services import company_propose
@@ -63,12 +65,8 @@ def draft_recount(*, draft: Draft) -> int:
 
 
 def clean_clause_text(*, draft: Draft, text: str) -> str:
-    """Sanitize, enforce the length limit, and check every citation marker points somewhere real."""
-    if len(text or "") > MAX_CLAUSE_CHARS:
-        raise ValidationError(
-            f"This clause is {len(text):,} characters, {len(text) - MAX_CLAUSE_CHARS:,} over the limit of "
-            f"{MAX_CLAUSE_CHARS:,}. Shorten it or split it into two clauses."
-        )
+    """Sanitize, enforce the clause's length limit, and check every citation marker points somewhere real."""
+    limits.check_clause(text)
     clean = sanitize_clause_html(text)
     snippet_ids = {pk for kind, pk in markers_in(clean) if kind == "snippet"}
     note_ids = {pk for kind, pk in markers_in(clean) if kind == "note"}
@@ -122,6 +120,7 @@ def _copy_precedent(draft: Draft, precedent: Precedent) -> None:
     for position, part in enumerate(precedent.parts.prefetch_related("calls").order_by("position")):
         text = _with_note_markers(part, notes, draft)
         clauses.append(Clause(draft=draft, kind=part.kind, text=sanitize_clause_html(text), position=position))
+    limits.check_parts([(clause.kind, clause.text) for clause in clauses], what="this precedent")
     Clause.objects.bulk_create(clauses)
 
 
@@ -169,11 +168,17 @@ def clause_add(*, draft: Draft, expected_revision: int, user=None, kind: str, te
     with transaction.atomic():
         locked = _locked(draft, expected_revision)
         clean = clean_clause_text(draft=locked, text=text)
+        size = _size(locked.clauses.all())
+        limits.check_draft_size(clauses=size["clauses"] + 1, chars=size["chars"] + len(clean))
         position = after.position + 1 if after is not None else _place_for(locked, kind)
         locked.clauses.filter(position__gte=position).update(position=F("position") + 1)
         clause = Clause.objects.create(draft=locked, kind=kind, text=clean, position=position)
         _bump(locked, user)
     return clause
+
+
+def _size(clauses) -> dict:
+    return clauses.aggregate(clauses=Count("pk"), chars=Coalesce(Sum(Length("text")), 0))
 
 
 def _place_for(draft: Draft, kind: str) -> int:
@@ -190,7 +195,11 @@ def clause_update(*, draft: Draft, clause_id: int, expected_revision: int, user=
     with transaction.atomic():
         locked = _locked(draft, expected_revision)
         clause = _clause_of(locked, clause_id)
-        clause.text = clean_clause_text(draft=locked, text=text)
+        grown = len(clean := clean_clause_text(draft=locked, text=text)) > len(clause.text)
+        if grown:  # an edit that shortens a draft already over the limit is let through
+            size = _size(locked.clauses.exclude(pk=clause.pk))
+            limits.check_draft_size(clauses=size["clauses"] + 1, chars=size["chars"] + len(clean))
+        clause.text = clean
         if kind:
             clause.kind = kind
         clause.save()
@@ -271,14 +280,14 @@ def version_restore(*, draft: Draft, version: DraftVersion, expected_revision: i
     """Make a saved version's text the draft's text again; the text it replaces is kept as a version first."""
     with transaction.atomic():
         locked = _locked(draft, expected_revision)
+        clauses = [Clause(draft=locked, kind=part["kind"], text=_restorable(locked, part["source"]), position=position)
+                   for position, part in enumerate(version.content["parts"])]
+        limits.check_parts([(clause.kind, clause.text) for clause in clauses], what=f"version {version.number}")
         latest = locked.versions.newest()
         if latest is None or latest.sha256 != content_sha256(draft_content(locked)):
             version_save(draft=locked, user=user, reason=DraftVersion.Reason.RESTORED)
         locked.clauses.all().delete()
-        Clause.objects.bulk_create(
-            Clause(draft=locked, kind=part["kind"], text=_restorable(locked, part["source"]), position=position)
-            for position, part in enumerate(version.content["parts"])
-        )
+        Clause.objects.bulk_create(clauses)
         layout = version.content.get("layout", {})
         locked.resolved_first = layout.get("resolved_first", locked.resolved_first)
         locked.supporting_heading = layout.get("supporting_heading", locked.supporting_heading)

@@ -17,7 +17,8 @@ from resolutions import rule14a8
 from resolutions.drafts import selectors
 from resolutions.drafts.gate import get_draft_for, get_version_for
 from resolutions.drafts.models import Need
-from resolutions.drafts.rendering import CLAUSE_HTML, MAX_CLAUSE_CHARS
+from resolutions.drafts.limits import draft_limits
+from resolutions.drafts.rendering import CLAUSE_HTML
 from resolutions.drafts.forms import ClauseForm, DraftCreateForm, DraftSettingsForm, IdempotentForm, NoteForm, RevisionForm
 from resolutions.cofiling.selectors import sign_on_notice
 from resolutions.filing.forms import WordUploadForm
@@ -119,7 +120,7 @@ def draft_editor(request, pk):
     context = _editor_context(draft)
     context["settings_form"] = DraftSettingsForm(instance=draft)
     context["versions"] = list(draft.versions.newest_first()[:5])
-    context["max_clause_chars"] = MAX_CLAUSE_CHARS
+    context["max_clause_chars"] = draft_limits().clause_chars
     context["clause_html"] = json.dumps(CLAUSE_HTML)  # the editor keeps what the server keeps (escaped in the attribute)
     context["sign_on_notice"] = sign_on_notice(draft)
     return render(request, "drafts/editor.html", context)
@@ -299,6 +300,8 @@ def version_restore(request, pk, number):
         messages.success(request, f"Version {number}'s text is now the draft's text.")
     except services.StaleRevision:
         messages.error(request, "Someone else saved this draft first; nothing was restored.")
+    except ValidationError as error:
+        messages.error(request, "Nothing was restored: " + " ".join(error.messages))
     return redirect(draft)
 
 

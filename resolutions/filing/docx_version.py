@@ -13,8 +13,9 @@ from types import SimpleNamespace
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from resolutions.drafts.limits import check_parts, over
 from resolutions.drafts.rendering import (
-    MAX_CLAUSE_CHARS, canonical_content, content_sha256, markers_in, render_clauses, sanitize_clause_html,
+    canonical_content, content_sha256, markers_in, render_clauses, sanitize_clause_html,
 )
 from ..models import AuditEvent, Draft, DraftVersion
 from resolutions.drafts.audit import audit_record
@@ -40,18 +41,21 @@ def version_from_docx(*, draft: Draft, user, data: bytes, filename: str) -> Word
     """Read ``data`` (an edited Word copy of one of the draft's versions) and save it as the next version.
 
     Raises ValidationError, saving nothing, when the file cannot be read, came from another
-    draft or an unknown version, holds a part over the clause limit, or changes nothing.
+    draft or an unknown version, is over the draft size limit (``drafts.limits``), or changes nothing.
     """
     try:
         word = read_word_proposal(data)
     except WordFileError as error:
         raise ValidationError(str(error)) from error
     base = _base_version(draft, word)
+    if len(word.title or "") > TITLE_MAX:
+        raise ValidationError(over("The title of the Word file is", len(word.title), TITLE_MAX, "characters")
+                              + " Shorten it and upload the file again. Nothing was saved.")
     with transaction.atomic():
         locked = Draft.objects.select_for_update().get(pk=draft.pk)
         rendered = _rendered_parts(locked, base, word)
         content = canonical_content(
-            title=(word.title or base.content["title"])[:TITLE_MAX], company=base.content["company"],
+            title=word.title or base.content["title"], company=base.content["company"],
             meeting_year=base.content["meeting_year"], layout=base.content["layout"], rendered=rendered,
             topics=base.content.get("topics", []),
         )
@@ -114,13 +118,10 @@ def _base_version(draft: Draft, word: WordProposal) -> DraftVersion:
 
 def _rendered_parts(draft: Draft, base: DraftVersion, word: WordProposal):
     """The Word parts rendered with citation markers, every note reading exactly as in the Word file."""
-    for number, part in enumerate(word.parts, start=1):
-        if len(part.html) > MAX_CLAUSE_CHARS:
-            raise ValidationError(
-                f"Part {number} ({part.kind.upper()}) of the Word file is {len(part.html):,} characters; a part may "
-                f"hold at most {MAX_CLAUSE_CHARS:,}. Split it into two paragraphs, each with its label, and upload "
-                "it again. Nothing was saved."
-            )
+    try:
+        check_parts([(part.kind, part.html) for part in word.parts], what="the Word file")
+    except ValidationError as error:
+        raise ValidationError(f"{' '.join(error.messages)} Nothing was saved.") from error
     known = _citations_of(base)
     keys = [known.get(text) for text in word.footnotes]
     style = base.content["layout"].get("citation_style", draft.citation_style)

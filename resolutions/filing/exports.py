@@ -1,5 +1,7 @@
 """The filing exports, each a service: the proposal PDF, the Word copy, a filer's letter, a filer's cut of
 the packet, and the filing packet (requested, started, built by the Celery task ``tasks.packet_build``).
+A long draft's proposal PDF and letters are made the packet's way: a PacketExport row of their kind,
+requested (``pdf_request``), built by ``tasks.pdf_build``, its progress polled.
 
 Each stores its file and records its audit event in one transaction, so a file is never kept
 without its event (a later download of a stored file is served, not audited again).
@@ -42,9 +44,10 @@ def _stored_export(name: str, render: Callable[[], bytes], *, version: DraftVers
     return data
 
 
-def proposal_export(*, version: DraftVersion, user, variant: str = DEFAULT_VARIANT) -> bytes:
+def proposal_export(*, version: DraftVersion, user, variant: str = DEFAULT_VARIANT,
+                    document: ProposalDocument | None = None) -> bytes:
     """The version's proposal PDF: read from storage, or rendered, stored and audited the first time."""
-    document = ProposalDocument.of(version, variant)
+    document = document or ProposalDocument.of(version, variant)
     return _stored_export(document.storage_name, document.render, version=version, user=user,
                           detail=f"Proposal PDF of version {version.number} ({version.short_hash})")
 
@@ -98,7 +101,7 @@ def packet_request(*, draft: Draft, user) -> tuple[PacketExport, bool]:
     with transaction.atomic():
         Draft.objects.select_for_update().values_list("pk", flat=True).get(pk=draft.pk)
         version = version_to_file(draft) or _version_to_export(draft, user=user)
-        building = draft.packets.building().filter(version=version).first()
+        building = draft.packets.packets().building().filter(version=version).first()
         if building is not None:
             return building, False
         return packet_start(draft=draft, user=user, version=version), True
@@ -121,20 +124,68 @@ def packet_build(*, packet: PacketExport) -> PacketExport:
             packet, percent, step, status=PacketExport.Status.RUNNING))
         packet.file.save(f"draft-{version.draft_id}-v{version.number}-packet-{packet.pk}.pdf", ContentFile(pdf),
                          save=False)
-        packet.status, packet.progress, packet.step = PacketExport.Status.DONE, 100, "Ready"
-        packet.finished_at = timezone.now()
         with transaction.atomic():
-            packet.save(update_fields=["file", "status", "progress", "step", "finished_at"])
+            _done(packet)
             audit_record(draft=packet.draft, actor=packet.requested_by, verb=AuditEvent.Verb.EXPORTED,
                          detail=f"Filing packet of version {version.number} ({version.short_hash}), "
                                 f"{len(filers)} filer{'s' if len(filers) != 1 else ''}, {pages} pages"
                                 + ("" if version.finalized_at else ", draft"))
             notification_emit(draft=packet.draft, kind=Kind.PACKET_READY, actor=packet.requested_by, target=packet)
     except Exception as error:  # any failure: the row tells the user, the log keeps the traceback
-        logger.exception("Filing packet %s failed", packet.pk)
-        packet.status, packet.error, packet.finished_at = PacketExport.Status.FAILED, str(error), timezone.now()
-        packet.save(update_fields=["status", "error", "finished_at"])
+        _failed(packet, error)
     return packet
+
+
+def pdf_request(*, version: DraftVersion, user, kind: str, organization_id: int | None = None,
+                variant: str = "") -> tuple[PacketExport, bool]:
+    """A long draft's proposal PDF or letter to make in the background: a new row (True), or the one of
+    the same document still being made (False: a second click starts no second render). The caller
+    queues ``tasks.pdf_build`` for a new one."""
+    with transaction.atomic():
+        Draft.objects.select_for_update().values_list("pk", flat=True).get(pk=version.draft_id)
+        same = PacketExport.objects.filter(version=version, kind=kind, organization_id=organization_id,
+                                           variant=variant)
+        building = same.building().first()
+        if building is not None:
+            return building, False
+        return PacketExport.objects.create(draft_id=version.draft_id, version=version, requested_by=user, kind=kind,
+                                           organization_id=organization_id, variant=variant,
+                                           step="Waiting to start"), True
+
+
+def pdf_build(*, export: PacketExport) -> PacketExport:
+    """Make the row's proposal PDF (stored as ``proposal_export`` stores it) or letter (run by the Celery
+    task), and record the outcome on the row: a render stopped at its limit is a failure with its reason."""
+    version = export.version
+    try:
+        _packet_progress(export, 10, "Laying out the pages", status=PacketExport.Status.RUNNING)
+        if export.kind == PacketExport.Kind.PROPOSAL:
+            document = ProposalDocument.of(version, export.variant)
+            proposal_export(version=version, user=export.requested_by, variant=export.variant, document=document)
+            export.file.name = document.storage_name
+        else:
+            pdf = letter_export(version=version, organization_id=export.organization_id, user=export.requested_by)
+            if pdf is None:
+                raise ValueError("This organization does not file this version.")
+            export.file.save(f"draft-{version.draft_id}-v{version.number}-letter-{export.pk}.pdf", ContentFile(pdf),
+                             save=False)
+        _done(export)
+    except Exception as error:
+        _failed(export, error)
+    return export
+
+
+def _done(export: PacketExport) -> None:
+    export.status, export.progress, export.step = PacketExport.Status.DONE, 100, "Ready"
+    export.finished_at = timezone.now()
+    export.save(update_fields=["file", "status", "progress", "step", "finished_at"])
+
+
+def _failed(export: PacketExport, error: Exception) -> None:
+    """The row tells the user (a stopped render's own reason), the log keeps the traceback."""
+    logger.exception("%s %s failed", export.get_kind_display(), export.pk)
+    export.status, export.error, export.finished_at = PacketExport.Status.FAILED, str(error), timezone.now()
+    export.save(update_fields=["status", "error", "finished_at"])
 
 
 def _packet_progress(packet: PacketExport, percent: int, step: str, **fields) -> None:

@@ -1,4 +1,4 @@
-"""Filing: the packet built in the background for a version, and the filing record: each filer's proof
+"""Filing: the packet (and a long draft's PDFs) built in the background for a version, and the filing record: each filer's proof
 of ownership letters, and the submission to the company.
 
 Their files are private: they are served only through the draft's access-checked views.
@@ -150,6 +150,9 @@ class Submission(models.Model):
 
 
 class PacketExportQuerySet(models.QuerySet):
+    def packets(self):
+        return self.filter(kind=PacketExport.Kind.PACKET)
+
     def building(self, *, now=None):
         """Packets waiting or being built, started less than ``STALE_AFTER`` ago (older ones died with their worker).
 
@@ -159,9 +162,15 @@ class PacketExportQuerySet(models.QuerySet):
 
 
 class PacketExport(models.Model):
-    """A filing packet being built in the background; the page polls its progress."""
+    """A PDF made in the background, its page polling the progress: the filing packet, or a long draft's
+    proposal (``variant``) or one filer's letter (``organization``)."""
 
     STALE_AFTER = timedelta(minutes=15)
+
+    class Kind(models.TextChoices):
+        PACKET = "packet", "Filing packet"
+        PROPOSAL = "proposal", "Proposal PDF"
+        LETTER = "letter", "Submission letter"
 
     class Status(models.TextChoices):
         PENDING = "pending", "Waiting to start"
@@ -172,6 +181,10 @@ class PacketExport(models.Model):
     draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="packets")
     version = models.ForeignKey(DraftVersion, on_delete=models.CASCADE, related_name="packets")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PACKET)
+    variant = models.CharField(max_length=8, blank=True, help_text="A proposal's PDF variant.")
+    organization = models.ForeignKey("accounts.Organization", null=True, blank=True, on_delete=models.CASCADE,
+                                     related_name="+", help_text="A letter's filer.")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     progress = models.PositiveSmallIntegerField(default=0, help_text="Percent done.")
     step = models.CharField(max_length=200, blank=True)

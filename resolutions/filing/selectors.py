@@ -2,6 +2,7 @@
 from dataclasses import dataclass, field
 
 from resolutions import rule14a8
+from resolutions.drafts.limits import draft_limits, printed_chars
 from resolutions.drafts.rendering import content_sha256
 from resolutions.drafts.selectors import draft_content
 from ..models import Draft, DraftVersion, SignOn
@@ -110,3 +111,8 @@ def version_to_file(draft: Draft) -> DraftVersion | None:
 def draft_content_sha256(draft: Draft) -> str:
     """The SHA-256 a version saved now would get (the same content as ``version_save`` builds)."""
     return content_sha256(draft_content(draft))
+
+
+def renders_in_background(version: DraftVersion) -> bool:
+    """A version this long has its proposal PDF and letters made in the background (``drafts.limits``)."""
+    return printed_chars(version.content) > draft_limits().background_render_chars

@@ -128,7 +128,7 @@ def submission_record(*, draft: Draft, user, data: SubmissionInput, upload) -> S
     content_type = checked_upload(upload, accepted=RECEIPT_TYPES, what="a proof of receipt")
     if data.submitted_on > timezone.localdate():
         raise ValidationError("The submission date is in the future; record the submission once it is sent.")
-    packet = (draft.packets.filter(version=version, status=PacketExport.Status.DONE).exclude(file="")
+    packet = (draft.packets.packets().filter(version=version, status=PacketExport.Status.DONE).exclude(file="")
               .order_by("-created_at").first())
     with transaction.atomic():
         submission = Submission(draft=draft, version=version, packet=packet, submitted_on=data.submitted_on,

@@ -7,6 +7,8 @@ urlpatterns = [
     path("<int:pk>/versions/<int:number>/proposal.pdf", exports.proposal_pdf, name="proposal_pdf"),
     path("<int:pk>/versions/<int:number>/print/", exports.print_preview, name="print_preview"),
     path("<int:pk>/versions/<int:number>/letters/<int:filer_id>.pdf", exports.letter_pdf, name="letter_pdf"),
+    path("<int:pk>/pdfs/<int:export_id>/", exports.pdf_export, name="pdf_export"),
+    path("<int:pk>/pdfs/<int:export_id>/file.pdf", exports.pdf_export_file, name="pdf_export_file"),
     path("<int:pk>/packet/", exports.packet_page, name="packet"),
     path("<int:pk>/packet.pdf", exports.packet_pdf, name="packet_pdf"),
     # The Word copy

@@ -18,6 +18,7 @@ from ..models import (
     ProxyImport,
 )
 from ..search import refresh_search_vector
+from resolutions.drafts.limits import check_parts
 from .importer import DocumentError
 from .importer.model import PART_KINDS, part_order
 from .importer.proxy_reader import read_proxy
@@ -56,12 +57,15 @@ def precedent_save_import(
     user=None,
     existing: Precedent | None = None,
     source_file=None,
+    what: str = "this precedent",
 ) -> Precedent:
     """Create a precedent from an import (or replace ``existing``'s structure) in one transaction.
 
     ``structure`` has the importer's shape: resolved/whereas/supporting lists, footnotes, calls,
-    filers and warnings.
+    filers and warnings. ValidationError, nothing saved, when it is over the draft size limit (a
+    draft is started from it): ``what`` names it in the message.
     """
+    check_parts([(kind, text) for kind in part_order(resolved_first) for text in structure.get(kind, [])], what=what)
     with transaction.atomic():
         precedent = existing or Precedent(created_by=user)
         precedent.company = (fields.company if isinstance(fields.company, Company)
@@ -94,10 +98,9 @@ def precedent_save_import(
 
 
 def _write_structure(precedent: Precedent, structure: dict) -> None:
-    order = part_order(precedent.resolved_first)
     parts_by_key = {}
     position = 0
-    for kind in order:
+    for kind in part_order(precedent.resolved_first):
         for index, text in enumerate(structure.get(kind, [])):
             parts_by_key[(kind, index)] = PrecedentPart(
                 precedent=precedent, kind=kind, position=position, text=text
@@ -236,6 +239,7 @@ def proxy_import_save(*, proxy_import: ProxyImport, indexes, company_name: str, 
                 resolved_first=proposal["resolved_first"],
                 user=user,
                 existing=existing,
+                what=f"item {proposal.get('item') or index}",
             )
             proxy_import.saved[str(index)] = precedent.pk
             results.append((precedent, existing is not None))

@@ -1,6 +1,7 @@
 from functools import partial
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
@@ -110,19 +111,26 @@ def _import_save(request):
     data = form.cleaned_data
     structure = text_to_structure(title=data["title"], texts=data)
     replace = existing if existing and data.get("replace") == existing.pk else None
-    precedent = precedent_save_import(
-        structure=structure,
-        fields=PrecedentFields(
-            company=data["company"] or data["new_company"], meeting_year=data["meeting_year"], title=data["title"], outcome=data["outcome"],
-            support_percent=data["support_percent"], source_url=data["source_url"],
-            curator_notes=data["curator_notes"], curated=data["curated"],
-        ),
-        source_text=source_text,
-        topics=data["topics"],
-        resolved_first=data["resolved_first"],
-        user=request.user,
-        existing=replace,
-    )
+    try:
+        precedent = precedent_save_import(
+            structure=structure,
+            fields=PrecedentFields(
+                company=data["company"] or data["new_company"], meeting_year=data["meeting_year"], title=data["title"], outcome=data["outcome"],
+                support_percent=data["support_percent"], source_url=data["source_url"],
+                curator_notes=data["curator_notes"], curated=data["curated"],
+            ),
+            source_text=source_text,
+            topics=data["topics"],
+            resolved_first=data["resolved_first"],
+            user=request.user,
+            existing=replace,
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        messages.error(request, "Nothing was saved: " + " ".join(error.messages))
+        return render(request, "precedents/precedent_import_review.html", {
+            "form": form, "warnings": [], "source_text": source_text, "existing": existing,
+        }, status=400)
     verb = "updated" if replace else "saved"
     messages.success(request, f"“{precedent.title}” was {verb} in the precedent library.")
     return redirect(precedent)
@@ -159,14 +167,19 @@ def proxy_import_review(request, pk):
     statement = proxy_import.statement
     if request.method == "POST":
         form = ProxySaveForm(request.POST, proposal_count=len(proposals))
-        if form.is_valid():
+        try:
             results = proxy_import_save(
                 proxy_import=proxy_import, indexes=form.cleaned_data["save"], user=request.user,
                 company_name=form.cleaned_data["company"], meeting_year=form.cleaned_data["meeting_year"],
-            )
+            ) if form.is_valid() else None
+        except ValidationError as error:
+            form.add_error(None, error)
+            results = None
+        if results is not None:
             messages.success(request, _saved_message(results))
             return redirect(f"{proxy_import.get_absolute_url()}?page={request.GET.get('page', 1)}")
-        messages.error(request, "Nothing was saved: please correct the fields marked below.")
+        messages.error(request, "Nothing was saved: " + (" ".join(form.non_field_errors())
+                                                         or "please correct the fields marked below."))
     else:
         company = selectors.company_named(statement.get("company", ""))
         form = ProxySaveForm(proposal_count=len(proposals), initial={

@@ -4,10 +4,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from resolutions.drafts.rendering import MAX_CLAUSE_CHARS
+from resolutions.drafts.limits import DraftLimits
 from tests import factories
 from tests.browser.test_drafting import one_empty_clause
 from tests.conftest import PASSWORD
+
+MAX_CLAUSE_CHARS = DraftLimits().clause_chars
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

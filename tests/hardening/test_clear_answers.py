@@ -70,3 +70,20 @@ def test_a_title_with_a_line_break_is_refused_by_the_services(lead):
     draft = factories.draft(lead, title="One line")
     with pytest.raises(ValidationError, match="one line"):
         draft_services.draft_update(draft=draft, expected_revision=draft.revision, title="A\u2028B")
+
+
+@pytest.mark.django_db(transaction=True)  # the email goes when the transaction really commits
+def test_an_invitation_on_a_title_with_a_line_break_is_kept_and_its_failed_email_shown(client, lead):
+    """The 500: the email header check refused the subject after the invitation row was committed.
+    A title saved before titles were one line still reaches the email: the send fails, the lead is told."""
+    from resolutions.models import Invitation
+
+    draft = factories.draft(lead, title="Report\nBcc: x@evil.example")  # as stored before the one-line rule
+    client.force_login(lead)
+    response = client.post(f"/drafts/{draft.pk}/invitations/", {
+        "email": "cofiler@fund.example", "organization_name": "Fund"}, follow=True)
+    assert response.status_code == 200
+    assert "The invitation to cofiler@fund.example was not sent: the mail server did not take it" in \
+        response.content.decode()
+    invitation = Invitation.objects.get()
+    assert "BadHeaderError" in invitation.send_error and invitation.revoked_at is None

@@ -2,12 +2,14 @@
 import math
 import os
 import resource
+import runpy
 import time
 
 import pytest
 
 from config import sandbox
 
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 def is_running(pid):
     try:
@@ -67,3 +69,24 @@ def test_processor_time_is_capped_in_the_child():
 def test_output_size_is_capped():
     with pytest.raises(sandbox.SandboxError, match="produced more than 1 MB"):
         sandbox.run(bytes, 3 * sandbox.MB, limits=sandbox.Limits(output_mb=1))
+
+
+def idle_pids():
+    return {worker.process.pid for worker in sandbox._pool.idle if worker.process.poll() is None}
+
+
+@pytest.mark.parametrize("hook", ["gunicorn", "celery"])
+def test_a_server_process_starts_its_sandbox_worker_before_the_first_job(hook):
+    """gunicorn's post_worker_init and Celery's worker_process_init warm a worker: the first job does not wait 1-3 s."""
+    from celery.signals import worker_process_init
+
+    import config.celery  # noqa: F401  (connects the signal, as a Celery worker does)
+
+    sandbox._pool.close()
+    if hook == "gunicorn":
+        runpy.run_path(os.path.join(ROOT, "config", "gunicorn.py"))["post_worker_init"](None)
+    else:
+        worker_process_init.send(sender=None)
+    warmed = idle_pids()
+    assert len(warmed) == 1 and all(is_running(pid) for pid in warmed)
+    assert {sandbox.run(os.getppid)} == {os.getpid()} and sandbox.run(worker_pid) in warmed, "the job ran there"

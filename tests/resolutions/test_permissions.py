@@ -12,7 +12,7 @@ from django.http import Http404
 from django.urls import get_resolver
 
 from resolutions.models import (DeficiencyNotice, Draft, EngagementMeeting, Invitation, OwnershipProof,
-                                 Representation, Submission)
+                                 PacketExport, Representation, Submission)
 from resolutions.drafts.gate import get_draft_for, get_version_for
 from resolutions.drafts.models import Need
 from resolutions.cofiling import services as cofilers
@@ -33,6 +33,8 @@ ACCESS = {
     "statements": EDIT, "filing": EDIT, "finalize": EDIT, "proof_add": READ,
     "proof_file": READ, "proof_remove": READ, "submission": EDIT, "receipt_file": EDIT,
     "filer_packet_pdf": EDIT, "version_upload_docx": EDIT,
+    # a long draft's proposal made in the background (in the world below): for its readers, as the proposal
+    "pdf_export": READ, "pdf_export_file": READ,
     # each filer's own (the co-filer's proof and authorization in the world below): lead and that co-filer
     "documents": READ, "representation_save": READ, "representation_remove": READ, "authorization_file": READ,
     # The filing record: co-filers read it and record their own deficiency notices and responses.
@@ -87,10 +89,11 @@ def world(lead, cofiler, outsider, curator, make_user):
         says="Proof of ownership missing.", cure_sent_on=date(2026, 11, 9),
         cure_proof=ContentFile(b"%PDF-1.7", name="c.pdf"), cure_proof_name="c.pdf", cure_proof_type="application/pdf")
     meeting = EngagementMeeting.objects.create(draft=draft, meets_on=date(2026, 11, 20))
+    export = PacketExport.objects.create(draft=draft, version=version, kind=PacketExport.Kind.PROPOSAL, variant="ua-1")
     values = {"pk": draft.pk, "clause_id": draft.clauses.first().pk, "number": version.number,
               "invitation_id": invitation.pk, "comment_id": comment.pk, "filer_id": lead.organization_id,
               "proof_id": proof.pk, "submission_id": submission.pk, "representation_id": representation.pk,
-              "notice_id": notice.pk, "meeting_id": meeting.pk}
+              "notice_id": notice.pk, "meeting_id": meeting.pk, "export_id": export.pk}
     users = {"anonymous": None, "outsider": outsider, "cofiler_of_another_draft": other_cofiler,
              "cofiler": cofiler, "lead": lead, "curator": curator}
     return values, users

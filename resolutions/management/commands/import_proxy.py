@@ -2,6 +2,7 @@ import json
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from resolutions.precedents import selectors
@@ -76,13 +77,17 @@ class Command(BaseCommand):
             )
         for proposal in statement.proposals:
             existing = selectors.precedent_matching_source(fingerprint=source_fingerprint(proposal.source_text))
-            precedent = precedent_save_import(
-                structure=proposal.precedent_structure(),
-                fields=PrecedentFields(company=company, meeting_year=year, title=proposal.title or proposal.caption),
-                source_text=proposal.source_text,
-                resolved_first=proposal.resolved_first,
-                existing=existing,
-            )
+            try:
+                precedent = precedent_save_import(
+                    structure=proposal.precedent_structure(),
+                    fields=PrecedentFields(company=company, meeting_year=year, title=proposal.title or proposal.caption),
+                    source_text=proposal.source_text,
+                    resolved_first=proposal.resolved_first,
+                    existing=existing,
+                    what=f"item {proposal.item}",
+                )
+            except ValidationError as error:
+                raise CommandError(f"{statement.file}: {' '.join(error.messages)} Nothing more was saved.") from error
             verb = "updated" if existing else "saved"
             self.stdout.write(self.style.SUCCESS(f"{statement.file} item {proposal.item}: {verb} as precedent #{precedent.pk}"))
 

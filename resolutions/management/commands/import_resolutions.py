@@ -2,6 +2,7 @@ import json
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from resolutions.precedents import selectors
@@ -65,13 +66,16 @@ class Command(BaseCommand):
         structure = result.as_dict()
         structure["calls"] = result.calls_with_offsets()
         existing = selectors.precedent_matching_source(fingerprint=source_fingerprint(text))
-        precedent = precedent_save_import(
-            structure=structure,
-            fields=PrecedentFields(company=company, meeting_year=year, title=structure["title"] or path.stem),
-            source_text=text,
-            resolved_first=result.resolved_first,
-            existing=existing,
-        )
+        try:
+            precedent = precedent_save_import(
+                structure=structure,
+                fields=PrecedentFields(company=company, meeting_year=year, title=structure["title"] or path.stem),
+                source_text=text,
+                resolved_first=result.resolved_first,
+                existing=existing,
+            )
+        except ValidationError as error:
+            raise CommandError(f"{path}: {' '.join(error.messages)} It was not saved.") from error
         verb = "updated" if existing else "saved"
         self.stdout.write(self.style.SUCCESS(f"{path}: {verb} as precedent #{precedent.pk}"))
 

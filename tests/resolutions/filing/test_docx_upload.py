@@ -287,3 +287,20 @@ def test_without_its_title_paragraph_the_copy_is_still_read_from_its_first_part(
     read, first = read_word_proposal(saved(document)), read_word_proposal(saved(exported(base)))
     assert read.title == ""
     assert read.parts == first.parts and read.footnotes == first.footnotes
+
+
+def test_a_copy_over_the_draft_size_limit_is_refused_with_the_numbers(lead_client, base):
+    document = exported(base)
+    resolved = paragraph_starting(document, "RESOLVED:")
+    resolved.add_run(" " + "and more " * 2_300)
+    parts = len(base.content["parts"])
+    response = upload(lead_client, base, saved(document))
+    assert_refused(response, base, "characters, ")
+    assert re.search(r"Part \d+ \(RESOLVED\) of the Word file is [\d,]+ characters, [\d,]+ over the limit of 20,000\. "
+                     r"Shorten it or split it into two clauses\. Nothing was saved\.", response.content.decode())
+    with override_settings(DRAFT_MAX_CLAUSES=parts - 1):
+        assert_refused(upload(lead_client, base, saved(exported(base))), base,
+                       f"The Word file would have {parts} clauses, 1 over the limit of {parts - 1}. "
+                       "Merge some clauses or remove some. Nothing was saved.")
+    with override_settings(DRAFT_MAX_CHARS=100):
+        assert_refused(upload(lead_client, base, saved(exported(base))), base, "over the limit of 100. Shorten it")

@@ -2,6 +2,7 @@
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pypdf
@@ -141,6 +142,22 @@ def test_a_review_with_a_missing_company_saves_nothing_and_says_why(curator_clie
     response = curator_client.post("/precedents/import/", review_data(review, meeting_year=2025))
     assert response.status_code == 400
     assert "Choose the company" in response.content.decode()
+    assert Precedent.objects.count() == PrecedentPart.objects.count() == 0
+
+
+def test_a_review_over_the_draft_size_limit_saves_nothing_and_keeps_the_text(curator_client):
+    review = upload(curator_client, RESOLUTION.encode())
+    company = factories.company(name="Amazon.com, Inc.")
+    supporting = "\n\n".join(["Paragraph " + "w" * 18_990] * 11)  # 11 paragraphs of 19,000 characters
+    response = curator_client.post("/precedents/import/", review_data(review, company=company.pk, meeting_year=2025,
+                                                                      supporting=supporting))
+    assert response.status_code == 400
+    page = response.content.decode()
+    total, over = (int(n.replace(",", "")) for n in re.search(
+        r"Nothing was saved: This precedent would be ([\d,]+) characters in all, ([\d,]+) over the limit of 200,000\.",
+        page).groups())
+    assert total > 209_000 and total - over == 200_000
+    assert response.context["form"]["supporting"].value() == supporting
     assert Precedent.objects.count() == PrecedentPart.objects.count() == 0
 
 

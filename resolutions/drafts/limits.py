@@ -6,7 +6,8 @@ the workers: a 110-clause draft of 20,000-character clauses (2.2 million charact
 render as a PDF, and two at once timed a web worker out. A draft within the limits renders in a
 few seconds; past ``background_render_chars`` its PDFs are made in the background, with progress.
 
-Settings ``DRAFT_MAX_CLAUSES``, ``DRAFT_MAX_CLAUSE_CHARS`` and ``DRAFT_MAX_CHARS`` override the defaults.
+Settings ``DRAFT_MAX_CLAUSES``, ``DRAFT_MAX_CLAUSE_CHARS``, ``DRAFT_MAX_CHARS`` and ``DRAFT_MAX_NOTES`` override
+the defaults.
 Characters are counted as stored (the clause's HTML, citation markers included), as the editor counts them.
 """
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ class DraftLimits:
     clauses: int = 110
     clause_chars: int = 20_000
     draft_chars: int = 200_000  # about 57 real proposals
+    notes: int = 300  # free-text footnotes, each up to note_chars; a clause cites them by marker
+    note_chars: int = 2_000
 
     @property
     def background_render_chars(self) -> int:
@@ -32,7 +35,8 @@ def draft_limits() -> DraftLimits:
     defaults = DraftLimits()
     return DraftLimits(clauses=getattr(settings, "DRAFT_MAX_CLAUSES", defaults.clauses),
                        clause_chars=getattr(settings, "DRAFT_MAX_CLAUSE_CHARS", defaults.clause_chars),
-                       draft_chars=getattr(settings, "DRAFT_MAX_CHARS", defaults.draft_chars))
+                       draft_chars=getattr(settings, "DRAFT_MAX_CHARS", defaults.draft_chars),
+                       notes=getattr(settings, "DRAFT_MAX_NOTES", defaults.notes))
 
 
 def over(subject: str, amount: int, limit: int, unit: str) -> str:
@@ -44,6 +48,17 @@ def check_clause(text: str, *, what: str = "This clause is") -> None:
     limit = draft_limits().clause_chars
     if len(text or "") > limit:
         raise ValidationError(over(what, len(text), limit, "characters") + " Shorten it or split it into two clauses.")
+
+
+def check_note(text: str, *, notes_before: int) -> None:
+    """A new free-text footnote: its length, and the draft's count of them."""
+    limits = draft_limits()
+    if len(text) > limits.note_chars:
+        raise ValidationError(over("This footnote is", len(text), limits.note_chars, "characters")
+                              + " Shorten it or cite an evidence snippet instead.")
+    if notes_before >= limits.notes:
+        raise ValidationError(f"This draft already has {notes_before:,} free-text footnotes, the limit. "
+                              "Reuse one, or cite an evidence snippet instead.")
 
 
 def check_draft(texts: list[str], *, what: str = "this draft") -> None:

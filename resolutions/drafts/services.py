@@ -250,8 +250,7 @@ def note_add(*, draft: Draft, text: str) -> DraftNote:
     text = (text or "").strip()
     if not text:
         raise ValidationError("A footnote needs some text.")
-    if len(text) > 2000:
-        raise ValidationError("A footnote may hold at most 2,000 characters.")
+    limits.check_note(text, notes_before=draft.notes.count())
     return DraftNote.objects.create(draft=draft, text=text)
 
 

@@ -120,7 +120,7 @@ def draft_editor(request, pk):
     context = _editor_context(draft)
     context["settings_form"] = DraftSettingsForm(instance=draft)
     context["versions"] = list(draft.versions.newest_first()[:5])
-    context["max_clause_chars"] = draft_limits().clause_chars
+    context["limits"] = draft_limits()
     context["clause_html"] = json.dumps(CLAUSE_HTML)  # the editor keeps what the server keeps (escaped in the attribute)
     context["sign_on_notice"] = sign_on_notice(draft)
     return render(request, "drafts/editor.html", context)

@@ -95,3 +95,22 @@ def test_a_version_over_the_limit_is_not_restored(lead, lead_client):
                                     {"revision": draft.revision}, follow=True)
     assert "Nothing was restored: Version 1 would have 2 clauses, 1 over the limit of 1." in response.content.decode()
     assert draft.versions.count() == 1
+
+
+def test_free_text_footnotes_have_their_length_and_count_in_the_limit(lead):
+    draft = factories.draft(lead)
+    with pytest.raises(ValidationError) as refused:
+        services.note_add(draft=draft, text="n" * 2_001)
+    assert refused.value.messages[0].startswith("This footnote is 2,001 characters, 1 over the limit of 2,000.")
+    with override_settings(DRAFT_MAX_NOTES=2):
+        services.note_add(draft=draft, text="First note.")
+        services.note_add(draft=draft, text="Second note.")
+        with pytest.raises(ValidationError) as refused:
+            services.note_add(draft=draft, text="Third note.")
+    assert "already has 2 free-text footnotes, the limit" in refused.value.messages[0]
+    assert draft.notes.count() == 2
+
+
+def test_the_editor_states_the_limits_it_enforces(lead_client, lead):
+    page = lead_client.get(f"/drafts/{factories.draft(lead).pk}/").content.decode()
+    assert f'data-max-chars="{LIMITS.clause_chars}"' in page and f'maxlength="{LIMITS.note_chars}"' in page

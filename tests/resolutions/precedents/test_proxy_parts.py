@@ -36,3 +36,15 @@ def test_plain_paragraphs_before_a_resolved_clause_are_still_kept_as_recitals():
     [proposal] = split_proxy(*proxy_lines_from_text(text)).proposals
     assert [text.split()[0] for text in proposal.whereas] == ["Dear", "Birds"]
     assert len(proposal.resolved) == 1
+
+
+def test_a_resolved_clause_leading_into_a_numbered_list_keeps_its_marker():
+    text = LETTER.replace(
+        "THEREFORE: shareholders ask the board to report each year on the hedgerows it plants.",
+        "RESOLVED: shareholders ask the board to report each year on:\n\n1. the hedgerows it plants;\n\n"
+        "2. the hedgerows it removes.",
+    )
+    [proposal] = split_proxy(*proxy_lines_from_text(text)).proposals
+    assert proposal.resolution_marker == "RESOLVED:"
+    [request] = proposal.resolved
+    assert request.startswith("Shareholders ask") and request.endswith("2. the hedgerows it removes.")

@@ -14,7 +14,7 @@ from .statement import ProxyLine, ProxyProposal
 CLAUSE = re.compile(
     r"^(?P<marker>(?:now,?\s+)?(?:therefore,?\s+)?(?:be\s+it\s+(?:further\s+)?)?resolved\b\s*(?:,\s*that\b|that\b)?\s*[,:;.]?"
     r"|therefore\s*:|whereas\b\s*[,:;.]?)\s*(?P<rest>.*)$",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,  # a paragraph with its list runs over lines
 )
 # Paragraphs after RESOLVED that carry on the request rather than support it.
 _REQUEST_CONTINUES = re.compile(

@@ -27,3 +27,9 @@ def test_a_head_naming_each_item_in_the_body_type_is_a_head_though_its_letters_r
         pages.append([head] + [_line(number, f"Body text line {n} of the page runs on.", 200.0 + 10 * n) for n in range(5)])
     reasons = running_lines(pages)
     assert [reasons.get(id(page[0])) for page in pages] == ["running head"] * 3
+
+
+def test_a_rule_above_the_notes_is_left_out():
+    page = [_line(1, "Body text of the page runs on.", 200.0), _line(1, "____________________", 600.0),
+            _line(1, "1 https://example.org/orchard-survey", 610.0)]
+    assert running_lines([page]).get(id(page[1])) == "rule"

@@ -96,6 +96,11 @@ def _title_case(text: str) -> str:
     )
 
 
+def _over_the_whole_text(lines, body: list[int]) -> bool:
+    """A "Supporting Statement" heading of the company's over the proponent's text, which has its own further down."""
+    return any(SUPPORTING_HEADING.match(lines[index].text) for index in body[1:])
+
+
 def proponent_title(lines, body: list[int]) -> tuple[str, list[int]]:
     """The proponent's own title line(s) at the top of its text, if any."""
     title: list[str] = []
@@ -103,7 +108,9 @@ def proponent_title(lines, body: list[int]) -> tuple[str, list[int]]:
     while rest:
         line = lines[rest[0]]
         text = line.text
-        if COMPANY_HEADING.fullmatch(text) and not title and not SUPPORTING_HEADING.fullmatch(text):
+        if COMPANY_HEADING.fullmatch(text) and not title and (
+            not SUPPORTING_HEADING.fullmatch(text) or _over_the_whole_text(lines, rest)
+        ):
             rest.pop(0)
             continue
         is_title = (

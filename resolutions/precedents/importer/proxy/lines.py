@@ -9,7 +9,7 @@ from ..layout import PageLine
 from ..text import ends_sentence, normalize_text
 from .items import ITEM_HEADING
 from .opposition import OPPOSITION, STACKED_RECOMMENDATION
-from .running_heads import CONTENTS, running_lines
+from .running_heads import CONTENTS, RULE, running_lines
 from .side_labels import without_side_labels
 from .statement import ProxyLine
 
@@ -161,8 +161,9 @@ def proxy_lines_from_text(text: str) -> tuple[list[ProxyLine], dict[int, dict]]:
             if not raw:
                 after_blank = True
                 continue
-            if CONTENTS.fullmatch(raw):
-                removed[len(lines)] = {"line": raw, "page": page_number, "reason": "contents link"}
+            if CONTENTS.fullmatch(raw) or RULE.fullmatch(raw):
+                reason = "contents link" if CONTENTS.fullmatch(raw) else "rule"
+                removed[len(lines)] = {"line": raw, "page": page_number, "reason": reason}
                 lines.append(ProxyLine(page_number, ""))
                 continue
             lines.append(ProxyLine(page_number, raw, starts_paragraph=after_blank))

@@ -1,4 +1,4 @@
-"""Running heads, page footers, page numbers and contents links: the lines of a PDF to leave out."""
+"""Running heads, page footers, page numbers, contents links and rules: the lines of a PDF to leave out."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ _RUNNING_ZONE = 0.09  # share of the page height at the top and at the foot
 _MIN_REPEATS = 3
 _EDGE_WORDS = 6
 _BODY_TYPE = 1.05  # a type size this close to the body's is the body's
+# A line of underscores or dashes drawn above the notes, or between sections
+RULE = re.compile(r"[_\-–—=.·\s]{5,}")
 _DASHES = re.compile(r"[‐‑‒–—−]")
 
 
@@ -43,6 +45,8 @@ def running_lines(pages: list[list[PageLine]]) -> dict[int, str]:
             edge = position in (0, len(page) - 1)
             if CONTENTS.fullmatch(text):
                 reasons[id(line)] = "contents link"
+            elif RULE.fullmatch(text):
+                reasons[id(line)] = "rule"
             elif (edge or _in_zone(line)) and _PAGE_NUMBER.fullmatch(text):
                 reasons[id(line)] = "page number"
             elif _in_zone(line) or id(line) in edges:

@@ -48,3 +48,15 @@ def test_a_resolved_clause_leading_into_a_numbered_list_keeps_its_marker():
     assert proposal.resolution_marker == "RESOLVED:"
     [request] = proposal.resolved
     assert request.startswith("Shareholders ask") and request.endswith("2. the hedgerows it removes.")
+
+
+def test_a_paragraph_defining_the_requests_terms_goes_on_with_the_request():
+    text = LETTER.replace(
+        "THEREFORE: shareholders ask the board to report each year on the hedgerows it plants.",
+        "RESOLVED: shareholders ask the board to report each year on its hedgerows and field margins.\n\n"
+        "Both “hedgerows” and “field margins” include strips left unploughed beside a crop.",
+    )
+    [proposal] = split_proxy(*proxy_lines_from_text(text)).proposals
+    [request] = proposal.resolved
+    assert request.endswith("strips left unploughed beside a crop.")
+    assert proposal.supporting == ["Planting costs little and the report would take one page."]

@@ -20,7 +20,7 @@ CLAUSE = re.compile(
 _REQUEST_CONTINUES = re.compile(
     r"^(?:for\s+(?:the\s+)?purposes\s+of|the\s+(?:report|policy|analysis|assessment|review|disclosure)s?\s+"
     r"(?:shall|should|must|will|would|may)|these\s+amendments|this\s+(?:report|policy)\s+(?:shall|should)"
-    r"|such\s+(?:report|policy)|[\w/ ]{0,40}\s+(?:is|are)\s+defined\s+as|“[^”]{1,60}”\s+(?:is|means|refers))",
+    r"|such\s+(?:report|policy)|[\w/ ]{0,40}\s+(?:is|are)\s+defined\s+as|(?:both\s+)?“[^”]{1,60}”(?:\s+and\s+“[^”]{1,60}”)?\s+(?:is|are|means|refers?|includes?)\b)",
     re.IGNORECASE,
 )
 _PAREN_NOTE = re.compile(r"^\(([0-9]{1,3})\)\s*|^\[([0-9]{1,3})\]\s*|^([0-9]{1,2})(?=https?://|www\.)")

@@ -4,7 +4,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
@@ -53,10 +53,7 @@ def member_invite(request, pk):
 
 
 def _member_invitation(organization, invitation_id):
-    invitation = organization.member_invitations.filter(pk=invitation_id).first()
-    if invitation is None:
-        raise Http404("No such invitation.")
-    return invitation
+    return get_object_or_404(organization.member_invitations, pk=invitation_id)
 
 
 @require_POST
@@ -88,9 +85,7 @@ def member_invitation_revoke(request, pk, invitation_id):
 @require_POST
 def member_remove(request, pk, user_id):
     organization = _organization(request, pk)
-    member = organization.members.filter(pk=user_id).first()
-    if member is None:
-        raise Http404("No such member.")
+    member = get_object_or_404(organization.members, pk=user_id)
     try:
         services.member_remove(organization=organization, member=member, user=request.user)
     except ValidationError as error:

@@ -4,8 +4,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -67,10 +66,7 @@ def invitation_create(request, pk):
 
 
 def _invitation(draft, invitation_id) -> Invitation:
-    invitation = draft.invitations.filter(pk=invitation_id).first()
-    if invitation is None:
-        raise Http404("No such invitation.")
-    return invitation
+    return get_object_or_404(draft.invitations, pk=invitation_id)
 
 
 @require_POST
@@ -188,9 +184,7 @@ def comment_add(request, pk):
 @require_POST
 def comment_resolve(request, pk, comment_id):
     draft = get_draft_for(request.user, pk, need=Need.EDIT)
-    comment = draft.comments.filter(pk=comment_id).first()
-    if comment is None:
-        raise Http404("No such comment.")
+    comment = get_object_or_404(draft.comments, pk=comment_id)
     services.comment_resolve(comment=comment, user=request.user)
     messages.success(request, "Comment marked resolved.")
     return redirect("drafts:review", pk=draft.pk)

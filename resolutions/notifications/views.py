@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -33,9 +33,7 @@ def bell(request):
 
 def notification_open(request, pk):
     """Mark one notification read and go to the place it names."""
-    notification = Notification.objects.visible_to(request.user).filter(pk=pk).first()
-    if notification is None:
-        raise Http404("No such notification.")
+    notification = get_object_or_404(Notification.objects.visible_to(request.user), pk=pk)
     Notification.objects.filter(pk=notification.pk).mark_read()
     if not url_has_allowed_host_and_scheme(notification.url, allowed_hosts=None):
         raise Http404("No such place.")

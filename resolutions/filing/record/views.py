@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
@@ -141,9 +141,7 @@ def cure_proof_file(request, pk, notice_id):
 @require_POST
 def engagement_status(request, pk, meeting_id):
     draft = get_draft_for(request.user, pk, need=Need.EDIT)
-    meeting = draft.engagement_meetings.filter(pk=meeting_id).first()
-    if meeting is None:
-        raise Http404("No such engagement meeting.")
+    meeting = get_object_or_404(draft.engagement_meetings, pk=meeting_id)
     return _save(request, draft, "engagement_status", forms.EngagementStatusForm(request.POST),
                  lambda f: services.engagement_meeting_update(meeting=meeting, user=request.user,
                                                               status=f.cleaned_data["status"]),

@@ -4,8 +4,7 @@ and the submission with the company's proof of receipt. Every view starts with `
 """
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
@@ -100,8 +99,6 @@ def submission(request, pk):
 @require_GET
 def receipt_file(request, pk, submission_id):
     draft = get_draft_for(request.user, pk, need=Need.EDIT)
-    found = draft.submissions.filter(pk=submission_id).first()
-    if found is None:
-        raise Http404("No such submission.")
+    found = get_object_or_404(draft.submissions, pk=submission_id)
     return private_file_response(found.proof, filename=found.proof_name, content_type=found.proof_type,
                                  inline=False)

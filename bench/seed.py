@@ -150,8 +150,11 @@ def replicate(result: Seeded, sizes: Sizes, *, log=print) -> None:
             continue
         table = model._meta.db_table
         columns = [f.column for f in model._meta.concrete_fields if not f.primary_key]
+        # The digests are unique (a precedent per file, a snippet per source and quote): each copy gets its own,
+        # also across the curve's steps.
         copied = [f"{c} + make_interval(secs => g.n)" if c in ("created_at", "updated_at")
-                  else "'copy-' || g.n || '-' || o.id" if c == "source_sha256" else f"o.{c}"
+                  else f"'copy-{target}-' || g.n || '-' || o.id" if c in ("source_sha256", "quote_sha256")
+                  else f"o.{c}"
                   for c in columns]
         copies = -(-(target - have) // have)  # ceiling
         log(f"  {table}: {have:,} → {target:,} rows in SQL…")

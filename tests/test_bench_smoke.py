@@ -113,6 +113,8 @@ def test_seeding_and_the_search_curve_on_postgresql(django_user_model):
     from tests import factories
 
     factories.precedent(source_sha256="f" * 64)  # an imported precedent's full-length digest
+    first = Snippet.objects.order_by("pk").first()
+    Snippet.objects.filter(pk=first.pk).update(quote_sha256="e" * 64)  # a checked quote, as the app stores one
     seeded.sizes.precedents = have = Precedent.objects.count()
     replicate(seeded, sizes_at(2 * have, 650), log=quiet)  # every row copied once
     assert Precedent.objects.count() == 2 * have

@@ -2,6 +2,7 @@
 import html as html_lib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .common import Check, ERROR, OK, WARNING
 
@@ -29,8 +30,9 @@ def _is_word(token: str) -> bool:
     return token == "&" or _ALNUM.search(token) is not None
 
 
+@lru_cache(maxsize=4096)
 def count_words(text: str) -> int:
-    """Count words the strict way a company would.
+    """Count words the strict way a company would (memoised by text: the editor counts every part on each load).
 
     A URL is one word; hyphenated words and numbers like 1,600, $35 or 3.5% are
     one word; em/en dashes (and "--") separate words and are not words;

@@ -5,17 +5,16 @@ searches the same denormalized ``search_document`` text with ``icontains``.
 
 Ranking is what costs: ``ts_rank`` reads every matching row's vector, so a term found in 30 %
 of 100,000 rows took about 250 ms to rank in full. ``ranked_search`` therefore ranks a bounded
-candidate set — the ``SEARCH_CANDIDATES`` most recently added matches, found by
-``newest_matches`` one window of ids at a time so that their cost does not grow with the
-library — and counts them (one past the bound says "more than"). A rarer query (up to
-``SEARCH_CANDIDATES`` matches, the usual case) is ranked in full; a commoner one shows the
-best-ranked of its most recent matches, and the count reads "more than 1,000".
+candidate set — the ``SEARCH_CANDIDATES`` most recently added matches — and counts with a
+query that stops one row past that bound. A rarer query (up to ``SEARCH_CANDIDATES`` matches,
+the usual case) is ranked in full, exactly as before; a commoner one shows the best-ranked of
+its most recent matches, and the count reads "more than 1,000".
 """
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, migrations, models
-from django.db.models import F, Max
+from django.db.models import F
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -118,61 +117,34 @@ class MoreThan(int):
 
 
 class SearchableQuerySet(models.QuerySet):
-    """A QuerySet whose ``ranked_search`` result knows its count (see ``ranked_search``)."""
+    """A QuerySet whose ``ranked_search`` result counts cheaply (see ``ranked_search``)."""
 
-    _search_count = None  # set on the QuerySet ranked_search returns; not carried by clones
+    _search_matches = None  # set on the QuerySet ranked_search returns; not carried by clones
 
     def count(self):
-        if self._search_count is None or self._result_cache is not None:
+        matches = self._search_matches
+        if matches is None or self._result_cache is not None:
             return super().count()
-        return self._search_count
+        found = matches.order_by().values("pk")[:SEARCH_CANDIDATES + 1].count()
+        return MoreThan(SEARCH_CANDIDATES) if found > SEARCH_CANDIDATES else found
 
 
-# The newest ids read first for a search's most recent matches (see newest_matches).
-FIRST_WINDOW = 65_536
-
-
-def newest_matches(matches, *, limit: int) -> list[int]:
-    """The pks of the ``limit`` most recently added rows of ``matches``, newest first (PostgreSQL).
-
-    ``ORDER BY id DESC LIMIT`` reads either every match of the term (a bitmap scan of the GIN
-    index: a mid-frequency word in a million snippets is 13,000 random rows) or every row newest
-    first until enough match (a backward scan: 75,000 rows). So the newest ids are read window by
-    window instead: a BRIN index on the id lets PostgreSQL AND the window with the GIN index and
-    read only the matches inside it. The first window is ``FIRST_WINDOW`` ids; each next one is
-    sized from the matches per id found so far, so a search reads about ``limit`` matches
-    however large the library has grown.
-    """
-    newest = matches.model._base_manager.aggregate(newest=Max("pk"))["newest"] or 0
-    found, upper, window = [], newest + 1, FIRST_WINDOW
-    while len(found) < limit:
-        lower = upper - window
-        if lower <= 1:  # the rest of the table: read whole (its BRIN bitmap would cost more than it saves)
-            return list(matches.order_by("-pk").values_list("pk", flat=True)[:limit])
-        batch = matches.filter(pk__gte=lower, pk__lt=upper).order_by("-pk").values_list("pk", flat=True)
-        found += batch[:limit - len(found)]
-        per_id = len(found) / (newest + 1 - lower)
-        window = int((limit - len(found)) / per_id * 1.5) + 1 if per_id else window * 8
-        upper = lower
-    return found
-
-
-def ranked_search(queryset: SearchableQuerySet, query: str, *, tiebreak: tuple):
+def ranked_search(queryset: SearchableQuerySet, query: str, *, recent: tuple, tiebreak: tuple):
     """``queryset``'s rows matching ``query`` (websearch syntax), best ``ts_rank`` first (PostgreSQL).
 
-    At most ``SEARCH_CANDIDATES`` rows — the most recent matches — are ranked, so the cost is
-    bounded however common the words are. The matches are read here, once; the count is theirs.
-    Apply filters before calling this. ``query`` is a ``searchable_query``.
+    At most ``SEARCH_CANDIDATES`` rows — the most recent matches by ``recent`` — are ranked, so
+    the cost is bounded however common the words are. Apply filters before calling this.
+    ``query`` is a ``searchable_query``.
     """
     search_query = SearchQuery(query, search_type="websearch", config="english")
-    candidates = newest_matches(queryset.filter(search_vector=search_query), limit=SEARCH_CANDIDATES + 1)
+    matches = queryset.filter(search_vector=search_query)
+    candidates = matches.order_by(*recent).values("pk")[:SEARCH_CANDIDATES]
     results = (
-        queryset.filter(pk__in=candidates[:SEARCH_CANDIDATES])
+        queryset.filter(pk__in=candidates)
         .annotate(rank=SearchRank(F("search_vector"), search_query))
         .order_by("-rank", *tiebreak)
     )
-    more = len(candidates) > SEARCH_CANDIDATES
-    results._search_count = MoreThan(SEARCH_CANDIDATES) if more else len(candidates)
+    results._search_matches = matches
     return results
 
 

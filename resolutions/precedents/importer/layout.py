@@ -41,6 +41,10 @@ _PDFIUM_HYPHEN = "\ufffe"
 # Rectangles one run: sizes and baselines within this share of the larger, at most this many sizes apart.
 _SAME_RUN = 0.1
 _RUN_GAP = 0.5
+# Runs overlapping over this share of the narrower's width are set on different lines; baselines
+# less than this share of the type size apart are one line's.
+_STACKED = 0.5
+_NEXT_BASELINE = 0.3
 
 
 @dataclass
@@ -91,7 +95,7 @@ def _page_lines(page: pypdfium2.PdfPage, number: int, budget: untrusted.Budget) 
     gutter = _gutter(lines)
     if gutter is not None:
         lines = _column_order(lines, gutter)
-    lines = [part for line in lines for part in _detach_page_number(line)]
+    lines = [part for line in lines for stacked in _unstacked(line) for part in _detach_page_number(stacked)]
     sizes = sorted(line.size for line in lines)
     body_size = sizes[len(sizes) // 2] if sizes else 0
     result: list[PageLine] = []
@@ -220,6 +224,36 @@ def _bounded_segments(textpage: pypdfium2.PdfTextPage, height: float, budget: un
                              "size": top - bottom, "baseline": height - bottom, "glued": False, "font_size": top - bottom,
                              "order": len(segments)})
     return segments
+
+
+def _unstacked(line: _Line) -> list[_Line]:
+    """A line holding runs set one above the other (a large side-label word, spanning two lines of
+    the text beside it, joined them into one): the runs again on their own lines, by baseline."""
+    words = line.words
+    if len(words) < 3:
+        return [line]
+    by_left = sorted(words, key=lambda word: word["x0"])
+    if not any(_stacked(before, after) for before, after in zip(by_left, by_left[1:])):
+        return [line]
+    rows: list[list[dict]] = []
+    for word in sorted(words, key=lambda word: word["baseline"]):
+        row = next((row for row in rows if abs(row[0]["baseline"] - word["baseline"]) < _NEXT_BASELINE * min(
+            row[0]["font_size"], word["font_size"]) and not any(_stacked(other, word) for other in row)), None)
+        if row is None:
+            rows.append([word])
+        else:
+            row.append(word)
+    parts = []
+    for row in rows:
+        largest = max(row, key=lambda word: word["size"])
+        parts.append(_Line(largest["top"], largest["bottom"], largest["size"], row))
+    return sorted(parts, key=lambda part: max(word["baseline"] for word in part.words))
+
+
+def _stacked(first: dict, second: dict) -> bool:
+    """Two runs over most of the same width: they cannot stand side by side on one line."""
+    overlap = min(first["x1"], second["x1"]) - max(first["x0"], second["x0"])
+    return overlap > _STACKED * min(first["x1"] - first["x0"], second["x1"] - second["x0"])
 
 
 def _detach_page_number(line: _Line) -> list[_Line]:

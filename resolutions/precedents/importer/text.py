@@ -20,7 +20,7 @@ _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 _URL_TAIL = re.compile(r"(?:https?://|www\.)\S*[/\-_=&?#]$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;][”’\"')\]]*(?:[0-9]{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[[0-9]{1,3}\])?$")
 _ABBREVIATION = re.compile(
-    r"(?:\b[A-Za-z]\.){1,4}$|\b(?:inc|ltd|co|corp|jr|sr|st|no|plc|llc|assn|bros|intl)\.$",
+    r"(?:\b[A-Za-z]\.){1,4}$|\b(?:inc|ltd|co|corp|jr|sr|st|no|plc|llc|assn|bros|intl|mr|mrs|ms|dr)\.$",
     re.IGNORECASE,
 )
 

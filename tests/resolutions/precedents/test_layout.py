@@ -67,3 +67,18 @@ def test_a_raised_number_before_a_web_address_opens_a_note_even_in_the_body_type
     )).write_pdf()
     assert _texts(data) == ["Growers plant more each season.¹", "1 https://example.org/planting",
                             "2 https://example.org/harvest"]
+
+
+def test_a_large_label_word_beside_two_lines_of_text_does_not_join_them_into_one():
+    """ "What" set large in a side column spans two lines of the small text beside it."""
+    html = ("<table style='border-collapse: collapse'><tr>"
+            "<td style='font: bold 22pt sans-serif; width: 90pt; vertical-align: top; padding: 0; line-height: 1.1'>"
+            "What<br>am I<br>voting<br>on?</td>"
+            "<td style='font: 8pt serif; vertical-align: top; padding: 3pt 0 0 0; line-height: 1.25'>"
+            "Maple Row Fund has sent us the proposal and supporting statement printed below for<br>"
+            "inclusion in this proxy statement. The address of the fund and the number of its shares<br>"
+            "will be given to anyone who asks our Corporate Secretary for them in writing.</td></tr></table>")
+    texts = _texts(HTML(string=html).write_pdf())
+    assert texts[:3] == ["Maple Row Fund has sent us the proposal and supporting statement printed below for",
+                         "What inclusion in this proxy statement. The address of the fund and the number of its shares",
+                         "am I will be given to anyone who asks our Corporate Secretary for them in writing."]

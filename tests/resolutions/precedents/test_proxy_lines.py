@@ -69,3 +69,18 @@ def test_notes_are_told_by_their_type_size_not_by_how_high_their_letters_reach()
     lines, _ = proxy_lines_from_pdf([_tight_page(), body + short + note])
     small = {line.text: line.small for line in lines if line.page == 2}
     assert (small["2 above."], small["1 https://example.org/orchard-survey"], small[FULL]) == (False, True, False)
+
+
+def test_the_text_beside_a_side_labels_words_goes_on_with_the_paragraph_above_it():
+    """The label's words, set large, give their lines their size and a wide gap: once they are left
+    out, the lines beside them go on with the sentence of the full line above ("Mr." ends none)."""
+    rows = [("Maple Row Fund has sent us the proposal and supporting statement printed below for", 300, 7.8),
+            ("What inclusion in this proxy statement. The address of the fund and the shares held by Mr.", 309, 13.5),
+            ("am I Holm will be given to anyone who asks our Corporate Secretary for them in writing.", 331, 13.5),
+            ("voting", 353, 17.0), ("on?", 375, 13.5)]
+    page = _page(2, rows)
+    page[1].x1 = 540.0  # a full line
+    lines, removed = proxy_lines_from_pdf([_tight_page(), page])
+    assert [(line.text, line.starts_paragraph) for line in lines if line.page == 2 and line.text] == [
+        (rows[0][0], True), (rows[1][0][5:], False), (rows[2][0][5:], False)]
+    assert [entry["line"] for entry in removed.values() if entry["reason"] == "side label"] == ["What", "am I", "voting", "on?"]

@@ -60,3 +60,16 @@ def test_a_paragraph_defining_the_requests_terms_goes_on_with_the_request():
     [request] = proposal.resolved
     assert request.endswith("strips left unploughed beside a crop.")
     assert proposal.supporting == ["Planting costs little and the report would take one page."]
+
+
+def test_a_note_wrapped_onto_a_second_line_in_the_bodys_size_keeps_it_and_the_notes_after_it():
+    text = LETTER.replace(
+        "Planting costs little and the report would take one page.",
+        "Planting costs little¹ and the report would take one page.²³\n\n"
+        "(1) https://example.org/hedgerow-survey/2025/regional-results-and-\n+appendix.pdf\n(2) Ibid.\n(3) Ibid.",
+    )
+    [proposal] = split_proxy(*proxy_lines_from_text(text)).proposals
+    assert [(note.number, note.text) for note in proposal.footnotes] == [
+        (1, "https://example.org/hedgerow-survey/2025/regional-results-and-+appendix.pdf"),
+        (2, "Ibid."), (3, "Ibid.")]
+    assert proposal.supporting == ["Planting costs little and the report would take one page."]

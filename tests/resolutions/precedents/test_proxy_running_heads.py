@@ -33,3 +33,17 @@ def test_a_rule_above_the_notes_is_left_out():
     page = [_line(1, "Body text of the page runs on.", 200.0), _line(1, "____________________", 600.0),
             _line(1, "1 https://example.org/orchard-survey", 610.0)]
     assert running_lines([page]).get(id(page[1])) == "rule"
+
+
+def test_a_section_head_set_a_little_lower_on_a_proposals_pages_is_a_head_there_too():
+    """The head naming each item sits at one height on most pages, and three points lower on the
+    two pages of an item with a long title: it is left out on those as well."""
+    titles = ["Orchard Report", "Orchard Report", "Hedgerow Survey", "Seed Bank Audit and Review", "Seed Bank Audit and Review"]
+    pages = []
+    for number, title in enumerate(titles, start=1):
+        top = 60.0 if number < 4 else 63.0
+        pages.append([_line(number, f"Shareholder Proposals - Proposal {number + 3} - {title}", top),
+                      _line(number, f"Shareholder proposals are printed as their proponents sent them {number}.", 200.0)])
+    reasons = running_lines(pages)
+    assert [reasons.get(id(page[0])) for page in pages] == ["running head"] * 5
+    assert not any(id(page[1]) in reasons for page in pages)

@@ -58,6 +58,9 @@ def read_parts(proposal: ProxyProposal, lines: list[ProxyLine], body: list[int])
         if in_note and line.small and not CLAUSE.match(line.text):
             notes[-1][1].append(line.text)
             continue
+        if in_note and not line.starts_paragraph and line.page == notes[-1][2]:
+            notes[-1][1].append(line.text)  # a note's wrapped line, set in the body's size
+            continue
         joins = in_note and not line.starts_paragraph
         in_note = False
         units.append(("text", line.text, line.starts_paragraph and not joins))

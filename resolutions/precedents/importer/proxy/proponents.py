@@ -17,7 +17,7 @@ _LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _ACTIVE = re.compile(r"^\W*(?!the\s+following)\S+.*?\b(?:has|have)\s+(?:notified|advised)", re.IGNORECASE)
-_DROP_PARENS = re.compile(r"\s*\((?:[“\"][^)]*|the\s+[“\"]?proponent[^)]*|lead\s+filer|co-?filers?|[A-Z]{2,8})\)|\s*[“\"]\s*[A-Z]{2,8}\s*[”\"’]\s*\)?")
+_DROP_PARENS = re.compile(r"\s*\((?:[“\"][^)]*|(?i:the\s+[“\"]?proponents?|lead\s+filer|co-?filers?)[^)]*|[A-Z]{2,8})\)|\s*[“\"]\s*[A-Z]{2,8}\s*[”\"’]\s*\)?")
 _ADDRESS = re.compile(r"^\s*(?:[0-9]|located|c/o|p\.?\s?o\.?\s+box|suite|apt|the\s+beneficial|who\s|which\s|[A-Z]{2}\s+[0-9]{5})", re.I)
 _STATE_ZIP = re.compile(r"^[A-Za-z .]+\s+[0-9]{5}(?:-[0-9]{4})?$")
 # ("NLPC"), ( “ TAB ”) ”) or ( “H “HSUS ’) as text extraction leaves them
@@ -31,6 +31,11 @@ _US_STATES = frozenset(
 _UNNAMED = re.compile(
     r"^(?:a|an|one|certain|two|three|several)\s+(?:of\s+our\s+)?(?:\w+\s+){0,2}(?:stock|share)?(?:holder|owner)s?\b", re.I
 )
+# ", the beneficial owner of …", ", who owns …", ", which represents …": a clause about the filer
+# before it, running to the next filer (", and the X") or to the preamble's verb.
+_APPOSITIVE = re.compile(
+    r",\s+(?:the\s+beneficial\s+owner|who\s|which\s)[^,]*(?:,(?!\s+and\s|\s+(?:has|have|intends?|will)\s)[^,]*)*", re.I
+)
 _ENTITY_SUFFIX = re.compile(r"^(?:inc\.?|llc|l\.l\.c\.|ltd\.?|lp|l\.p\.|plc|n\.a\.|corp\.?|jr\.?|sr\.?)$", re.I)
 
 
@@ -39,7 +44,7 @@ def parse_proponents(preamble: str) -> list[Proponent]:
     text = normalize_text(preamble).replace("\n", " ")
     text = _ABBREVIATION_IN_QUOTES.sub("", text)
     text = re.sub(r"\s+", " ", text)
-    subject = _subject(text)
+    subject = _subject(_APPOSITIVE.sub("", text))
     if not subject:
         return []
     subject = _DROP_PARENS.sub("", subject)
@@ -92,7 +97,7 @@ def _split_and(text: str) -> list[str]:
     left, found, right = text.partition(" and ")
     if not found or not right[:1].isupper():
         return [text]
-    left_words = left.split()
+    left_words = re.sub(r"\s*\([^)]*\)$", "", left).split()  # "Trust (Friends of X)" ends like an organization
     if _is_person(left) and _is_person(right.split(" and ")[0]) or (
         left_words and left_words[-1].lower().strip(".,") in _ORG_WORDS
     ) or not left_words:
@@ -118,8 +123,8 @@ def _names(text: str) -> list[str]:
         if address and not re.search(r"\b(?:fund|foundation|trust|college|sisters|society|association|center|investments?|management|inc)\b", piece, re.I):
             continue
         address = False
-        piece = re.sub(r"^(?:the\s+|mr\.?\s+|mrs\.?\s+|ms\.?\s+|dr\.?\s+)", "", piece, flags=re.I)
-        piece = re.sub(r"\s*\([^)]*\)\s*", " ", piece).strip(" .“”\"")
+        piece = re.sub(r"^(?:and\s+)?(?:the\s+|mr\.?\s+|mrs\.?\s+|ms\.?\s+|dr\.?\s+)?", "", piece, flags=re.I)
+        piece = piece.strip(" .“”\"")  # a part in brackets that is no abbreviation is part of the name
         if piece and piece[0].isupper():
             names.append(piece)
     return names

@@ -37,6 +37,8 @@ def running_lines(pages: list[list[PageLine]]) -> dict[int, str]:
                 seen.update(_repeat_keys(line))
         zone_keys.update(seen)
     repeats = min(_MIN_REPEATS, max(2, len(pages)))
+    # first words repeated at one height: a head at any height (a longer title pushes it down a little)
+    head_words = {key.partition("@")[0] for key, count in zone_keys.items() if "@" in key and count >= repeats}
     reasons: dict[int, str] = {}
     item_heads_seen: set[str] = set()
     for page, edges in zip(pages, edges_of):
@@ -54,7 +56,8 @@ def running_lines(pages: list[list[PageLine]]) -> dict[int, str]:
                 if ITEM_HEADING.match(text) and full not in item_heads_seen:
                     item_heads_seen.add(full)  # "PROPOSAL 6" over each of its pages: the first is its heading
                     continue
-                if zone_keys[full] >= repeats or (prefix and zone_keys[prefix[0]] >= repeats and line.font_size <= _BODY_TYPE * body_size):
+                if zone_keys[full] >= repeats or (prefix and prefix[0].partition("@")[0] in head_words
+                                                  and line.font_size <= _BODY_TYPE * body_size):
                     top = line.top < line.page_height / 2
                     reasons[id(line)] = "running head" if top else "page footer"
     return reasons

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
+from ..text import ends_sentence
 from .statement import ProxyLine
+
+_FULL_LINE = 0.9  # of the page's widest line
 
 SIDE_LABEL = re.compile(r"\s*what\s+am\s+i\s+voting\s+on\s*\??\s*", re.IGNORECASE)
 _SIDE_LABEL_START = re.compile(r"^what(?:\s+am(?:\s+i(?:\s+voting)?)?)?$", re.IGNORECASE)
@@ -39,6 +42,9 @@ def without_side_labels(lines: list[ProxyLine], removed: dict[int, dict]) -> tup
         return lines, removed
     kept: list[ProxyLine] = []
     moved: dict[int, dict] = {}
+    rights = {}
+    for line in lines:
+        rights[line.page] = max(rights.get(line.page, 0.0), line.x1)
     for index, line in enumerate(lines):
         if index in removed:
             moved[len(kept)] = removed[index]
@@ -48,9 +54,17 @@ def without_side_labels(lines: list[ProxyLine], removed: dict[int, dict]) -> tup
             rest = line.text[strip[index]:].strip()
             if not rest:
                 continue
-            line = ProxyLine(line.page, rest, line.size, line.x0, line.x1, line.starts_paragraph, line.small)
+            line = ProxyLine(line.page, rest, line.size, line.x0, line.x1,
+                             line.starts_paragraph and not _goes_on(kept, rights[line.page]), line.small)
         kept.append(line)
     return kept, moved
+
+
+def _goes_on(kept: list[ProxyLine], right: float) -> bool:
+    """The text beside a label word goes on from the line above when that one is a full line ending
+    no sentence (the label's size and place said nothing about a paragraph)."""
+    previous = next((line for line in reversed(kept) if line.text), None)
+    return previous is not None and previous.x1 >= _FULL_LINE * right and not ends_sentence(previous.text)
 
 
 def side_label_end(lines, index, stop) -> int:

@@ -1,0 +1,47 @@
+"""The proponents a company's preamble names (importer/proxy/proponents.py), on preambles written here."""
+
+from resolutions.precedents.importer.proxy.proponents import parse_proponents
+
+
+def _names(preamble: str) -> list[str]:
+    return [proponent.name for proponent in parse_proponents(preamble)]
+
+
+def test_a_place_or_an_order_in_brackets_stays_part_of_the_name_an_abbreviation_does_not():
+    preamble = ("Hillside Pension Plan (“HPP”) and co-filers the Brothers of Saint Anselm (Lakeport), "
+                "Cedar Housing Trust (Friends of the Valley) and Ridge Partners (RP) have notified us "
+                "that they intend to present the following proposal.")
+    assert _names(preamble) == ["Hillside Pension Plan", "Brothers of Saint Anselm (Lakeport)",
+                                "Cedar Housing Trust (Friends of the Valley)", "Ridge Partners"]
+
+
+def test_each_co_filer_of_a_list_joined_by_more_than_one_and_is_kept():
+    preamble = ("Oak Ledger Fund and co-filers Pine Street Trust, and The Sisters of the Harbor, "
+                "and Missionaries of the Upper Valley, have notified us that they intend to present "
+                "the following proposal.")
+    assert _names(preamble) == ["Oak Ledger Fund", "Pine Street Trust", "Sisters of the Harbor",
+                                "Missionaries of the Upper Valley"]
+
+
+def test_a_second_filer_after_a_clause_about_the_first_is_named_too():
+    """ "…, the beneficial owner of …, and the Y Foundation, the beneficial owner of …, intends": both file."""
+    preamble = ("We have been notified that Fair Shares Group, 10 Lake Road, Suite 4, Easton, Ohio 44000, on "
+                "behalf of Lena M. Park, the beneficial owner for at least three years of shares worth at "
+                "least $2,000, and the Willow Grove Foundation, the beneficial owner for at least one year "
+                "of shares worth at least $25,000, intends to present the following proposal.")
+    proponents = parse_proponents(preamble)
+    assert [(p.name, p.representative) for p in proponents] == [
+        ("Lena M. Park", "Fair Shares Group"), ("Willow Grove Foundation", "Fair Shares Group")]
+
+
+def test_a_clause_about_the_filer_with_its_own_verb_does_not_end_the_filer_list():
+    preamble = ("Maple Row Fund, 5 Hill Street, Dayton, OH 45400, which represents that it has held "
+                "1,200 shares for three years, and a co-filer have notified us that they will present "
+                "the following proposal.")
+    assert _names(preamble) == ["Maple Row Fund"]
+
+
+def test_the_companys_own_label_for_the_filer_in_brackets_is_no_part_of_the_name():
+    preamble = ("Rosa Delgado (the “Proponent”), 8 Bay Street, Portside, CA 90000, has notified us that she "
+                "intends to present the proposal set forth below.")
+    assert _names(preamble) == ["Rosa Delgado"]

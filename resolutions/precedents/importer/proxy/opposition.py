@@ -11,7 +11,7 @@ OPPOSITION = re.compile(
     r"statement\s+in\s+(?:opposition|response|support)|opposition\s+statement|opposing\s+statement"
     r"|^(?:the\s+|our\s+)?(?:company|management)['’]?s?\s+(?:response|statement|position)"
     r"|^(?:the\s+|our\s+)?board(?:\s+of\s+directors)?['’]?s?\s+(?:statement|response|recommendation|position|opposition)"
-    r"|what\s+(?:does|is)\s+the\s+(?:board|recommendation)|board\s+recommendation"
+    r"|what\s+(?:does|is)\s+(?:the|our)\s+(?:board|recommendation|company|management)|board\s+recommendation"
     r"|what\s+vote\s+is\s+required|^(?:the\s+)?board\s+statement",
     re.IGNORECASE,
 )

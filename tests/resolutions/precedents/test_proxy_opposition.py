@@ -1,0 +1,15 @@
+"""Where the board's statement starts (importer/proxy/opposition.py), on proxy text written here."""
+
+from resolutions.precedents.importer.proxy.document import split_proxy
+from resolutions.precedents.importer.proxy.lines import proxy_lines_from_text
+from tests.corpus import fixture_text
+
+
+def test_a_question_heading_asking_the_companys_position_opens_the_boards_statement():
+    """A question-and-answer layout asks "What is the Company's Position …?" above the board's
+    statement: the question is no paragraph of the proponent's, and its page is no page of the proposal."""
+    [proposal] = split_proxy(*proxy_lines_from_text(fixture_text("proxy-question-and-answer.txt"))).proposals
+    assert [text.split()[:2] for text in proposal.supporting] == [["Our", "kilns"], ["A", "yearly"]]
+    assert proposal.pages == [1, 1]
+    assert proposal.opposition.startswith("What is the Company’s Position Regarding this Proposal?")
+    assert proposal.board_recommendation == "against"

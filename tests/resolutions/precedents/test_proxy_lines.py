@@ -84,3 +84,22 @@ def test_the_text_beside_a_side_labels_words_goes_on_with_the_paragraph_above_it
     assert [(line.text, line.starts_paragraph) for line in lines if line.page == 2 and line.text] == [
         (rows[0][0], True), (rows[1][0][5:], False), (rows[2][0][5:], False)]
     assert [entry["line"] for entry in removed.values() if entry["reason"] == "side label"] == ["What", "am I", "voting", "on?"]
+
+
+def test_a_sentence_broken_off_short_at_the_foot_of_a_page_goes_on_in_lower_case_on_the_next():
+    """A proposal starting low on a page may be cut short there, its last line stopping mid-sentence
+    well before the margin: the next page's first line, in lower case, goes on with its paragraph."""
+    body = [(FULL, 100 + 10 * n, 7.8) for n in range(30)]
+    first = _page(1, body + [("Wardens have counted the young trees in two of the", 400, 7.8)])
+    first[-1].x1 = 330.0  # short, and ending no sentence
+    second = _page(2, [("four districts, and the count will take them another season.", 100, 7.8)]
+                   + [(FULL, 110 + 10 * n, 7.8) for n in range(10)])
+    assert _starts([first, second], 2)[0] is False
+
+
+def test_a_short_line_ending_a_sentence_at_the_foot_of_a_page_still_ends_its_paragraph():
+    body = [(FULL, 100 + 10 * n, 7.8) for n in range(30)]
+    first = _page(1, body + [("Wardens have counted the young trees.", 400, 7.8)])
+    second = _page(2, [("four districts were counted the year before.", 100, 7.8)]
+                   + [(FULL, 110 + 10 * n, 7.8) for n in range(10)])
+    assert _starts([first, second], 2)[0] is True

@@ -60,11 +60,7 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
             starts = previous is None or _starts_paragraph(line, previous, usual[size], right)
             if previous is None and lines:
                 last = _last_body_line(lines) if line.font_size >= _NOTE_SIZE * body_font else _last_line(lines)
-                starts = last is None or _is_heading_text(line.text) or not (
-                    _runs_on(last, right) and not ends_sentence(last.text) and (
-                        line.text[:1].islower() or max(last.size, line.size) < 1.15 * min(last.size, line.size)
-                    )
-                )
+                starts = last is None or _is_heading_text(line.text) or not _goes_on_over_page(last, line, right)
             lines.append(ProxyLine(line.page, line.text, line.size, line.x0, line.x1, starts, line.font_size < _NOTE_SIZE * body_font))
             previous = line
     return without_side_labels(lines, removed)
@@ -121,6 +117,18 @@ def _column_right(page: list[PageLine], line: PageLine, page_right: float, right
     if left not in rights:
         rights[left] = max((other.x1 for other in page if abs(other.x0 - left) < 0.15 * page_right), default=page_right)
     return rights[left]
+
+
+def _goes_on_over_page(last: ProxyLine, line: PageLine, right: float) -> bool:
+    """The first line of a page goes on with the paragraph the page before ended in: after a full
+    line ending no sentence, in lower case or in the same size; after a line cut short mid-sentence
+    (a proposal starting low on a page), in lower case and the same size."""
+    if ends_sentence(last.text):
+        return False
+    same_size = max(last.size, line.size) < 1.15 * min(last.size, line.size)
+    if _runs_on(last, right):
+        return line.text[:1].islower() or same_size
+    return line.text[:1].islower() and same_size and not last.text.endswith(":")
 
 
 def _runs_on(line: ProxyLine, right: float) -> bool:

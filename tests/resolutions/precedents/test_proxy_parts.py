@@ -2,6 +2,7 @@
 
 from resolutions.precedents.importer.proxy.document import split_proxy
 from resolutions.precedents.importer.proxy.lines import proxy_lines_from_text
+from tests.corpus import fixture_text
 
 LETTER = """Notice of the 2026 Annual Meeting of Shareholders of Linden Mills Inc. and proxy statement
 
@@ -73,3 +74,13 @@ def test_a_note_wrapped_onto_a_second_line_in_the_bodys_size_keeps_it_and_the_no
         (1, "https://example.org/hedgerow-survey/2025/regional-results-and-+appendix.pdf"),
         (2, "Ibid."), (3, "Ibid.")]
     assert proposal.supporting == ["Planting costs little and the report would take one page."]
+
+
+def test_a_proponents_text_wrapped_in_quotation_marks_keeps_its_resolved_marker():
+    """The company prints the proponent's text inside quotation marks: the opening one stands
+    before the RESOLVED word, which still marks the request."""
+    [proposal] = split_proxy(*proxy_lines_from_text(fixture_text("proxy-quoted-proposal.txt"))).proposals
+    assert proposal.resolution_marker == "RESOLVED:"
+    assert [text.split()[:2] for text in proposal.resolved] == [["Stockholders", "ask"]]
+    assert [text.split()[0] for text in proposal.supporting] == ["Trucks", "A"]
+    assert proposal.whereas == []

@@ -103,3 +103,15 @@ def test_a_short_line_ending_a_sentence_at_the_foot_of_a_page_still_ends_its_par
     second = _page(2, [("four districts were counted the year before.", 100, 7.8)]
                    + [(FULL, 110 + 10 * n, 7.8) for n in range(10)])
     assert _starts([first, second], 2)[0] is True
+
+
+def test_a_line_set_under_a_bullets_text_is_its_hanging_indent_not_a_new_paragraph():
+    """A bullet's wrapped lines stand indented under its text: after a line ending a sentence,
+    that indent is no first-line indent."""
+    rows = [("● Young trees need ten years or more before they bear a crop worth picking, if ever.", 300, 7.8),
+            ("The cooperative has planted them on every slope it owns and on land it rents as well.", 310, 7.8),
+            ("● Old trees bear less each year, and the cooperative fells a few of them every winter and", 320, 7.8)]
+    page = _page(2, rows)
+    page[0].x1 = 500.0  # a full line ending a sentence
+    page[1].x0 = page[1].x0 + 12.0  # under the bullet's text
+    assert _starts([_tight_page(), page], 2) == [True, False, True]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..layout import PageLine
+from ..markers import BULLET, NUMBERED_ITEM
 from ..text import ends_sentence, normalize_text
 from .items import ITEM_HEADING
 from .opposition import OPPOSITION, STACKED_RECOMMENDATION
@@ -148,9 +149,13 @@ def _starts_paragraph(line: PageLine, previous: PageLine, usual_gap: float, righ
         return True
     if pitch > _AFTER_SHORT_PITCH * usual_gap and previous.x1 < _FULL_LINE * right and not line.text[:1].islower():
         return True  # after a short line that ends no sentence (a heading), a little more space is enough
-    if line.x0 > previous.x0 + 1.2 * line.size and ends_sentence(previous.text):
-        return True  # a first-line indent
+    if line.x0 > previous.x0 + 1.2 * line.size and ends_sentence(previous.text) and not _opens_list_item(previous.text):
+        return True  # a first-line indent (under a bullet's first line: its hanging indent)
     return ends_sentence(previous.text) and previous.x1 < _FULL_LINE * right
+
+
+def _opens_list_item(text: str) -> bool:
+    return bool(BULLET.match(text) or NUMBERED_ITEM.match(text))
 
 
 def _continues_sentence(line: PageLine, previous: PageLine, right: float) -> bool:

@@ -84,3 +84,13 @@ def test_a_proponents_text_wrapped_in_quotation_marks_keeps_its_resolved_marker(
     assert [text.split()[:2] for text in proposal.resolved] == [["Stockholders", "ask"]]
     assert [text.split()[0] for text in proposal.supporting] == ["Trucks", "A"]
     assert proposal.whereas == []
+
+
+def test_a_run_in_supporting_statement_label_on_a_paragraph_leading_into_a_list_starts_the_statement():
+    """The label opens a paragraph whose bullets go with it: that paragraph is the statement's
+    first, not one more recital."""
+    [proposal] = split_proxy(*proxy_lines_from_text(fixture_text("proxy-supporting-label-over-a-list.txt"))).proposals
+    assert [text.split()[0] for text in proposal.whereas] == ["Tailings"]
+    assert [text.split("\n")[0].split()[:2] for text in proposal.supporting] == [["Our", "pay"], ["The", "plan"]]
+    assert proposal.supporting[0].endswith("No part of any bonus turns on the state of the dams.")
+    assert len(proposal.resolved) == 1 and proposal.part_order == ["whereas", "supporting", "resolved"]

@@ -115,11 +115,13 @@ def _classify(proposal: ProxyProposal, paragraphs: list[str]) -> None:
                 proposal.warnings.append(f"“{text[:60]}” was kept with the supporting statement as a sign-off.")
                 (parts["supporting"] or parts["resolved"])[-1] += "\n" + text
                 continue
-        heading = SUPPORTING_HEADING.fullmatch(text)
+        first_line, _, list_lines = text.partition("\n")  # a paragraph leading into its list
+        heading = SUPPORTING_HEADING.fullmatch(first_line)
         if heading:
             mode = "supporting"
-            if heading["rest"]:
-                add("supporting", heading["rest"])
+            rest = "\n".join(part for part in ((heading["rest"] or "").strip(), list_lines) if part)
+            if rest:
+                add("supporting", rest)
             continue
         clause = CLAUSE.match(text)
         if clause:

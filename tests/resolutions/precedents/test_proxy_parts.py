@@ -94,3 +94,15 @@ def test_a_run_in_supporting_statement_label_on_a_paragraph_leading_into_a_list_
     assert [text.split("\n")[0].split()[:2] for text in proposal.supporting] == [["Our", "pay"], ["The", "plan"]]
     assert proposal.supporting[0].endswith("No part of any bonus turns on the state of the dams.")
     assert len(proposal.resolved) == 1 and proposal.part_order == ["whereas", "supporting", "resolved"]
+
+
+def _request_terms(item: str):
+    statement = split_proxy(*proxy_lines_from_text(fixture_text("proxy-request-terms.txt")))
+    return next(proposal for proposal in statement.proposals if proposal.item == item)
+
+
+def test_a_paragraph_leaving_a_threshold_to_the_boards_discretion_goes_on_with_the_request():
+    proposal = _request_terms("4")
+    [request] = proposal.resolved
+    assert request.endswith("leave out payments under $500 to any one person or group.")
+    assert [text.split()[:2] for text in proposal.supporting] == [["Our", "stores"], ["A", "yearly"]]

@@ -24,6 +24,13 @@ _REQUEST_CONTINUES = re.compile(
     r"|such\s+(?:report|policy)|[\w/ ]{0,40}\s+(?:is|are)\s+defined\s+as|(?:both\s+)?“[^”]{1,60}”(?:\s+and\s+“[^”]{1,60}”)?\s+(?:is|are|means|refers?|includes?)\b)",
     re.IGNORECASE,
 )
+# Terms of the request left to the board ("The Board may, at its discretion, set a threshold …"),
+# read as such only right after the request.
+_LEFT_TO_THE_BOARD = re.compile(
+    r"^(?:the\s+)?(?:board|company|management|committee)\b[^.]{0,60}?\b(?:may|has|have|shall|should|retains?)\b"
+    r"[^.]{0,30}?\bdiscretion\b",
+    re.IGNORECASE,
+)
 _PAREN_NOTE = re.compile(r"^\(([0-9]{1,3})\)\s*|^\[([0-9]{1,3})\]\s*|^([0-9]{1,2})(?=https?://|www\.)")
 _SIGN_OFF = re.compile(r"^(?:please\s+vote|contact\s*:|the\s+proponent\s+recommends|vote\s+for\b)", re.IGNORECASE)
 
@@ -148,7 +155,8 @@ def _classify(proposal: ProxyProposal, paragraphs: list[str]) -> None:
             unplaced.append(text)
             continue
         if mode in ("resolved", "after-request"):
-            if _REQUEST_CONTINUES.match(text) and parts["resolved"]:
+            follows_request = order[-1:] == ["resolved"] and not parts["supporting"]
+            if parts["resolved"] and (_REQUEST_CONTINUES.match(text) or follows_request and _LEFT_TO_THE_BOARD.match(text)):
                 parts["resolved"][-1] += "\n" + text
             else:
                 add("supporting", text)

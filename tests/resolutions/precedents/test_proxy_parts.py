@@ -106,3 +106,20 @@ def test_a_paragraph_leaving_a_threshold_to_the_boards_discretion_goes_on_with_t
     [request] = proposal.resolved
     assert request.endswith("leave out payments under $500 to any one person or group.")
     assert [text.split()[:2] for text in proposal.supporting] == [["Our", "stores"], ["A", "yearly"]]
+
+
+def test_the_policy_text_a_request_leads_into_goes_on_with_the_request():
+    """ "… as follows:" leads into the policy asked for, printed as short paragraphs of its own
+    (what the board shall do, what it may do, when the policy could start); the argument after is supporting."""
+    proposal = _request_terms("5")
+    assert proposal.title == "Separate Chair and Chief Executive"
+    [request] = proposal.resolved
+    assert request.startswith("Shareholders ask the Board") and request.endswith("contract is next renewed.")
+    assert [text.split()[0] for text in proposal.supporting] == ["Holding", "Most"]
+
+
+def test_a_sentence_with_shall_after_a_request_that_leads_into_nothing_is_supporting():
+    text = fixture_text("proxy-request-terms.txt").replace(
+        "by two people, as follows:", "by two people.").replace("Choosing the Chair The Board", "In time the Board")
+    proposal = next(p for p in split_proxy(*proxy_lines_from_text(text)).proposals if p.item == "5")
+    assert [text.split()[0] for text in proposal.supporting] == ["In", "Where", "The", "This", "Holding", "Most"]

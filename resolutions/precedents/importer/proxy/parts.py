@@ -31,6 +31,11 @@ _LEFT_TO_THE_BOARD = re.compile(
     r"[^.]{0,30}?\bdiscretion\b",
     re.IGNORECASE,
 )
+# The text of the policy a request leads into ("… as follows:"): what the board shall do, when the policy could start.
+_POLICY_TEXT = re.compile(
+    r"^(?:[^.]{0,80}?\bshall\b|this\s+(?:policy|requirement|bylaw|amendment)s?\s+(?:could|can|may|might|will|would)\b)",
+    re.IGNORECASE,
+)
 _PAREN_NOTE = re.compile(r"^\(([0-9]{1,3})\)\s*|^\[([0-9]{1,3})\]\s*|^([0-9]{1,2})(?=https?://|www\.)")
 _SIGN_OFF = re.compile(r"^(?:please\s+vote|contact\s*:|the\s+proponent\s+recommends|vote\s+for\b)", re.IGNORECASE)
 
@@ -155,8 +160,7 @@ def _classify(proposal: ProxyProposal, paragraphs: list[str]) -> None:
             unplaced.append(text)
             continue
         if mode in ("resolved", "after-request"):
-            follows_request = order[-1:] == ["resolved"] and not parts["supporting"]
-            if parts["resolved"] and (_REQUEST_CONTINUES.match(text) or follows_request and _LEFT_TO_THE_BOARD.match(text)):
+            if parts["resolved"] and (_REQUEST_CONTINUES.match(text) or _goes_on_with_request(text, parts, order)):
                 parts["resolved"][-1] += "\n" + text
             else:
                 add("supporting", text)
@@ -186,6 +190,15 @@ def _classify(proposal: ProxyProposal, paragraphs: list[str]) -> None:
     proposal.resolved, proposal.whereas, proposal.supporting = scanned["resolved"], scanned["whereas"], scanned["supporting"]
     proposal.calls = scanner.calls
     proposal.part_order = order
+
+
+def _goes_on_with_request(text: str, parts: dict[str, list[str]], order: list[str]) -> bool:
+    """A paragraph right after the request (or what goes on with it) that sets one of its terms:
+    one left to the board's discretion, or a clause of the policy text the request leads into."""
+    if order[-1:] != ["resolved"] or parts["supporting"]:
+        return False
+    leads_in = parts["resolved"][-1].split("\n")[0].rstrip().endswith(":")
+    return bool(_LEFT_TO_THE_BOARD.match(text) or leads_in and _POLICY_TEXT.match(text))
 
 
 def _in_print_order(parts: dict[str, list[str]], order: list[str]):

@@ -115,3 +115,17 @@ def test_a_line_set_under_a_bullets_text_is_its_hanging_indent_not_a_new_paragra
     page[0].x1 = 500.0  # a full line ending a sentence
     page[1].x0 = page[1].x0 + 12.0  # under the bullet's text
     assert _starts([_tight_page(), page], 2) == [True, False, True]
+
+
+def test_a_paragraphs_short_last_line_whose_letters_reach_less_high_goes_on_with_it():
+    """The last line, "Orchard Council notes.²", has few tall letters, so its box is short; yet it
+    is set in the paragraph's type and at its pitch (12 under a line with a call): no paragraph of its own."""
+    rows, base = [], 100.0
+    for paragraph in range(3):
+        for line in range(4):
+            base += 20 if line == 0 and paragraph else (12 if line == 3 else 10)
+            rows.append((FULL + "²" if line == 2 else FULL if line < 3 else "Orchard Council notes.²", base, 7.8))
+    page = _page(2, rows)
+    for line in page[3::4]:
+        line.size = 6.1
+    assert _starts([_tight_page(), page], 2) == [True, False, False, False] * 3

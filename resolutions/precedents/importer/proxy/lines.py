@@ -47,7 +47,8 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
         page_right = max((line.x1 for line in page), default=0)
         rights: dict[float, float] = {}  # by left edge to a point: the lines of a column share theirs
         page_pitches = _page_pitches(page, page_right, rights)
-        usual: dict[float, float] = {}  # by size to a tenth of a point
+        type_pitches = _page_pitches(page, page_right, rights, by=_type_size)
+        usual: dict[tuple[float, float], float] = {}  # by type and letter size to a tenth of a point
         for line in page:
             right = _column_right(page, line, page_right, rights)
             reason = left_out.get(id(line))
@@ -55,9 +56,11 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
                 removed[len(lines)] = {"line": line.text, "page": line.page, "reason": reason}
                 lines.append(ProxyLine(line.page, "", line.size))
                 continue
-            size = round(line.size, 1)
+            size = (round(_type_size(line), 1), round(line.size, 1))
             if size not in usual:
-                usual[size] = _usual_pitch(page_pitches, size, usual_gap)
+                # the page's pitch in the line's type (a short line's letters may reach less high than
+                # its paragraph's), else in the height its letters reach, else the document's
+                usual[size] = _usual_pitch(type_pitches, size[0], _usual_pitch(page_pitches, size[1], usual_gap))
             starts = previous is None or _starts_paragraph(line, previous, usual[size], right)
             if previous is None and lines:
                 last = _last_body_line(lines) if line.font_size >= _NOTE_SIZE * body_font else _last_line(lines)
@@ -86,19 +89,25 @@ def _last_body_line(lines: list[ProxyLine]) -> ProxyLine | None:
     return last
 
 
-def _page_pitches(page: list[PageLine], page_right: float, rights: dict[float, float]) -> list[tuple[float, float]]:
-    """(size, pitch) from each full line of the page (one inside a paragraph) to the next, in the same size."""
+def _page_pitches(page: list[PageLine], page_right: float, rights: dict[float, float],
+                  by=lambda line: line.size) -> list[tuple[float, float]]:
+    """(size, pitch) from each full line of the page (one inside a paragraph) to the next, in the same size
+    (``by``: the height its letters reach, or its type's)."""
     return [
-        (line.size, line.baseline - previous.baseline)
+        (by(line), line.baseline - previous.baseline)
         for previous, line in zip(page, page[1:])
-        if abs(line.size - previous.size) <= _SAME_SIZE * line.size
+        if abs(by(line) - by(previous)) <= _SAME_SIZE * by(line)
         and 0.8 * line.size < line.baseline - previous.baseline < 3 * line.size
         and previous.x1 >= _FULL_LINE * _column_right(page, previous, page_right, rights)
     ]
 
 
+def _type_size(line: PageLine) -> float:
+    return line.font_size or line.size
+
+
 def _usual_pitch(page_pitches: list[tuple[float, float]], size: float, usual_gap: float) -> float:
-    """The pitch of the lines of a paragraph in that size on the page, else in the whole document.
+    """The pitch of the lines of a paragraph in that size on the page, else ``usual_gap``.
     A page's own: a proposal may be set tighter or looser than the rest, and a line with a raised
     call may stand a little lower than its paragraph's pitch."""
     pitches = sorted(pitch for other, pitch in page_pitches if abs(other - size) <= _SAME_SIZE * size)

@@ -129,3 +129,25 @@ def test_a_paragraphs_short_last_line_whose_letters_reach_less_high_goes_on_with
     for line in page[3::4]:
         line.size = 6.1
     assert _starts([_tight_page(), page], 2) == [True, False, False, False] * 3
+
+
+def _block_rows(gap: float) -> list[tuple[str, float, float]]:
+    """Four paragraphs ``gap`` apart, lines 8 apart; the second is two short sentences set as one block."""
+    texts = [[FULL, FULL, "and it has planted some."], ["The count covers only apple trees.", "The count leaves out pears."],
+             [FULL, FULL, "and the wardens agree."], [FULL, "and the board does too."]]
+    rows, base = [], 100.0
+    for paragraph in texts:
+        for number, text in enumerate(paragraph):
+            base += 8 if number else gap
+            rows.append((text, base, 6.0))
+    return rows
+
+
+def test_two_short_sentences_set_as_one_block_on_a_page_that_spaces_its_paragraphs_are_one_paragraph():
+    assert _starts([_tight_page(), _page(2, _block_rows(gap=18))], 2) == [
+        True, False, False, True, False, True, False, False, True, False]
+
+
+def test_on_a_page_that_does_not_space_its_paragraphs_a_short_line_ending_a_sentence_still_ends_one():
+    assert _starts([_tight_page(), _page(2, _block_rows(gap=8))], 2) == [
+        True, False, False, True, True, True, False, False, True, False]

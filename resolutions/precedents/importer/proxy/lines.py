@@ -4,6 +4,7 @@ paragraph broken by a page or a column is joined again."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..layout import PageLine
 from ..markers import BULLET, NUMBERED_ITEM
@@ -24,6 +25,7 @@ _NOTE_SIZE = 0.9  # of the body's type: notes
 _FULL_LINE = 0.75  # of its column's width
 _CONTINUED_PITCH = 3  # sizes: a gap wider than this parts a sentence's lines all the same
 _LOCAL_PITCHES = 4  # pitches on a page enough to know its own
+_SPACED_GAPS = 3  # a page spaces its paragraphs: this many gaps after sentences, and this many times those without
 
 
 def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], dict[int, dict]]:
@@ -49,6 +51,16 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
         page_pitches = _page_pitches(page, page_right, rights)
         type_pitches = _page_pitches(page, page_right, rights, by=_type_size)
         usual: dict[tuple[float, float], float] = {}  # by type and letter size to a tenth of a point
+
+        def usual_pitch(line: PageLine) -> float:
+            size = (round(_type_size(line), 1), round(line.size, 1))
+            if size not in usual:
+                # the page's pitch in the line's type (a short line's letters may reach less high than
+                # its paragraph's), else in the height its letters reach, else the document's
+                usual[size] = _usual_pitch(type_pitches, size[0], _usual_pitch(page_pitches, size[1], usual_gap))
+            return usual[size]
+
+        spaced = _spaced_types(page, usual_pitch)
         for line in page:
             right = _column_right(page, line, page_right, rights)
             reason = left_out.get(id(line))
@@ -56,12 +68,8 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
                 removed[len(lines)] = {"line": line.text, "page": line.page, "reason": reason}
                 lines.append(ProxyLine(line.page, "", line.size))
                 continue
-            size = (round(_type_size(line), 1), round(line.size, 1))
-            if size not in usual:
-                # the page's pitch in the line's type (a short line's letters may reach less high than
-                # its paragraph's), else in the height its letters reach, else the document's
-                usual[size] = _usual_pitch(type_pitches, size[0], _usual_pitch(page_pitches, size[1], usual_gap))
-            starts = previous is None or _starts_paragraph(line, previous, usual[size], right)
+            starts = previous is None or _starts_paragraph(line, previous, usual_pitch(line), right,
+                                                                 round(_type_size(line), 1) in spaced)
             if previous is None and lines:
                 last = _last_body_line(lines) if line.font_size >= _NOTE_SIZE * body_font else _last_line(lines)
                 starts = last is None or _is_heading_text(line.text) or not _goes_on_over_page(last, line, right)
@@ -145,7 +153,24 @@ def _runs_on(line: ProxyLine, right: float) -> bool:
     return line.x1 >= 0.85 * right
 
 
-def _starts_paragraph(line: PageLine, previous: PageLine, usual_gap: float, right: float) -> bool:
+def _spaced_types(page: list[PageLine], usual_pitch) -> set[float]:
+    """The type sizes (to a tenth) in which a page sets its paragraphs apart by vertical space: most of
+    its sentences ending a line are followed by a gap, few by a line at the usual pitch (two short
+    sentences set as one block). Notes, one under the other, are not."""
+    gaps: Counter[float] = Counter()
+    tight: Counter[float] = Counter()
+    for previous, line in zip(page, page[1:]):
+        if not ends_sentence(previous.text) or abs(_type_size(line) - _type_size(previous)) > _SAME_SIZE * _type_size(line):
+            continue
+        pitch = line.baseline - previous.baseline
+        if pitch > _PARAGRAPH_PITCH * usual_pitch(line):
+            gaps[round(_type_size(line), 1)] += 1
+        elif pitch > 0:
+            tight[round(_type_size(line), 1)] += 1
+    return {size for size, count in gaps.items() if count >= _SPACED_GAPS and tight[size] * _SPACED_GAPS <= count}
+
+
+def _starts_paragraph(line: PageLine, previous: PageLine, usual_gap: float, right: float, spaced: bool) -> bool:
     pitch = line.baseline - previous.baseline
     if 0 <= pitch < _CONTINUED_PITCH * max(line.size, previous.size) and _continues_sentence(line, previous, right):
         return False  # whatever the spacing or the size (a line beside a side label is set in the label's)
@@ -160,7 +185,8 @@ def _starts_paragraph(line: PageLine, previous: PageLine, usual_gap: float, righ
         return True  # after a short line that ends no sentence (a heading), a little more space is enough
     if line.x0 > previous.x0 + 1.2 * line.size and ends_sentence(previous.text) and not _opens_list_item(previous.text):
         return True  # a first-line indent (under a bullet's first line: its hanging indent)
-    return ends_sentence(previous.text) and previous.x1 < _FULL_LINE * right
+    # a short line ending a sentence, on a page that does not space its paragraphs
+    return ends_sentence(previous.text) and previous.x1 < _FULL_LINE * right and not spaced
 
 
 def _opens_list_item(text: str) -> bool:

@@ -29,6 +29,8 @@ _CALL = re.compile(
     rf"|(?<=[0-9][.!?])(?P<after_number>[0-9]{{1,3}})(?={_SENTENCE_FOLLOWS})"
     # empire.” 6 Senator
     rf"|(?<=[^\s0-9][{re.escape(_CLOSING)}]) (?P<spaced>[0-9]{{1,3}})(?={_SENTENCE_FOLLOWS})"
+    # consensus”1 2 claims: a second call beside a call (only right after one, see CallScanner)
+    r"|(?<=[0-9]) (?P<beside>[0-9]{1,3})(?![0-9]|[.,][0-9]|[%A-Za-z])"
 )
 
 
@@ -39,6 +41,7 @@ class CallScanner:
         self.expected = 1
         self.calls: list[Call] = []
         self.warnings: list[str] = []
+        self._call_end = -1  # where the last call read in the paragraph ends
 
     @property
     def highest(self) -> int:
@@ -52,10 +55,12 @@ class CallScanner:
         kept: list[str] = []
         found: list[tuple[int, int]] = []  # (number, offset in the text without calls)
         length = position = 0
+        self._call_end = -1
         for match in _CALL.finditer(text):
             numbers = self._accepted_numbers(match, text)
             if not numbers:
                 continue
+            self._call_end = match.end()
             kept.append(text[position : match.start()])
             length += len(kept[-1])
             position = match.end()
@@ -78,6 +83,9 @@ class CallScanner:
             return [from_superscript(digits) for digits in match["sup"].split(",")]
         if match["bracket"]:
             return [int(digits) for digits in match["bracket"].split(",")]
+        if match["beside"]:
+            beside = match.start() == self._call_end and int(match["beside"]) == self.expected
+            return [int(match["beside"])] if beside else []
         exact = match["spaced"] or match["after_number"]
         if exact:
             return [int(exact)] if int(exact) == self.expected else []

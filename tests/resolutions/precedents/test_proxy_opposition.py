@@ -13,3 +13,11 @@ def test_a_question_heading_asking_the_companys_position_opens_the_boards_statem
     assert proposal.pages == [1, 1]
     assert proposal.opposition.startswith("What is the Company’s Position Regarding this Proposal?")
     assert proposal.board_recommendation == "against"
+
+
+def test_a_statement_of_the_board_of_directors_in_opposition_opens_the_boards_statement():
+    [proposal] = split_proxy(*proxy_lines_from_text(fixture_text("proxy-notes-numbered-across.txt"))).proposals
+    assert proposal.item == "9" and proposal.title == "Dye Waste Disclosure"
+    assert [text.split()[0] for text in proposal.supporting] == ["Other"]
+    assert proposal.opposition.startswith("Statement of the Board of Directors in Opposition")
+    assert proposal.board_recommendation == "against"

@@ -8,7 +8,8 @@ from .items import ITEM_HEADING, is_capitals_heading
 from .statement import ProxyLine, paragraph_text
 
 OPPOSITION = re.compile(
-    r"statement\s+in\s+(?:opposition|response|support)|opposition\s+statement|opposing\s+statement"
+    r"statement\s+(?:of\s+(?:the\s+|our\s+)?(?:board(?:\s+of\s+directors)?|company|management)\s+)?in\s+(?:opposition|response|support)"
+    r"|opposition\s+statement|opposing\s+statement"
     r"|^(?:the\s+|our\s+)?(?:company|management)['’]?s?\s+(?:response|statement|position)"
     r"|^(?:the\s+|our\s+)?board(?:\s+of\s+directors)?['’]?s?\s+(?:statement|response|recommendation|position|opposition)"
     r"|what\s+(?:does|is)\s+(?:the|our)\s+(?:board|recommendation|company|management)|board\s+recommendation"

@@ -25,6 +25,8 @@ _CALL = re.compile(
     # place.”1  impacts,2  reports3 (not 21.373, 2019,2 or 1,600)
     rf"|(?:(?<=[^\s0-9][{re.escape(_GLUE_PUNCTUATION)}])|(?<=[a-z]{{2}}))"
     r"(?P<glued>[0-9]{1,3})(?![0-9]|[.,][0-9]|[%A-Za-z])"
+    # the EU8 (not CO2 or G20: only the next number, and only when its note is known to exist)
+    r"|(?<=[A-Z]{2})(?P<capitals>[0-9]{1,3})(?![0-9]|[.,][0-9]|[%A-Za-z])"
     # target for 2030.4 Progress (not 12.3 percent): only before a new sentence
     rf"|(?<=[0-9][.!?])(?P<after_number>[0-9]{{1,3}})(?={_SENTENCE_FOLLOWS})"
     # empire.” 6 Senator
@@ -37,8 +39,11 @@ _CALL = re.compile(
 class CallScanner:
     """Finds calls part by part, in document order, keeping the expected next number."""
 
-    def __init__(self) -> None:
-        self.expected = 1
+    def __init__(self, *, first: int = 1, notes: frozenset[int] = frozenset()) -> None:
+        """``first``: the first note's number (a company may number its notes across the document);
+        ``notes``: the numbers of the notes found, where known."""
+        self.expected = first
+        self.notes = notes
         self.calls: list[Call] = []
         self.warnings: list[str] = []
         self._call_end = -1  # where the last call read in the paragraph ends
@@ -86,6 +91,9 @@ class CallScanner:
         if match["beside"]:
             beside = match.start() == self._call_end and int(match["beside"]) == self.expected
             return [int(match["beside"])] if beside else []
+        if match["capitals"]:
+            number = int(match["capitals"])
+            return [number] if number == self.expected and number in self.notes else []
         exact = match["spaced"] or match["after_number"]
         if exact:
             return [int(exact)] if int(exact) == self.expected else []

@@ -123,3 +123,13 @@ def test_a_sentence_with_shall_after_a_request_that_leads_into_nothing_is_suppor
         "by two people, as follows:", "by two people.").replace("Choosing the Chair The Board", "In time the Board")
     proposal = next(p for p in split_proxy(*proxy_lines_from_text(text)).proposals if p.item == "5")
     assert [text.split()[0] for text in proposal.supporting] == ["In", "Where", "The", "This", "Holding", "Most"]
+
+
+def test_calls_of_notes_the_company_numbers_across_the_document_start_at_the_first_note():
+    """The company numbers every note of its proxy statement in one run, so this proposal's notes
+    start at 8; a call glued to capitals ("EU8") counts when its note exists and it comes next in order."""
+    [proposal] = split_proxy(*proxy_lines_from_text(fixture_text("proxy-notes-numbered-across.txt"))).proposals
+    assert [note.number for note in proposal.footnotes] == [8, 9, 10, 11]
+    assert [call.number for call in proposal.calls] == [8, 9, 10, 11]
+    assert proposal.whereas[0] == "Our mills rinse dye into rivers in the EU and in Asia, and their boilers vent CO2 as well."
+    assert proposal.warnings == []

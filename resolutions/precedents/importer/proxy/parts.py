@@ -83,7 +83,8 @@ def read_parts(proposal: ProxyProposal, lines: list[ProxyLine], body: list[int])
             paragraphs.append(text)
         else:
             paragraphs[-1] = join_lines([paragraphs[-1], text])
-    _classify(proposal, _merge_lists(paragraphs))
+    numbers = frozenset(number for number, _, _ in notes)
+    _classify(proposal, _merge_lists(paragraphs), CallScanner(first=min(numbers, default=1), notes=numbers))
     proposal.note_pages = [page for _, _, page in notes]
     footnotes = []
     for number, texts, _ in notes:
@@ -108,7 +109,7 @@ def _merge_lists(paragraphs: list[str]) -> list[str]:
     return merged
 
 
-def _classify(proposal: ProxyProposal, paragraphs: list[str]) -> None:
+def _classify(proposal: ProxyProposal, paragraphs: list[str], scanner: CallScanner) -> None:
     parts: dict[str, list[str]] = {"resolved": [], "whereas": [], "supporting": []}
     order: list[str] = []
     has_marker = any(CLAUSE.match(text) for text in paragraphs)
@@ -181,7 +182,6 @@ def _classify(proposal: ProxyProposal, paragraphs: list[str]) -> None:
             order.insert(0, "whereas")
     if not parts["resolved"]:
         proposal.warnings.append("No RESOLVED clause was found.")
-    scanner = CallScanner()
     # calls are numbered in reading order: scan the parts in the order they were printed
     scanned: dict[str, list[str]] = {"resolved": [], "whereas": [], "supporting": []}
     for kind, index, text in _in_print_order(parts, order):

@@ -133,3 +133,10 @@ def test_calls_of_notes_the_company_numbers_across_the_document_start_at_the_fir
     assert [call.number for call in proposal.calls] == [8, 9, 10, 11]
     assert proposal.whereas[0] == "Our mills rinse dye into rivers in the EU and in Asia, and their boilers vent CO2 as well."
     assert proposal.warnings == []
+
+
+def test_a_resolved_further_clause_is_a_second_resolved_clause():
+    [proposal] = split_proxy(*proxy_lines_from_text(fixture_text("proxy-resolved-further.txt"))).proposals
+    assert proposal.resolved == ["Shareholders ask the board to publish a yearly report on injuries at the ports we run.",
+                                 "The report count contractors as well as our own staff."]
+    assert [text.split()[0] for text in proposal.supporting] == ["Injuries"]

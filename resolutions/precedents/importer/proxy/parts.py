@@ -13,7 +13,7 @@ from .statement import ProxyLine, ProxyProposal
 
 # A proponent's text the company prints inside quotation marks opens with one, before the marker.
 CLAUSE = re.compile(
-    r"^[“\"]?(?P<marker>(?:now,?\s+)?(?:therefore,?\s+)?(?:be\s+it\s+(?:further\s+)?)?resolved\b\s*(?:,\s*that\b|that\b)?\s*[,:;.]?"
+    r"^[“\"]?(?P<marker>(?:now,?\s+)?(?:therefore,?\s+)?(?:be\s+it\s+(?:further\s+)?)?resolved\b(?:\s+further\b)?\s*(?:,\s*that\b|that\b)?\s*[,:;.]?"
     r"|therefore\s*:|whereas\b\s*[,:;.]?)\s*(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,  # a paragraph with its list runs over lines
 )

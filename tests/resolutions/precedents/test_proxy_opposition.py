@@ -21,3 +21,16 @@ def test_a_statement_of_the_board_of_directors_in_opposition_opens_the_boards_st
     assert [text.split()[0] for text in proposal.supporting] == ["Other"]
     assert proposal.opposition.startswith("Statement of the Board of Directors in Opposition")
     assert proposal.board_recommendation == "against"
+
+
+def test_the_boards_statement_runs_past_a_sentence_opening_with_the_items_number_and_ends_at_next_years_section():
+    """ "Proposal 4 is advisory only, …" opens a sentence, not the next item; the heading on proposals
+    for next year's meeting (a word of the board's statements in it) ends the statement all the same."""
+    text = fixture_text("proxy-last-item-before-next-years-proposals.txt")
+    [proposal] = split_proxy(*proxy_lines_from_text(text)).proposals
+    assert proposal.opposition.split("\n") == [
+        "Board Statement in Response to Proposal 4",
+        "Proposal 4 is advisory only, and the board makes no recommendation on it; it will weigh the vote "
+        "when it reviews the charter next year."]
+    assert proposal.board_recommendation == "none"
+

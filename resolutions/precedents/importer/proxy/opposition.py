@@ -29,6 +29,13 @@ _RECOMMENDS = re.compile(
 # "The Board of / Directors / Unanimously / Recommends / … Vote Against" set a word or two a line
 STACKED_RECOMMENDATION = re.compile(r"the\s+board\s+of\s+directors\s+(?:unanimously\s+)?recommends", re.I)
 _MAX_OPPOSITION_PAGES = 3
+# Words of the board statement's own headings; a heading about later meetings is the next section's all the same.
+_STATEMENT_WORDS = re.compile(r"board|recommend|statement|opposition|vote|proposal", re.I)
+_LATER_SECTION = re.compile(
+    r"\bfuture\b|other\s+matters|(?:proposals?|nominations?)\s+(?:for|to\s+be\s+(?:included|presented)\s+at)\s+"
+    r"(?:the\s+|our\s+|next\s+year['’]s\s+)?(?:20[0-9]{2}\s+)?annual\s+meeting",
+    re.I,
+)
 
 
 def _heading_group(lines: list[ProxyLine], index: int) -> str:
@@ -68,12 +75,13 @@ def end_of_opposition(lines, start, end, body_size) -> int:
             return index
         if not line.text or not line.starts_paragraph:
             continue
-        if ITEM_HEADING.match(line.text) and not line.text.endswith("."):
-            return index
+        text = paragraph_text(lines, index)[0]
+        if ITEM_HEADING.match(line.text) and not text.endswith("."):
+            return index  # the next item's heading ("Proposal 5 is advisory only, …" opens a sentence)
         if index < start + 3:
             continue
         heading = body_size and line.size >= 1.3 * body_size or is_capitals_heading(line.text)
-        if heading and not re.search(r"board|recommend|statement|opposition|vote|proposal", line.text, re.I):
+        if heading and (not _STATEMENT_WORDS.search(line.text) or _LATER_SECTION.search(line.text)):
             return index
     return end
 

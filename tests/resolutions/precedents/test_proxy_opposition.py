@@ -34,3 +34,12 @@ def test_the_boards_statement_runs_past_a_sentence_opening_with_the_items_number
         "when it reviews the charter next year."]
     assert proposal.board_recommendation == "none"
 
+
+def test_the_boards_statement_ends_where_the_page_after_its_closing_recommendation_opens_on_a_heading():
+    """A heading in the body's type ends nothing by its size; after the statement's closing
+    recommendation it opens the next section. A heading on the page after the opening one does not."""
+    [proposal] = split_proxy(*proxy_lines_from_text(fixture_text("proxy-statement-ends-at-page-turn.txt"))).proposals
+    paragraphs = proposal.opposition.split("\n")
+    assert paragraphs[2] == "Why the board is neutral"
+    assert paragraphs[-1] == "Accordingly, the board is not making a voting recommendation on Proposal 4."
+    assert proposal.board_recommendation == "none"

@@ -26,6 +26,7 @@ _RECOMMENDS = re.compile(
     r"vote\s*[“\"]?\s*(?P<vote>for|against)\b",
     re.IGNORECASE,
 )
+_NOT_RECOMMENDING = re.compile(r"not\s+making\s+a\s+(?:voting\s+)?recommendation|no\s+(?:voting\s+)?recommendation", re.I)
 # "The Board of / Directors / Unanimously / Recommends / … Vote Against" set a word or two a line
 STACKED_RECOMMENDATION = re.compile(r"the\s+board\s+of\s+directors\s+(?:unanimously\s+)?recommends", re.I)
 _MAX_OPPOSITION_PAGES = 3
@@ -69,6 +70,8 @@ def is_opposition(lines: list[ProxyLine], index: int) -> bool:
 def end_of_opposition(lines, start, end, body_size) -> int:
     """The board's statement runs to the next item or section heading (at most a few pages)."""
     page = lines[start].page
+    paragraphs = 0
+    closed_on: int | None = None  # the page of a paragraph restating the recommendation, if the last one read
     for index in range(start + 1, end):
         line = lines[index]
         if line.page > page + _MAX_OPPOSITION_PAGES:
@@ -78,12 +81,20 @@ def end_of_opposition(lines, start, end, body_size) -> int:
         text = paragraph_text(lines, index)[0]
         if ITEM_HEADING.match(line.text) and not text.endswith("."):
             return index  # the next item's heading ("Proposal 5 is advisory only, …" opens a sentence)
+        if closed_on is not None and line.page > closed_on and len(text) < 80 and not text.endswith("."):
+            return index  # the page after the closing recommendation opens on a heading: the next section
+        paragraphs += 1
+        closed_on = line.page if paragraphs > 2 and text.endswith(".") and _restates_recommendation(text) else None
         if index < start + 3:
             continue
         heading = body_size and line.size >= 1.3 * body_size or is_capitals_heading(line.text)
         if heading and (not _STATEMENT_WORDS.search(line.text) or _LATER_SECTION.search(line.text)):
             return index
     return end
+
+
+def _restates_recommendation(text: str) -> bool:
+    return bool(_RECOMMENDS.search(text) or _RECOMMENDS_NONE.search(text) or _NOT_RECOMMENDING.search(text))
 
 
 def recommendation(opposition: str, before: str) -> str:

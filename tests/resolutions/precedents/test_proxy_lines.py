@@ -1,7 +1,10 @@
 """Paragraph starts in a proxy statement's PDF lines (importer/proxy/lines.py), on lines laid out here."""
 
+from resolutions.precedents.importer.html_text import html_text
 from resolutions.precedents.importer.layout import PageLine
-from resolutions.precedents.importer.proxy.lines import proxy_lines_from_pdf
+from resolutions.precedents.importer.proxy.document import split_proxy
+from resolutions.precedents.importer.proxy.lines import proxy_lines_from_pdf, proxy_lines_from_text
+from tests.corpus import FIXTURES
 
 WIDTH, HEIGHT = 600.0, 800.0
 FULL = "The orchard cooperative has asked the board for a yearly count of the trees it plants and"
@@ -151,3 +154,16 @@ def test_two_short_sentences_set_as_one_block_on_a_page_that_spaces_its_paragrap
 def test_on_a_page_that_does_not_space_its_paragraphs_a_short_line_ending_a_sentence_still_ends_one():
     assert _starts([_tight_page(), _page(2, _block_rows(gap=8))], 2) == [
         True, False, False, True, True, True, False, False, True, False]
+
+
+def test_text_leaves_out_a_pages_number_and_joins_a_paragraph_the_page_break_split():
+    """Plain text or EDGAR HTML, split into pages at its page breaks: the number printed at a page's
+    foot is left out, and the recital broken by the page goes on in lower case on the next."""
+    text = (FIXTURES / "proxy-text-page-break.txt").read_text(encoding="utf-8")
+    html = "<html><body><p>" + text.replace("\f", "<hr>").replace("\n\n", "</p><p>") + "</p></body></html>"
+    for lines, removed in (proxy_lines_from_text(text), proxy_lines_from_text(html_text(html))):
+        [proposal] = split_proxy(lines, removed).proposals
+        assert proposal.whereas == ["Our three mills draw more water each summer from the rivers that feed them, "
+                                    "while the towns downstream ration theirs."]
+        assert [(entry["line"], entry["page"], entry["reason"]) for entry in proposal.left_out] == [
+            ("14", 1, "page number"), ("15", 2, "page number")]

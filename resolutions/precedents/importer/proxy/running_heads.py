@@ -9,7 +9,7 @@ from ..layout import PageLine
 from .items import ITEM_HEADING
 
 CONTENTS = re.compile(r"(?:back|return)\s+to\s+(?:table\s+of\s+)?contents|table\s+of\s+contents|contents", re.I)
-_PAGE_NUMBER = re.compile(r"(?:page\s+)?[0-9ivxl]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,3})?|[-–]\s*[0-9]{1,3}\s*[-–]", re.I)
+PAGE_NUMBER = re.compile(r"(?:page\s+)?[0-9ivxl]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,3})?|[-–]\s*[0-9]{1,3}\s*[-–]", re.I)
 _RUNNING_ZONE = 0.09  # share of the page height at the top and at the foot
 _MIN_REPEATS = 3
 _EDGE_WORDS = 6
@@ -51,7 +51,7 @@ def running_lines(pages: list[list[PageLine]]) -> dict[int, str]:
                 reasons[id(line)] = "contents link"
             elif RULE.fullmatch(text):
                 reasons[id(line)] = "rule"
-            elif (edge or _in_zone(line)) and _PAGE_NUMBER.fullmatch(text):
+            elif (edge or _in_zone(line)) and PAGE_NUMBER.fullmatch(text):
                 reasons[id(line)] = "page number"
             elif _in_zone(line) or id(line) in edges:
                 full, *prefix = _repeat_keys(line)

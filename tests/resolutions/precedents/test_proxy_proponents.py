@@ -45,3 +45,18 @@ def test_the_companys_own_label_for_the_filer_in_brackets_is_no_part_of_the_name
     preamble = ("Rosa Delgado (the “Proponent”), 8 Bay Street, Portside, CA 90000, has notified us that she "
                 "intends to present the proposal set forth below.")
     assert _names(preamble) == ["Rosa Delgado"]
+
+
+def test_funds_joined_by_and_the_are_two_proponents():
+    """An official files "on behalf of the A System and the B Fund": two funds, one representative."""
+    preamble = ("The Treasurer of the County of Alder, on behalf of the Alder County Teachers’ Retirement System "
+                "and the Alder County Firefighters’ Pension Fund, submitted the following proposal.")
+    proponents = parse_proponents(preamble)
+    assert [(p.name, p.representative) for p in proponents] == [
+        ("Alder County Teachers’ Retirement System", "Treasurer of the County of Alder"),
+        ("Alder County Firefighters’ Pension Fund", "Treasurer of the County of Alder")]
+
+
+def test_and_the_inside_a_name_is_no_second_proponent():
+    assert _names("The Guild of Weavers and the Dyers’ Hall has notified us that it intends to present "
+                  "the following proposal.") == ["Guild of Weavers and the Dyers’ Hall"]

@@ -93,12 +93,14 @@ def _subject(text: str) -> str:
 
 
 def _split_and(text: str) -> list[str]:
-    """ "A and B" is two names when both are people or the first ends like an organization."""
+    """ "A and B" is two names when both are people or the first ends like an organization ("A Fund and the B")."""
     left, found, right = text.partition(" and ")
+    the = re.match(r"the\s+(?=[A-Z])", right)
+    right = right[the.end():] if the else right
     if not found or not right[:1].isupper():
         return [text]
     left_words = re.sub(r"\s*\([^)]*\)$", "", left).split()  # "Trust (Friends of X)" ends like an organization
-    if _is_person(left) and _is_person(right.split(" and ")[0]) or (
+    if not the and _is_person(left) and _is_person(right.split(" and ")[0]) or (
         left_words and left_words[-1].lower().strip(".,") in _ORG_WORDS
     ) or not left_words:
         return [left, *_split_and(right)]

@@ -140,3 +140,10 @@ def test_a_resolved_further_clause_is_a_second_resolved_clause():
     assert proposal.resolved == ["Shareholders ask the board to publish a yearly report on injuries at the ports we run.",
                                  "The report count contractors as well as our own staff."]
     assert [text.split()[0] for text in proposal.supporting] == ["Injuries"]
+
+
+def test_the_terms_of_the_requested_report_go_on_with_the_request():
+    [proposal] = split_proxy(*proxy_lines_from_text(fixture_text("proxy-requested-report-terms.txt"))).proposals
+    [request] = proposal.resolved
+    assert request.endswith("already send to farms.")
+    assert [text.split()[0] for text in proposal.supporting] == ["Crop"]

@@ -19,9 +19,9 @@ CLAUSE = re.compile(
 )
 # Paragraphs after RESOLVED that carry on the request rather than support it.
 _REQUEST_CONTINUES = re.compile(
-    r"^(?:for\s+(?:the\s+)?purposes\s+of|the\s+(?:report|policy|analysis|assessment|review|disclosure)s?\s+"
+    r"^(?:for\s+(?:the\s+)?purposes\s+of|the\s+(?:requested\s+)?(?:report|policy|analysis|assessment|review|disclosure)s?\s+"
     r"(?:shall|should|must|will|would|may)|these\s+amendments|this\s+(?:report|policy)\s+(?:shall|should)"
-    r"|such\s+(?:report|policy)|[\w/ ]{0,40}\s+(?:is|are)\s+defined\s+as|(?:both\s+)?“[^”]{1,60}”(?:\s+and\s+“[^”]{1,60}”)?\s+(?:is|are|means|refers?|includes?)\b)",
+    r"|such\s+(?:an?\s+)?(?:report|policy)|[\w/ ]{0,40}\s+(?:is|are)\s+defined\s+as|(?:both\s+)?“[^”]{1,60}”(?:\s+and\s+“[^”]{1,60}”)?\s+(?:is|are|means|refers?|includes?)\b)",
     re.IGNORECASE,
 )
 # Terms of the request left to the board ("The Board may, at its discretion, set a threshold …"),

@@ -9,11 +9,13 @@ from ..text import normalize_text
 from .statement import Proponent
 
 _VERB = re.compile(
-    r",?\s*(?:together\s+with\s+[^,]*?co-?filers?,?\s*)?(?:who\s|which\s|the\s+beneficial\s+owner|has\s|have\s|intends?\s|will\s|is\s+the\s|are\s+the\s)",
+    r",?\s*(?:together\s+with\s+[^,]*?co-?filers?,?\s*)?(?:who\s|which\s|the\s+beneficial\s+owner|has\s|have\s|intends?\s|will\s|is\s+the\s|are\s+the\s"
+    r"|for\s+(?:inclusion|consideration|presentation)\b|to\s+be\s+(?:presented|included|voted)\b)",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(
-    r"^.*?\b(?:submitted\s+by|(?:has|have)\s+been\s+(?:notified|advised)\s+(?:by\s+|that\s+)?)\s*",
+    r"^.*?\b(?:submitted\s+by|(?:has|have)\s+been\s+(?:notified|advised)\s+(?:by\s+|that\s+)?"
+    r"|received\s+(?:the\s+following|a|this)\s+(?:(?:share|stock)holder\s+)?proposal\s+from)\s*",
     re.IGNORECASE,
 )
 _ACTIVE = re.compile(r"^\W*(?!the\s+following)\S+.*?\b(?:has|have)\s+(?:notified|advised)", re.IGNORECASE)

@@ -147,3 +147,12 @@ def test_the_terms_of_the_requested_report_go_on_with_the_request():
     [request] = proposal.resolved
     assert request.endswith("already send to farms.")
     assert [text.split()[0] for text in proposal.supporting] == ["Crop"]
+
+
+def test_notes_run_together_in_one_paragraph_are_each_a_note():
+    """ "1 https://… 2 https://… 3 See …": a note ends where the next number in order opens the next."""
+    [proposal] = split_proxy(*proxy_lines_from_text(fixture_text("proxy-notes-run-together.txt"))).proposals
+    assert [(note.number, note.text) for note in proposal.footnotes] == [
+        (1, "https://example.org/sedge-rivers"), (2, "https://example.org/farm-survey-2026"),
+        (3, "See the county’s river report for 2025, https://example.org/county-river")]
+    assert proposal.warnings == []

@@ -156,3 +156,13 @@ def test_notes_run_together_in_one_paragraph_are_each_a_note():
         (1, "https://example.org/sedge-rivers"), (2, "https://example.org/farm-survey-2026"),
         (3, "See the county’s river report for 2025, https://example.org/county-river")]
     assert proposal.warnings == []
+
+
+def test_calls_written_in_brackets_after_a_word_or_a_stop_are_calls():
+    """ "rivers.(1)" and "colour(2)" call notes 1 and 2; "14a-8(i)(7)" cites a rule."""
+    [proposal] = split_proxy(*proxy_lines_from_text(fixture_text("proxy-parenthesised-calls.txt"))).proposals
+    assert [call.number for call in proposal.calls] == [1, 2, 3]
+    assert proposal.whereas[0].startswith("Our mills rinse their dye into two rivers. Farmers downstream say the "
+                                          "water has changed colour since")
+    assert "Rule 14a-8(i)(7) rulings." in proposal.whereas[0]
+    assert proposal.warnings == []

@@ -25,20 +25,28 @@ _CALL = re.compile(
     # place.”1  impacts,2  reports3 (not 21.373, 2019,2 or 1,600)
     rf"|(?:(?<=[^\s0-9][{re.escape(_GLUE_PUNCTUATION)}])|(?<=[a-z]{{2}}))"
     r"(?P<glued>[0-9]{1,3})(?![0-9]|[.,][0-9]|[%A-Za-z])"
+    # the EU8 (not CO2 or G20: only the next number, and only when its note is known to exist)
+    r"|(?<=[A-Z]{2})(?P<capitals>[0-9]{1,3})(?![0-9]|[.,][0-9]|[%A-Za-z])"
     # target for 2030.4 Progress (not 12.3 percent): only before a new sentence
     rf"|(?<=[0-9][.!?])(?P<after_number>[0-9]{{1,3}})(?={_SENTENCE_FOLLOWS})"
     # empire.” 6 Senator
     rf"|(?<=[^\s0-9][{re.escape(_CLOSING)}]) (?P<spaced>[0-9]{{1,3}})(?={_SENTENCE_FOLLOWS})"
+    # consensus”1 2 claims: a second call beside a call (only right after one, see CallScanner)
+    r"|(?<=[0-9]) (?P<beside>[0-9]{1,3})(?![0-9]|[.,][0-9]|[%A-Za-z])"
 )
 
 
 class CallScanner:
     """Finds calls part by part, in document order, keeping the expected next number."""
 
-    def __init__(self) -> None:
-        self.expected = 1
+    def __init__(self, *, first: int = 1, notes: frozenset[int] = frozenset()) -> None:
+        """``first``: the first note's number (a company may number its notes across the document);
+        ``notes``: the numbers of the notes found, where known."""
+        self.expected = first
+        self.notes = notes
         self.calls: list[Call] = []
         self.warnings: list[str] = []
+        self._call_end = -1  # where the last call read in the paragraph ends
 
     @property
     def highest(self) -> int:
@@ -52,10 +60,12 @@ class CallScanner:
         kept: list[str] = []
         found: list[tuple[int, int]] = []  # (number, offset in the text without calls)
         length = position = 0
+        self._call_end = -1
         for match in _CALL.finditer(text):
             numbers = self._accepted_numbers(match, text)
             if not numbers:
                 continue
+            self._call_end = match.end()
             kept.append(text[position : match.start()])
             length += len(kept[-1])
             position = match.end()
@@ -78,6 +88,12 @@ class CallScanner:
             return [from_superscript(digits) for digits in match["sup"].split(",")]
         if match["bracket"]:
             return [int(digits) for digits in match["bracket"].split(",")]
+        if match["beside"]:
+            beside = match.start() == self._call_end and int(match["beside"]) == self.expected
+            return [int(match["beside"])] if beside else []
+        if match["capitals"]:
+            number = int(match["capitals"])
+            return [number] if number == self.expected and number in self.notes else []
         exact = match["spaced"] or match["after_number"]
         if exact:
             return [int(exact)] if int(exact) == self.expected else []

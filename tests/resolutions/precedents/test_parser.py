@@ -322,3 +322,14 @@ def test_unnumbered_sources_under_a_heading_become_numbered_notes_with_a_warning
 def test_bullets_in_other_markers_become_dashes_in_the_part_they_follow():
     text = "Water Use\n\nWHEREAS, the Company draws water from:\n\n* rivers;\n– wells;\n▪ lakes.\n\nRESOLVED: report."
     assert parse(text)["whereas"] == ["The Company draws water from:\n- rivers;\n- wells;\n- lakes."]
+
+
+def test_two_calls_side_by_side_after_a_word_are_both_calls():
+    """A raised pair read out as plain digits: "consensus”1 2" and "report1 2" call notes 1 and 2;
+    a number after a space that does not follow a call is none ("in 2 plants")."""
+    result = parse("Title\n\nWHEREAS, the “orchard census”1 2 counts trees in 2 regions.\n\n"
+                   "WHEREAS, the wardens’ report3 4 and ledger5 agree.\n\nRESOLVED, report.\n\n"
+                   "1. First source.\n2. Second source.\n3. Third source.\n4. Fourth source.\n5. Fifth source.")
+    assert call_numbers(result) == [1, 2, 3, 4, 5]
+    assert result["whereas"][0] == "The “orchard census” counts trees in 2 regions."
+    assert result["warnings"] == []

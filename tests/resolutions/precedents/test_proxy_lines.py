@@ -1,7 +1,10 @@
 """Paragraph starts in a proxy statement's PDF lines (importer/proxy/lines.py), on lines laid out here."""
 
+from resolutions.precedents.importer.html_text import html_text
 from resolutions.precedents.importer.layout import PageLine
-from resolutions.precedents.importer.proxy.lines import proxy_lines_from_pdf
+from resolutions.precedents.importer.proxy.document import split_proxy
+from resolutions.precedents.importer.proxy.lines import proxy_lines_from_pdf, proxy_lines_from_text
+from tests.corpus import FIXTURES
 
 WIDTH, HEIGHT = 600.0, 800.0
 FULL = "The orchard cooperative has asked the board for a yearly count of the trees it plants and"
@@ -84,3 +87,83 @@ def test_the_text_beside_a_side_labels_words_goes_on_with_the_paragraph_above_it
     assert [(line.text, line.starts_paragraph) for line in lines if line.page == 2 and line.text] == [
         (rows[0][0], True), (rows[1][0][5:], False), (rows[2][0][5:], False)]
     assert [entry["line"] for entry in removed.values() if entry["reason"] == "side label"] == ["What", "am I", "voting", "on?"]
+
+
+def test_a_sentence_broken_off_short_at_the_foot_of_a_page_goes_on_in_lower_case_on_the_next():
+    """A proposal starting low on a page may be cut short there, its last line stopping mid-sentence
+    well before the margin: the next page's first line, in lower case, goes on with its paragraph."""
+    body = [(FULL, 100 + 10 * n, 7.8) for n in range(30)]
+    first = _page(1, body + [("Wardens have counted the young trees in two of the", 400, 7.8)])
+    first[-1].x1 = 330.0  # short, and ending no sentence
+    second = _page(2, [("four districts, and the count will take them another season.", 100, 7.8)]
+                   + [(FULL, 110 + 10 * n, 7.8) for n in range(10)])
+    assert _starts([first, second], 2)[0] is False
+
+
+def test_a_short_line_ending_a_sentence_at_the_foot_of_a_page_still_ends_its_paragraph():
+    body = [(FULL, 100 + 10 * n, 7.8) for n in range(30)]
+    first = _page(1, body + [("Wardens have counted the young trees.", 400, 7.8)])
+    second = _page(2, [("four districts were counted the year before.", 100, 7.8)]
+                   + [(FULL, 110 + 10 * n, 7.8) for n in range(10)])
+    assert _starts([first, second], 2)[0] is True
+
+
+def test_a_line_set_under_a_bullets_text_is_its_hanging_indent_not_a_new_paragraph():
+    """A bullet's wrapped lines stand indented under its text: after a line ending a sentence,
+    that indent is no first-line indent."""
+    rows = [("● Young trees need ten years or more before they bear a crop worth picking, if ever.", 300, 7.8),
+            ("The cooperative has planted them on every slope it owns and on land it rents as well.", 310, 7.8),
+            ("● Old trees bear less each year, and the cooperative fells a few of them every winter and", 320, 7.8)]
+    page = _page(2, rows)
+    page[0].x1 = 500.0  # a full line ending a sentence
+    page[1].x0 = page[1].x0 + 12.0  # under the bullet's text
+    assert _starts([_tight_page(), page], 2) == [True, False, True]
+
+
+def test_a_paragraphs_short_last_line_whose_letters_reach_less_high_goes_on_with_it():
+    """The last line, "Orchard Council notes.²", has few tall letters, so its box is short; yet it
+    is set in the paragraph's type and at its pitch (12 under a line with a call): no paragraph of its own."""
+    rows, base = [], 100.0
+    for paragraph in range(3):
+        for line in range(4):
+            base += 20 if line == 0 and paragraph else (12 if line == 3 else 10)
+            rows.append((FULL + "²" if line == 2 else FULL if line < 3 else "Orchard Council notes.²", base, 7.8))
+    page = _page(2, rows)
+    for line in page[3::4]:
+        line.size = 6.1
+    assert _starts([_tight_page(), page], 2) == [True, False, False, False] * 3
+
+
+def _block_rows(gap: float) -> list[tuple[str, float, float]]:
+    """Four paragraphs ``gap`` apart, lines 8 apart; the second is two short sentences set as one block."""
+    texts = [[FULL, FULL, "and it has planted some."], ["The count covers only apple trees.", "The count leaves out pears."],
+             [FULL, FULL, "and the wardens agree."], [FULL, "and the board does too."]]
+    rows, base = [], 100.0
+    for paragraph in texts:
+        for number, text in enumerate(paragraph):
+            base += 8 if number else gap
+            rows.append((text, base, 6.0))
+    return rows
+
+
+def test_two_short_sentences_set_as_one_block_on_a_page_that_spaces_its_paragraphs_are_one_paragraph():
+    assert _starts([_tight_page(), _page(2, _block_rows(gap=18))], 2) == [
+        True, False, False, True, False, True, False, False, True, False]
+
+
+def test_on_a_page_that_does_not_space_its_paragraphs_a_short_line_ending_a_sentence_still_ends_one():
+    assert _starts([_tight_page(), _page(2, _block_rows(gap=8))], 2) == [
+        True, False, False, True, True, True, False, False, True, False]
+
+
+def test_text_leaves_out_a_pages_number_and_joins_a_paragraph_the_page_break_split():
+    """Plain text or EDGAR HTML, split into pages at its page breaks: the number printed at a page's
+    foot is left out, and the recital broken by the page goes on in lower case on the next."""
+    text = (FIXTURES / "proxy-text-page-break.txt").read_text(encoding="utf-8")
+    html = "<html><body><p>" + text.replace("\f", "<hr>").replace("\n\n", "</p><p>") + "</p></body></html>"
+    for lines, removed in (proxy_lines_from_text(text), proxy_lines_from_text(html_text(html))):
+        [proposal] = split_proxy(lines, removed).proposals
+        assert proposal.whereas == ["Our three mills draw more water each summer from the rivers that feed them, "
+                                    "while the towns downstream ration theirs."]
+        assert [(entry["line"], entry["page"], entry["reason"]) for entry in proposal.left_out] == [
+            ("14", 1, "page number"), ("15", 2, "page number")]

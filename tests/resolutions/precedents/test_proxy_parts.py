@@ -2,6 +2,7 @@
 
 from resolutions.precedents.importer.proxy.document import split_proxy
 from resolutions.precedents.importer.proxy.lines import proxy_lines_from_text
+from tests.corpus import fixture_text
 
 LETTER = """Notice of the 2026 Annual Meeting of Shareholders of Linden Mills Inc. and proxy statement
 
@@ -73,3 +74,69 @@ def test_a_note_wrapped_onto_a_second_line_in_the_bodys_size_keeps_it_and_the_no
         (1, "https://example.org/hedgerow-survey/2025/regional-results-and-+appendix.pdf"),
         (2, "Ibid."), (3, "Ibid.")]
     assert proposal.supporting == ["Planting costs little and the report would take one page."]
+
+
+def test_a_proponents_text_wrapped_in_quotation_marks_keeps_its_resolved_marker():
+    """The company prints the proponent's text inside quotation marks: the opening one stands
+    before the RESOLVED word, which still marks the request."""
+    [proposal] = split_proxy(*proxy_lines_from_text(fixture_text("proxy-quoted-proposal.txt"))).proposals
+    assert proposal.resolution_marker == "RESOLVED:"
+    assert [text.split()[:2] for text in proposal.resolved] == [["Stockholders", "ask"]]
+    assert [text.split()[0] for text in proposal.supporting] == ["Trucks", "A"]
+    assert proposal.whereas == []
+
+
+def test_a_run_in_supporting_statement_label_on_a_paragraph_leading_into_a_list_starts_the_statement():
+    """The label opens a paragraph whose bullets go with it: that paragraph is the statement's
+    first, not one more recital."""
+    [proposal] = split_proxy(*proxy_lines_from_text(fixture_text("proxy-supporting-label-over-a-list.txt"))).proposals
+    assert [text.split()[0] for text in proposal.whereas] == ["Tailings"]
+    assert [text.split("\n")[0].split()[:2] for text in proposal.supporting] == [["Our", "pay"], ["The", "plan"]]
+    assert proposal.supporting[0].endswith("No part of any bonus turns on the state of the dams.")
+    assert len(proposal.resolved) == 1 and proposal.part_order == ["whereas", "supporting", "resolved"]
+
+
+def _request_terms(item: str):
+    statement = split_proxy(*proxy_lines_from_text(fixture_text("proxy-request-terms.txt")))
+    return next(proposal for proposal in statement.proposals if proposal.item == item)
+
+
+def test_a_paragraph_leaving_a_threshold_to_the_boards_discretion_goes_on_with_the_request():
+    proposal = _request_terms("4")
+    [request] = proposal.resolved
+    assert request.endswith("leave out payments under $500 to any one person or group.")
+    assert [text.split()[:2] for text in proposal.supporting] == [["Our", "stores"], ["A", "yearly"]]
+
+
+def test_the_policy_text_a_request_leads_into_goes_on_with_the_request():
+    """ "… as follows:" leads into the policy asked for, printed as short paragraphs of its own
+    (what the board shall do, what it may do, when the policy could start); the argument after is supporting."""
+    proposal = _request_terms("5")
+    assert proposal.title == "Separate Chair and Chief Executive"
+    [request] = proposal.resolved
+    assert request.startswith("Shareholders ask the Board") and request.endswith("contract is next renewed.")
+    assert [text.split()[0] for text in proposal.supporting] == ["Holding", "Most"]
+
+
+def test_a_sentence_with_shall_after_a_request_that_leads_into_nothing_is_supporting():
+    text = fixture_text("proxy-request-terms.txt").replace(
+        "by two people, as follows:", "by two people.").replace("Choosing the Chair The Board", "In time the Board")
+    proposal = next(p for p in split_proxy(*proxy_lines_from_text(text)).proposals if p.item == "5")
+    assert [text.split()[0] for text in proposal.supporting] == ["In", "Where", "The", "This", "Holding", "Most"]
+
+
+def test_calls_of_notes_the_company_numbers_across_the_document_start_at_the_first_note():
+    """The company numbers every note of its proxy statement in one run, so this proposal's notes
+    start at 8; a call glued to capitals ("EU8") counts when its note exists and it comes next in order."""
+    [proposal] = split_proxy(*proxy_lines_from_text(fixture_text("proxy-notes-numbered-across.txt"))).proposals
+    assert [note.number for note in proposal.footnotes] == [8, 9, 10, 11]
+    assert [call.number for call in proposal.calls] == [8, 9, 10, 11]
+    assert proposal.whereas[0] == "Our mills rinse dye into rivers in the EU and in Asia, and their boilers vent CO2 as well."
+    assert proposal.warnings == []
+
+
+def test_a_resolved_further_clause_is_a_second_resolved_clause():
+    [proposal] = split_proxy(*proxy_lines_from_text(fixture_text("proxy-resolved-further.txt"))).proposals
+    assert proposal.resolved == ["Shareholders ask the board to publish a yearly report on injuries at the ports we run.",
+                                 "The report count contractors as well as our own staff."]
+    assert [text.split()[0] for text in proposal.supporting] == ["Injuries"]

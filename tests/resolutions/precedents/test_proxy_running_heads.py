@@ -47,3 +47,24 @@ def test_a_section_head_set_a_little_lower_on_a_proposals_pages_is_a_head_there_
     reasons = running_lines(pages)
     assert [reasons.get(id(page[0])) for page in pages] == ["running head"] * 5
     assert not any(id(page[1]) in reasons for page in pages)
+
+
+def _sized(page: int, text: str, top: float, font_size: float) -> PageLine:
+    line = _line(page, text, top)
+    line.font_size = line.size = font_size
+    return line
+
+
+def test_an_item_heading_repeated_in_small_type_atop_the_items_next_page_is_a_running_head():
+    """The item's own heading stands large on its first page; the page it runs onto repeats it at
+    the top in a type smaller than the body's: that is a head, though no other page repeats it."""
+    first = [_line(1, f"Body text line {n} of the page runs on.", 100.0 + 10 * n) for n in range(5)]
+    first += [_sized(1, "Item 6: Shareholder Proposal - Orchard Report", 300.0, 18.0)]
+    first += [_line(1, f"The orchard text line {n} runs on.", 340.0 + 10 * n) for n in range(5)]
+    second = [_sized(2, "Item 6: Shareholder Proposal - Orchard Report", 40.0, 5.0)]
+    second += [_line(2, f"The orchard text goes on, line {n}.", 100.0 + 10 * n) for n in range(5)]
+    third = [_sized(3, "Item 7: Shareholder Proposal - Hedgerow Survey", 40.0, 18.0)]
+    third += [_line(3, f"The hedgerow text line {n} runs on.", 100.0 + 10 * n) for n in range(5)]
+    reasons = running_lines([first, second, third])
+    assert reasons.get(id(second[0])) == "running head"
+    assert id(first[5]) not in reasons and id(third[0]) not in reasons  # the items' own headings

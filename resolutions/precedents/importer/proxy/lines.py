@@ -4,12 +4,14 @@ paragraph broken by a page or a column is joined again."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..layout import PageLine
+from ..markers import BULLET, NUMBERED_ITEM
 from ..text import ends_sentence, normalize_text
 from .items import ITEM_HEADING
 from .opposition import OPPOSITION, STACKED_RECOMMENDATION
-from .running_heads import CONTENTS, RULE, running_lines
+from .running_heads import CONTENTS, PAGE_NUMBER, RULE, running_lines
 from .side_labels import without_side_labels
 from .statement import ProxyLine
 
@@ -23,6 +25,8 @@ _NOTE_SIZE = 0.9  # of the body's type: notes
 _FULL_LINE = 0.75  # of its column's width
 _CONTINUED_PITCH = 3  # sizes: a gap wider than this parts a sentence's lines all the same
 _LOCAL_PITCHES = 4  # pitches on a page enough to know its own
+_TEXT_EDGE_LINES = 2  # of a page of text, at each end: where its number may stand
+_SPACED_GAPS = 3  # a page spaces its paragraphs: this many gaps after sentences, and this many times those without
 
 
 def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], dict[int, dict]]:
@@ -46,7 +50,18 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
         page_right = max((line.x1 for line in page), default=0)
         rights: dict[float, float] = {}  # by left edge to a point: the lines of a column share theirs
         page_pitches = _page_pitches(page, page_right, rights)
-        usual: dict[float, float] = {}  # by size to a tenth of a point
+        type_pitches = _page_pitches(page, page_right, rights, by=_type_size)
+        usual: dict[tuple[float, float], float] = {}  # by type and letter size to a tenth of a point
+
+        def usual_pitch(line: PageLine) -> float:
+            size = (round(_type_size(line), 1), round(line.size, 1))
+            if size not in usual:
+                # the page's pitch in the line's type (a short line's letters may reach less high than
+                # its paragraph's), else in the height its letters reach, else the document's
+                usual[size] = _usual_pitch(type_pitches, size[0], _usual_pitch(page_pitches, size[1], usual_gap))
+            return usual[size]
+
+        spaced = _spaced_types(page, usual_pitch)
         for line in page:
             right = _column_right(page, line, page_right, rights)
             reason = left_out.get(id(line))
@@ -54,20 +69,18 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
                 removed[len(lines)] = {"line": line.text, "page": line.page, "reason": reason}
                 lines.append(ProxyLine(line.page, "", line.size))
                 continue
-            size = round(line.size, 1)
-            if size not in usual:
-                usual[size] = _usual_pitch(page_pitches, size, usual_gap)
-            starts = previous is None or _starts_paragraph(line, previous, usual[size], right)
+            starts = previous is None or _starts_paragraph(line, previous, usual_pitch(line), right,
+                                                                 round(_type_size(line), 1) in spaced)
             if previous is None and lines:
                 last = _last_body_line(lines) if line.font_size >= _NOTE_SIZE * body_font else _last_line(lines)
-                starts = last is None or _is_heading_text(line.text) or not (
-                    _runs_on(last, right) and not ends_sentence(last.text) and (
-                        line.text[:1].islower() or max(last.size, line.size) < 1.15 * min(last.size, line.size)
-                    )
-                )
+                starts = last is None or _is_heading_text(line.text) or not _goes_on_over_page(last, line, right)
             lines.append(ProxyLine(line.page, line.text, line.size, line.x0, line.x1, starts, line.font_size < _NOTE_SIZE * body_font))
             previous = line
     return without_side_labels(lines, removed)
+
+
+def _is_page_number(text: str) -> bool:
+    return bool(PAGE_NUMBER.fullmatch(text)) and not re.fullmatch(r"[0-9]{4}", text)  # not a year
 
 
 def _last_line(lines: list[ProxyLine]) -> ProxyLine | None:
@@ -89,19 +102,25 @@ def _last_body_line(lines: list[ProxyLine]) -> ProxyLine | None:
     return last
 
 
-def _page_pitches(page: list[PageLine], page_right: float, rights: dict[float, float]) -> list[tuple[float, float]]:
-    """(size, pitch) from each full line of the page (one inside a paragraph) to the next, in the same size."""
+def _page_pitches(page: list[PageLine], page_right: float, rights: dict[float, float],
+                  by=lambda line: line.size) -> list[tuple[float, float]]:
+    """(size, pitch) from each full line of the page (one inside a paragraph) to the next, in the same size
+    (``by``: the height its letters reach, or its type's)."""
     return [
-        (line.size, line.baseline - previous.baseline)
+        (by(line), line.baseline - previous.baseline)
         for previous, line in zip(page, page[1:])
-        if abs(line.size - previous.size) <= _SAME_SIZE * line.size
+        if abs(by(line) - by(previous)) <= _SAME_SIZE * by(line)
         and 0.8 * line.size < line.baseline - previous.baseline < 3 * line.size
         and previous.x1 >= _FULL_LINE * _column_right(page, previous, page_right, rights)
     ]
 
 
+def _type_size(line: PageLine) -> float:
+    return line.font_size or line.size
+
+
 def _usual_pitch(page_pitches: list[tuple[float, float]], size: float, usual_gap: float) -> float:
-    """The pitch of the lines of a paragraph in that size on the page, else in the whole document.
+    """The pitch of the lines of a paragraph in that size on the page, else ``usual_gap``.
     A page's own: a proposal may be set tighter or looser than the rest, and a line with a raised
     call may stand a little lower than its paragraph's pitch."""
     pitches = sorted(pitch for other, pitch in page_pitches if abs(other - size) <= _SAME_SIZE * size)
@@ -123,11 +142,40 @@ def _column_right(page: list[PageLine], line: PageLine, page_right: float, right
     return rights[left]
 
 
+def _goes_on_over_page(last: ProxyLine, line: PageLine, right: float) -> bool:
+    """The first line of a page goes on with the paragraph the page before ended in: after a full
+    line ending no sentence, in lower case or in the same size; after a line cut short mid-sentence
+    (a proposal starting low on a page), in lower case and the same size."""
+    if ends_sentence(last.text):
+        return False
+    same_size = max(last.size, line.size) < 1.15 * min(last.size, line.size)
+    if _runs_on(last, right):
+        return line.text[:1].islower() or same_size
+    return line.text[:1].islower() and same_size and not last.text.endswith(":")
+
+
 def _runs_on(line: ProxyLine, right: float) -> bool:
     return line.x1 >= 0.85 * right
 
 
-def _starts_paragraph(line: PageLine, previous: PageLine, usual_gap: float, right: float) -> bool:
+def _spaced_types(page: list[PageLine], usual_pitch) -> set[float]:
+    """The type sizes (to a tenth) in which a page sets its paragraphs apart by vertical space: most of
+    its sentences ending a line are followed by a gap, few by a line at the usual pitch (two short
+    sentences set as one block). Notes, one under the other, are not."""
+    gaps: Counter[float] = Counter()
+    tight: Counter[float] = Counter()
+    for previous, line in zip(page, page[1:]):
+        if not ends_sentence(previous.text) or abs(_type_size(line) - _type_size(previous)) > _SAME_SIZE * _type_size(line):
+            continue
+        pitch = line.baseline - previous.baseline
+        if pitch > _PARAGRAPH_PITCH * usual_pitch(line):
+            gaps[round(_type_size(line), 1)] += 1
+        elif pitch > 0:
+            tight[round(_type_size(line), 1)] += 1
+    return {size for size, count in gaps.items() if count >= _SPACED_GAPS and tight[size] * _SPACED_GAPS <= count}
+
+
+def _starts_paragraph(line: PageLine, previous: PageLine, usual_gap: float, right: float, spaced: bool) -> bool:
     pitch = line.baseline - previous.baseline
     if 0 <= pitch < _CONTINUED_PITCH * max(line.size, previous.size) and _continues_sentence(line, previous, right):
         return False  # whatever the spacing or the size (a line beside a side label is set in the label's)
@@ -140,9 +188,14 @@ def _starts_paragraph(line: PageLine, previous: PageLine, usual_gap: float, righ
         return True
     if pitch > _AFTER_SHORT_PITCH * usual_gap and previous.x1 < _FULL_LINE * right and not line.text[:1].islower():
         return True  # after a short line that ends no sentence (a heading), a little more space is enough
-    if line.x0 > previous.x0 + 1.2 * line.size and ends_sentence(previous.text):
-        return True  # a first-line indent
-    return ends_sentence(previous.text) and previous.x1 < _FULL_LINE * right
+    if line.x0 > previous.x0 + 1.2 * line.size and ends_sentence(previous.text) and not _opens_list_item(previous.text):
+        return True  # a first-line indent (under a bullet's first line: its hanging indent)
+    # a short line ending a sentence, on a page that does not space its paragraphs
+    return ends_sentence(previous.text) and previous.x1 < _FULL_LINE * right and not spaced
+
+
+def _opens_list_item(text: str) -> bool:
+    return bool(BULLET.match(text) or NUMBERED_ITEM.match(text))
 
 
 def _continues_sentence(line: PageLine, previous: PageLine, right: float) -> bool:
@@ -152,20 +205,33 @@ def _continues_sentence(line: PageLine, previous: PageLine, right: float) -> boo
 
 
 def proxy_lines_from_text(text: str) -> tuple[list[ProxyLine], dict[int, dict]]:
-    """Lines of plain text; a form feed starts a page, a blank line a paragraph."""
+    """Lines of plain text; a form feed starts a page, a blank line a paragraph. A page's number on
+    one of its first or last two lines (past contents links) is left out; a paragraph broken by a
+    page goes on when the page's first line opens in lower case after a line ending no sentence."""
     lines: list[ProxyLine] = []
     removed: dict[int, dict] = {}
-    for page_number, page in enumerate(text.split("\f"), start=1):
+    for page_index, page in enumerate(text.split("\f")):
+        page_number = page_index + 1
+        rows = normalize_text(page).split("\n")
+        filled = [index for index, row in enumerate(rows) if row and not CONTENTS.fullmatch(row)]
+        edges = set(filled[:_TEXT_EDGE_LINES] + filled[-_TEXT_EDGE_LINES:])
         after_blank = True
-        for raw in normalize_text(page).split("\n"):
+        first = True  # the page's first line of text
+        for index, raw in enumerate(rows):
             if not raw:
                 after_blank = True
                 continue
-            if CONTENTS.fullmatch(raw) or RULE.fullmatch(raw):
-                reason = "contents link" if CONTENTS.fullmatch(raw) else "rule"
+            reason = "page number" if index in edges and _is_page_number(raw) else None
+            if CONTENTS.fullmatch(raw) or RULE.fullmatch(raw) or reason:
+                reason = reason or ("contents link" if CONTENTS.fullmatch(raw) else "rule")
                 removed[len(lines)] = {"line": raw, "page": page_number, "reason": reason}
                 lines.append(ProxyLine(page_number, ""))
                 continue
-            lines.append(ProxyLine(page_number, raw, starts_paragraph=after_blank))
-            after_blank = False
+            starts = after_blank
+            if first and page_index:
+                last = _last_line(lines)
+                starts = last is None or _is_heading_text(raw) or not (
+                    raw[:1].islower() and not ends_sentence(last.text) and not last.text.endswith(":"))
+            lines.append(ProxyLine(page_number, raw, starts_paragraph=starts))
+            after_blank = first = False
     return lines, removed

@@ -8,10 +8,11 @@ from .items import ITEM_HEADING, is_capitals_heading
 from .statement import ProxyLine, paragraph_text
 
 OPPOSITION = re.compile(
-    r"statement\s+in\s+(?:opposition|response|support)|opposition\s+statement|opposing\s+statement"
+    r"statement\s+(?:of\s+(?:the\s+|our\s+)?(?:board(?:\s+of\s+directors)?|company|management)\s+)?in\s+(?:opposition|response|support)"
+    r"|opposition\s+statement|opposing\s+statement"
     r"|^(?:the\s+|our\s+)?(?:company|management)['’]?s?\s+(?:response|statement|position)"
     r"|^(?:the\s+|our\s+)?board(?:\s+of\s+directors)?['’]?s?\s+(?:statement|response|recommendation|position|opposition)"
-    r"|what\s+(?:does|is)\s+the\s+(?:board|recommendation)|board\s+recommendation"
+    r"|what\s+(?:does|is)\s+(?:the|our)\s+(?:board|recommendation|company|management)|board\s+recommendation"
     r"|what\s+vote\s+is\s+required|^(?:the\s+)?board\s+statement",
     re.IGNORECASE,
 )
@@ -25,9 +26,17 @@ _RECOMMENDS = re.compile(
     r"vote\s*[“\"]?\s*(?P<vote>for|against)\b",
     re.IGNORECASE,
 )
+_NOT_RECOMMENDING = re.compile(r"not\s+making\s+a\s+(?:voting\s+)?recommendation|no\s+(?:voting\s+)?recommendation", re.I)
 # "The Board of / Directors / Unanimously / Recommends / … Vote Against" set a word or two a line
 STACKED_RECOMMENDATION = re.compile(r"the\s+board\s+of\s+directors\s+(?:unanimously\s+)?recommends", re.I)
 _MAX_OPPOSITION_PAGES = 3
+# Words of the board statement's own headings; a heading about later meetings is the next section's all the same.
+_STATEMENT_WORDS = re.compile(r"board|recommend|statement|opposition|vote|proposal", re.I)
+_LATER_SECTION = re.compile(
+    r"\bfuture\b|other\s+matters|(?:proposals?|nominations?)\s+(?:for|to\s+be\s+(?:included|presented)\s+at)\s+"
+    r"(?:the\s+|our\s+|next\s+year['’]s\s+)?(?:20[0-9]{2}\s+)?annual\s+meeting",
+    re.I,
+)
 
 
 def _heading_group(lines: list[ProxyLine], index: int) -> str:
@@ -61,20 +70,31 @@ def is_opposition(lines: list[ProxyLine], index: int) -> bool:
 def end_of_opposition(lines, start, end, body_size) -> int:
     """The board's statement runs to the next item or section heading (at most a few pages)."""
     page = lines[start].page
+    paragraphs = 0
+    closed_on: int | None = None  # the page of a paragraph restating the recommendation, if the last one read
     for index in range(start + 1, end):
         line = lines[index]
         if line.page > page + _MAX_OPPOSITION_PAGES:
             return index
         if not line.text or not line.starts_paragraph:
             continue
-        if ITEM_HEADING.match(line.text) and not line.text.endswith("."):
-            return index
+        text = paragraph_text(lines, index)[0]
+        if ITEM_HEADING.match(line.text) and not text.endswith("."):
+            return index  # the next item's heading ("Proposal 5 is advisory only, …" opens a sentence)
+        if closed_on is not None and line.page > closed_on and len(text) < 80 and not text.endswith("."):
+            return index  # the page after the closing recommendation opens on a heading: the next section
+        paragraphs += 1
+        closed_on = line.page if paragraphs > 2 and text.endswith(".") and _restates_recommendation(text) else None
         if index < start + 3:
             continue
         heading = body_size and line.size >= 1.3 * body_size or is_capitals_heading(line.text)
-        if heading and not re.search(r"board|recommend|statement|opposition|vote|proposal", line.text, re.I):
+        if heading and (not _STATEMENT_WORDS.search(line.text) or _LATER_SECTION.search(line.text)):
             return index
     return end
+
+
+def _restates_recommendation(text: str) -> bool:
+    return bool(_RECOMMENDS.search(text) or _RECOMMENDS_NONE.search(text) or _NOT_RECOMMENDING.search(text))
 
 
 def recommendation(opposition: str, before: str) -> str:

@@ -11,8 +11,9 @@ from ..parser import _reconcile
 from ..text import join_lines
 from .statement import ProxyLine, ProxyProposal
 
+# A proponent's text the company prints inside quotation marks opens with one, before the marker.
 CLAUSE = re.compile(
-    r"^(?P<marker>(?:now,?\s+)?(?:therefore,?\s+)?(?:be\s+it\s+(?:further\s+)?)?resolved\b\s*(?:,\s*that\b|that\b)?\s*[,:;.]?"
+    r"^[“\"]?(?P<marker>(?:now,?\s+)?(?:therefore,?\s+)?(?:be\s+it\s+(?:further\s+)?)?resolved\b(?:\s+further\b)?\s*(?:,\s*that\b|that\b)?\s*[,:;.]?"
     r"|therefore\s*:|whereas\b\s*[,:;.]?)\s*(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,  # a paragraph with its list runs over lines
 )
@@ -21,6 +22,18 @@ _REQUEST_CONTINUES = re.compile(
     r"^(?:for\s+(?:the\s+)?purposes\s+of|the\s+(?:report|policy|analysis|assessment|review|disclosure)s?\s+"
     r"(?:shall|should|must|will|would|may)|these\s+amendments|this\s+(?:report|policy)\s+(?:shall|should)"
     r"|such\s+(?:report|policy)|[\w/ ]{0,40}\s+(?:is|are)\s+defined\s+as|(?:both\s+)?“[^”]{1,60}”(?:\s+and\s+“[^”]{1,60}”)?\s+(?:is|are|means|refers?|includes?)\b)",
+    re.IGNORECASE,
+)
+# Terms of the request left to the board ("The Board may, at its discretion, set a threshold …"),
+# read as such only right after the request.
+_LEFT_TO_THE_BOARD = re.compile(
+    r"^(?:the\s+)?(?:board|company|management|committee)\b[^.]{0,60}?\b(?:may|has|have|shall|should|retains?)\b"
+    r"[^.]{0,30}?\bdiscretion\b",
+    re.IGNORECASE,
+)
+# The text of the policy a request leads into ("… as follows:"): what the board shall do, when the policy could start.
+_POLICY_TEXT = re.compile(
+    r"^(?:[^.]{0,80}?\bshall\b|this\s+(?:policy|requirement|bylaw|amendment)s?\s+(?:could|can|may|might|will|would)\b)",
     re.IGNORECASE,
 )
 _PAREN_NOTE = re.compile(r"^\(([0-9]{1,3})\)\s*|^\[([0-9]{1,3})\]\s*|^([0-9]{1,2})(?=https?://|www\.)")
@@ -70,7 +83,8 @@ def read_parts(proposal: ProxyProposal, lines: list[ProxyLine], body: list[int])
             paragraphs.append(text)
         else:
             paragraphs[-1] = join_lines([paragraphs[-1], text])
-    _classify(proposal, _merge_lists(paragraphs))
+    numbers = frozenset(number for number, _, _ in notes)
+    _classify(proposal, _merge_lists(paragraphs), CallScanner(first=min(numbers, default=1), notes=numbers))
     proposal.note_pages = [page for _, _, page in notes]
     footnotes = []
     for number, texts, _ in notes:
@@ -95,7 +109,7 @@ def _merge_lists(paragraphs: list[str]) -> list[str]:
     return merged
 
 
-def _classify(proposal: ProxyProposal, paragraphs: list[str]) -> None:
+def _classify(proposal: ProxyProposal, paragraphs: list[str], scanner: CallScanner) -> None:
     parts: dict[str, list[str]] = {"resolved": [], "whereas": [], "supporting": []}
     order: list[str] = []
     has_marker = any(CLAUSE.match(text) for text in paragraphs)
@@ -114,11 +128,13 @@ def _classify(proposal: ProxyProposal, paragraphs: list[str]) -> None:
                 proposal.warnings.append(f"“{text[:60]}” was kept with the supporting statement as a sign-off.")
                 (parts["supporting"] or parts["resolved"])[-1] += "\n" + text
                 continue
-        heading = SUPPORTING_HEADING.fullmatch(text)
+        first_line, _, list_lines = text.partition("\n")  # a paragraph leading into its list
+        heading = SUPPORTING_HEADING.fullmatch(first_line)
         if heading:
             mode = "supporting"
-            if heading["rest"]:
-                add("supporting", heading["rest"])
+            rest = "\n".join(part for part in ((heading["rest"] or "").strip(), list_lines) if part)
+            if rest:
+                add("supporting", rest)
             continue
         clause = CLAUSE.match(text)
         if clause:
@@ -145,7 +161,7 @@ def _classify(proposal: ProxyProposal, paragraphs: list[str]) -> None:
             unplaced.append(text)
             continue
         if mode in ("resolved", "after-request"):
-            if _REQUEST_CONTINUES.match(text) and parts["resolved"]:
+            if parts["resolved"] and (_REQUEST_CONTINUES.match(text) or _goes_on_with_request(text, parts, order)):
                 parts["resolved"][-1] += "\n" + text
             else:
                 add("supporting", text)
@@ -166,7 +182,6 @@ def _classify(proposal: ProxyProposal, paragraphs: list[str]) -> None:
             order.insert(0, "whereas")
     if not parts["resolved"]:
         proposal.warnings.append("No RESOLVED clause was found.")
-    scanner = CallScanner()
     # calls are numbered in reading order: scan the parts in the order they were printed
     scanned: dict[str, list[str]] = {"resolved": [], "whereas": [], "supporting": []}
     for kind, index, text in _in_print_order(parts, order):
@@ -175,6 +190,15 @@ def _classify(proposal: ProxyProposal, paragraphs: list[str]) -> None:
     proposal.resolved, proposal.whereas, proposal.supporting = scanned["resolved"], scanned["whereas"], scanned["supporting"]
     proposal.calls = scanner.calls
     proposal.part_order = order
+
+
+def _goes_on_with_request(text: str, parts: dict[str, list[str]], order: list[str]) -> bool:
+    """A paragraph right after the request (or what goes on with it) that sets one of its terms:
+    one left to the board's discretion, or a clause of the policy text the request leads into."""
+    if order[-1:] != ["resolved"] or parts["supporting"]:
+        return False
+    leads_in = parts["resolved"][-1].split("\n")[0].rstrip().endswith(":")
+    return bool(_LEFT_TO_THE_BOARD.match(text) or leads_in and _POLICY_TEXT.match(text))
 
 
 def _in_print_order(parts: dict[str, list[str]], order: list[str]):

@@ -9,11 +9,12 @@ from ..layout import PageLine
 from .items import ITEM_HEADING
 
 CONTENTS = re.compile(r"(?:back|return)\s+to\s+(?:table\s+of\s+)?contents|table\s+of\s+contents|contents", re.I)
-_PAGE_NUMBER = re.compile(r"(?:page\s+)?[0-9ivxl]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,3})?|[-–]\s*[0-9]{1,3}\s*[-–]", re.I)
+PAGE_NUMBER = re.compile(r"(?:page\s+)?[0-9ivxl]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,3})?|[-–]\s*[0-9]{1,3}\s*[-–]", re.I)
 _RUNNING_ZONE = 0.09  # share of the page height at the top and at the foot
 _MIN_REPEATS = 3
 _EDGE_WORDS = 6
 _BODY_TYPE = 1.05  # a type size this close to the body's is the body's
+_SMALL_TYPE = 0.9  # of the body's type: smaller than any heading
 # A line of underscores or dashes drawn above the notes, or between sections
 RULE = re.compile(r"[_\-–—=.·\s]{5,}")
 _DASHES = re.compile(r"[‐‑‒–—−]")
@@ -41,6 +42,7 @@ def running_lines(pages: list[list[PageLine]]) -> dict[int, str]:
     head_words = {key.partition("@")[0] for key, count in zone_keys.items() if "@" in key and count >= repeats}
     reasons: dict[int, str] = {}
     item_heads_seen: set[str] = set()
+    headings_before: set[str] = set()  # item headings printed on the pages read so far
     for page, edges in zip(pages, edges_of):
         for position, line in enumerate(page):
             text = line.text.strip()
@@ -49,10 +51,13 @@ def running_lines(pages: list[list[PageLine]]) -> dict[int, str]:
                 reasons[id(line)] = "contents link"
             elif RULE.fullmatch(text):
                 reasons[id(line)] = "rule"
-            elif (edge or _in_zone(line)) and _PAGE_NUMBER.fullmatch(text):
+            elif (edge or _in_zone(line)) and PAGE_NUMBER.fullmatch(text):
                 reasons[id(line)] = "page number"
             elif _in_zone(line) or id(line) in edges:
                 full, *prefix = _repeat_keys(line)
+                if ITEM_HEADING.match(text) and full in headings_before and line.font_size < _SMALL_TYPE * body_size:
+                    reasons[id(line)] = "running head"  # the item's heading repeated small atop its next page
+                    continue
                 if ITEM_HEADING.match(text) and full not in item_heads_seen:
                     item_heads_seen.add(full)  # "PROPOSAL 6" over each of its pages: the first is its heading
                     continue
@@ -60,6 +65,7 @@ def running_lines(pages: list[list[PageLine]]) -> dict[int, str]:
                                                   and line.font_size <= _BODY_TYPE * body_size):
                     top = line.top < line.page_height / 2
                     reasons[id(line)] = "running head" if top else "page footer"
+        headings_before.update(_repeat_keys(line)[0] for line in page if ITEM_HEADING.match(line.text.strip()))
     return reasons
 
 

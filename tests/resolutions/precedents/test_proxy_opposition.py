@@ -1,0 +1,45 @@
+"""Where the board's statement starts (importer/proxy/opposition.py), on proxy text written here."""
+
+from resolutions.precedents.importer.proxy.document import split_proxy
+from resolutions.precedents.importer.proxy.lines import proxy_lines_from_text
+from tests.corpus import fixture_text
+
+
+def test_a_question_heading_asking_the_companys_position_opens_the_boards_statement():
+    """A question-and-answer layout asks "What is the Company's Position …?" above the board's
+    statement: the question is no paragraph of the proponent's, and its page is no page of the proposal."""
+    [proposal] = split_proxy(*proxy_lines_from_text(fixture_text("proxy-question-and-answer.txt"))).proposals
+    assert [text.split()[:2] for text in proposal.supporting] == [["Our", "kilns"], ["A", "yearly"]]
+    assert proposal.pages == [1, 1]
+    assert proposal.opposition.startswith("What is the Company’s Position Regarding this Proposal?")
+    assert proposal.board_recommendation == "against"
+
+
+def test_a_statement_of_the_board_of_directors_in_opposition_opens_the_boards_statement():
+    [proposal] = split_proxy(*proxy_lines_from_text(fixture_text("proxy-notes-numbered-across.txt"))).proposals
+    assert proposal.item == "9" and proposal.title == "Dye Waste Disclosure"
+    assert [text.split()[0] for text in proposal.supporting] == ["Other"]
+    assert proposal.opposition.startswith("Statement of the Board of Directors in Opposition")
+    assert proposal.board_recommendation == "against"
+
+
+def test_the_boards_statement_runs_past_a_sentence_opening_with_the_items_number_and_ends_at_next_years_section():
+    """ "Proposal 4 is advisory only, …" opens a sentence, not the next item; the heading on proposals
+    for next year's meeting (a word of the board's statements in it) ends the statement all the same."""
+    text = fixture_text("proxy-last-item-before-next-years-proposals.txt")
+    [proposal] = split_proxy(*proxy_lines_from_text(text)).proposals
+    assert proposal.opposition.split("\n") == [
+        "Board Statement in Response to Proposal 4",
+        "Proposal 4 is advisory only, and the board makes no recommendation on it; it will weigh the vote "
+        "when it reviews the charter next year."]
+    assert proposal.board_recommendation == "none"
+
+
+def test_the_boards_statement_ends_where_the_page_after_its_closing_recommendation_opens_on_a_heading():
+    """A heading in the body's type ends nothing by its size; after the statement's closing
+    recommendation it opens the next section. A heading on the page after the opening one does not."""
+    [proposal] = split_proxy(*proxy_lines_from_text(fixture_text("proxy-statement-ends-at-page-turn.txt"))).proposals
+    paragraphs = proposal.opposition.split("\n")
+    assert paragraphs[2] == "Why the board is neutral"
+    assert paragraphs[-1] == "Accordingly, the board is not making a voting recommendation on Proposal 4."
+    assert proposal.board_recommendation == "none"

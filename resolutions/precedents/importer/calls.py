@@ -31,6 +31,8 @@ _CALL = re.compile(
     rf"|(?<=[0-9][.!?])(?P<after_number>[0-9]{{1,3}})(?={_SENTENCE_FOLLOWS})"
     # empire.” 6 Senator
     rf"|(?<=[^\s0-9][{re.escape(_CLOSING)}]) (?P<spaced>[0-9]{{1,3}})(?={_SENTENCE_FOLLOWS})"
+    # rivers.(1)  colour(2) (not 14a-8(i)(7))
+    r"|(?<=[A-Za-z.,;:!?”’\"])\((?P<paren>[0-9]{1,3})\)"
     # consensus”1 2 claims: a second call beside a call (only right after one, see CallScanner)
     r"|(?<=[0-9]) (?P<beside>[0-9]{1,3})(?![0-9]|[.,][0-9]|[%A-Za-z])"
 )
@@ -97,8 +99,8 @@ class CallScanner:
         exact = match["spaced"] or match["after_number"]
         if exact:
             return [int(exact)] if int(exact) == self.expected else []
-        number = int(match["glued"])
-        glued_to_punctuation = text[match.start() - 1] in _GLUE_PUNCTUATION
+        number = int(match["glued"] or match["paren"])
+        glued_to_punctuation = match["paren"] or text[match.start() - 1] in _GLUE_PUNCTUATION
         jump = _GLUED_JUMP if glued_to_punctuation else 0
         return [number] if self.expected <= number <= self.expected + jump else []
 

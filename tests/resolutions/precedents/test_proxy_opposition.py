@@ -1,5 +1,7 @@
 """Where the board's statement starts (importer/proxy/opposition.py), on proxy text written here."""
 
+import pytest
+
 from resolutions.precedents.importer.proxy.document import split_proxy
 from resolutions.precedents.importer.proxy.lines import proxy_lines_from_text
 from tests.corpus import fixture_text
@@ -43,3 +45,25 @@ def test_the_boards_statement_ends_where_the_page_after_its_closing_recommendati
     assert paragraphs[2] == "Why the board is neutral"
     assert paragraphs[-1] == "Accordingly, the board is not making a voting recommendation on Proposal 4."
     assert proposal.board_recommendation == "none"
+
+
+@pytest.mark.parametrize("heading", [
+    "Our Response", "Response of the Board of Directors", "Position of the Board", "Recommendation of the Board",
+    "Statement of Opposition", "Directors’ Recommendation", "Why the Board Recommends a Vote Against This Proposal",
+    "Reasons for the Board’s Recommendation", "THE BOARD RECOMMENDS A VOTE “AGAINST” THIS PROPOSAL",
+])
+def test_each_way_a_company_heads_its_statement_opens_the_boards_statement(heading):
+    text = fixture_text("proxy-board-statement-headings.txt").replace(
+        "HEADING", "Item 6 — Shareholder Proposal on Orchard Records", 1).replace("HEADING", heading)
+    [proposal] = split_proxy(*proxy_lines_from_text(text)).proposals
+    assert proposal.supporting == ["Old orchards hold rare apple kinds that are lost when the trees are felled."]
+    assert proposal.opposition.startswith(heading)
+
+
+def test_a_heading_of_the_proponents_own_about_the_board_opens_no_statement():
+    text = fixture_text("proxy-board-statement-headings.txt").replace(
+        "HEADING", "Item 6 — Shareholder Proposal on Orchard Records", 1).replace("HEADING", "Statement in Opposition", 1)
+    text = text.replace("Old orchards hold", "Why the Board Should Act\n\nOld orchards hold")
+    [proposal] = split_proxy(*proxy_lines_from_text(text)).proposals
+    assert proposal.supporting == ["Why the Board Should Act",
+                                   "Old orchards hold rare apple kinds that are lost when the trees are felled."]

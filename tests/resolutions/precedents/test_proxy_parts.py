@@ -140,3 +140,29 @@ def test_a_resolved_further_clause_is_a_second_resolved_clause():
     assert proposal.resolved == ["Shareholders ask the board to publish a yearly report on injuries at the ports we run.",
                                  "The report count contractors as well as our own staff."]
     assert [text.split()[0] for text in proposal.supporting] == ["Injuries"]
+
+
+def test_the_terms_of_the_requested_report_go_on_with_the_request():
+    [proposal] = split_proxy(*proxy_lines_from_text(fixture_text("proxy-requested-report-terms.txt"))).proposals
+    [request] = proposal.resolved
+    assert request.endswith("already send to farms.")
+    assert [text.split()[0] for text in proposal.supporting] == ["Crop"]
+
+
+def test_notes_run_together_in_one_paragraph_are_each_a_note():
+    """ "1 https://… 2 https://… 3 See …": a note ends where the next number in order opens the next."""
+    [proposal] = split_proxy(*proxy_lines_from_text(fixture_text("proxy-notes-run-together.txt"))).proposals
+    assert [(note.number, note.text) for note in proposal.footnotes] == [
+        (1, "https://example.org/sedge-rivers"), (2, "https://example.org/farm-survey-2026"),
+        (3, "See the county’s river report for 2025, https://example.org/county-river")]
+    assert proposal.warnings == []
+
+
+def test_calls_written_in_brackets_after_a_word_or_a_stop_are_calls():
+    """ "rivers.(1)" and "colour(2)" call notes 1 and 2; "14a-8(i)(7)" cites a rule."""
+    [proposal] = split_proxy(*proxy_lines_from_text(fixture_text("proxy-parenthesised-calls.txt"))).proposals
+    assert [call.number for call in proposal.calls] == [1, 2, 3]
+    assert proposal.whereas[0].startswith("Our mills rinse their dye into two rivers. Farmers downstream say the "
+                                          "water has changed colour since")
+    assert "Rule 14a-8(i)(7) rulings." in proposal.whereas[0]
+    assert proposal.warnings == []

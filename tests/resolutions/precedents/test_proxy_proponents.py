@@ -1,6 +1,9 @@
 """The proponents a company's preamble names (importer/proxy/proponents.py), on preambles written here."""
 
+from resolutions.precedents.importer.proxy.document import split_proxy
+from resolutions.precedents.importer.proxy.lines import proxy_lines_from_text
 from resolutions.precedents.importer.proxy.proponents import parse_proponents
+from tests.corpus import fixture_text
 
 
 def _names(preamble: str) -> list[str]:
@@ -45,3 +48,27 @@ def test_the_companys_own_label_for_the_filer_in_brackets_is_no_part_of_the_name
     preamble = ("Rosa Delgado (the “Proponent”), 8 Bay Street, Portside, CA 90000, has notified us that she "
                 "intends to present the proposal set forth below.")
     assert _names(preamble) == ["Rosa Delgado"]
+
+
+def test_funds_joined_by_and_the_are_two_proponents():
+    """An official files "on behalf of the A System and the B Fund": two funds, one representative."""
+    preamble = ("The Treasurer of the County of Alder, on behalf of the Alder County Teachers’ Retirement System "
+                "and the Alder County Firefighters’ Pension Fund, submitted the following proposal.")
+    proponents = parse_proponents(preamble)
+    assert [(p.name, p.representative) for p in proponents] == [
+        ("Alder County Teachers’ Retirement System", "Treasurer of the County of Alder"),
+        ("Alder County Firefighters’ Pension Fund", "Treasurer of the County of Alder")]
+
+
+def test_and_the_inside_a_name_is_no_second_proponent():
+    assert _names("The Guild of Weavers and the Dyers’ Hall has notified us that it intends to present "
+                  "the following proposal.") == ["Guild of Weavers and the Dyers’ Hall"]
+
+
+def test_each_way_a_company_words_its_preamble_finds_the_proposal_and_its_proponent():
+    """ "We received the following shareholder proposal from X", "X … is the proponent of", "submitted
+    by X" with "has been", "X … intends to propose": each opens a shareholder proposal."""
+    statement = split_proxy(*proxy_lines_from_text(fixture_text("proxy-preamble-forms.txt")))
+    assert [(p.item, [x.name for x in p.proponents]) for p in statement.proposals] == [
+        ("5", ["Signalmen’s Benefit Fund"]), ("6", ["Petra Lund"]), ("7", ["Valley Residents Trust"]),
+        ("8", ["Green Wheels Foundation"])]

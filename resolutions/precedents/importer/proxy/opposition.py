@@ -13,7 +13,10 @@ OPPOSITION = re.compile(
     r"|^(?:the\s+|our\s+)?(?:company|management)['’]?s?\s+(?:response|statement|position)"
     r"|^(?:the\s+|our\s+)?board(?:\s+of\s+directors)?['’]?s?\s+(?:statement|response|recommendation|position|opposition)"
     r"|what\s+(?:does|is)\s+(?:the|our)\s+(?:board|recommendation|company|management)|board\s+recommendation"
-    r"|what\s+vote\s+is\s+required|^(?:the\s+)?board\s+statement",
+    r"|what\s+vote\s+is\s+required|^(?:the\s+)?board\s+statement"
+    r"|^our\s+response|^directors['’]\s+(?:statement|response|recommendation|position)|^statement\s+of\s+opposition"
+    r"|^(?:response|position|recommendation)\s+of\s+(?:the\s+|our\s+)?(?:board|company|management|directors)"
+    r"|^(?:why|reasons?\s+(?:for|why))\s+(?:the\s+|our\s+)?board(?:\s+of\s+directors)?(?:['’]s)?\s+recommend",
     re.IGNORECASE,
 )
 _RECOMMENDS_NONE = re.compile(
@@ -28,7 +31,7 @@ _RECOMMENDS = re.compile(
 )
 _NOT_RECOMMENDING = re.compile(r"not\s+making\s+a\s+(?:voting\s+)?recommendation|no\s+(?:voting\s+)?recommendation", re.I)
 # "The Board of / Directors / Unanimously / Recommends / … Vote Against" set a word or two a line
-STACKED_RECOMMENDATION = re.compile(r"the\s+board\s+of\s+directors\s+(?:unanimously\s+)?recommends", re.I)
+STACKED_RECOMMENDATION = re.compile(r"(?:the|our|your)\s+board(?:\s+of\s+directors)?\s+(?:unanimously\s+)?recommends", re.I)
 _MAX_OPPOSITION_PAGES = 3
 # Words of the board statement's own headings; a heading about later meetings is the next section's all the same.
 _STATEMENT_WORDS = re.compile(r"board|recommend|statement|opposition|vote|proposal", re.I)

@@ -19,9 +19,9 @@ CLAUSE = re.compile(
 )
 # Paragraphs after RESOLVED that carry on the request rather than support it.
 _REQUEST_CONTINUES = re.compile(
-    r"^(?:for\s+(?:the\s+)?purposes\s+of|the\s+(?:report|policy|analysis|assessment|review|disclosure)s?\s+"
+    r"^(?:for\s+(?:the\s+)?purposes\s+of|the\s+(?:requested\s+)?(?:report|policy|analysis|assessment|review|disclosure)s?\s+"
     r"(?:shall|should|must|will|would|may)|these\s+amendments|this\s+(?:report|policy)\s+(?:shall|should)"
-    r"|such\s+(?:report|policy)|[\w/ ]{0,40}\s+(?:is|are)\s+defined\s+as|(?:both\s+)?“[^”]{1,60}”(?:\s+and\s+“[^”]{1,60}”)?\s+(?:is|are|means|refers?|includes?)\b)",
+    r"|such\s+(?:an?\s+)?(?:report|policy)|[\w/ ]{0,40}\s+(?:is|are)\s+defined\s+as|(?:both\s+)?“[^”]{1,60}”(?:\s+and\s+“[^”]{1,60}”)?\s+(?:is|are|means|refers?|includes?)\b)",
     re.IGNORECASE,
 )
 # Terms of the request left to the board ("The Board may, at its discretion, set a threshold …"),
@@ -85,6 +85,7 @@ def read_parts(proposal: ProxyProposal, lines: list[ProxyLine], body: list[int])
             paragraphs[-1] = join_lines([paragraphs[-1], text])
     numbers = frozenset(number for number, _, _ in notes)
     _classify(proposal, _merge_lists(paragraphs), CallScanner(first=min(numbers, default=1), notes=numbers))
+    notes = _split_run_together(notes)
     proposal.note_pages = [page for _, _, page in notes]
     footnotes = []
     for number, texts, _ in notes:
@@ -92,6 +93,23 @@ def read_parts(proposal: ProxyProposal, lines: list[ProxyLine], body: list[int])
         footnotes.append(Footnote(number=number, text=text, urls=extract_urls(text)))
     proposal.footnotes = footnotes
     proposal.warnings += _reconcile(proposal.calls, footnotes)
+
+
+def _split_run_together(notes: list[tuple[int, list[str], int]]) -> list[tuple[int, list[str], int]]:
+    """Notes run together in one paragraph ("1 https://… 2 https://…"): each ends where the next
+    number in order opens the next note, before a web address or a capital (unless that note has its own line)."""
+    own_lines = {number for number, _, _ in notes}
+    split: list[tuple[int, list[str], int]] = []
+    for number, texts, page in notes:
+        text = join_lines(texts) if texts else ""
+        while number + 1 not in own_lines:
+            following = re.search(rf"\s{number + 1}\s*(?=https?://|www\.|[A-Z“\"])", text)
+            if following is None or not text[: following.start()].strip():
+                break
+            split.append((number, [text[: following.start()].strip()], page))
+            number, text = number + 1, text[following.end():].strip()
+        split.append((number, [text] if text else [], page))
+    return split
 
 
 def _merge_lists(paragraphs: list[str]) -> list[str]:

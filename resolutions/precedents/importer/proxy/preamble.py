@@ -13,11 +13,13 @@ from .side_labels import side_label_end
 from .statement import ProxyLine, paragraph_text
 
 PREAMBLE = re.compile(
-    r"\b(?:intends?|intend)\s+to\s+(?:present|submit|introduce|offer|move)"
+    r"\b(?:intends?|intend)\s+to\s+(?:present|submit|introduce|offer|move|propose)"
     r"|\b(?:has|have)\s+(?:been\s+)?(?:notified|advised)\b"
     r"|\bwill\s+present\s+the\s+following\s+proposal"
-    r"|\b(?:were|was)\s+submitted\s+by\b"
-    r"|\b(?:has|have)\s+submitted\s+(?:the|a|this)\s+(?:following\s+)?proposal"
+    r"|\b(?:were|was|has\s+been|have\s+been)\s+submitted\s+by\b"
+    rf"|\b(?:has|have)\s+submitted\s+(?:the|a|this)\s+(?:following\s+)?(?:{SHAREHOLDER}\s+)?proposal"
+    rf"|\breceived\s+(?:the\s+following|a|this)\s+{SHAREHOLDER}\s+proposal\s+from\b"
+    r"|\b(?:is|are)\s+the\s+proponents?\s+of\b"
     r"|\bintention\s+to\s+present",
     re.IGNORECASE,
 )

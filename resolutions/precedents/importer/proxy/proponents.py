@@ -9,11 +9,13 @@ from ..text import normalize_text
 from .statement import Proponent
 
 _VERB = re.compile(
-    r",?\s*(?:together\s+with\s+[^,]*?co-?filers?,?\s*)?(?:who\s|which\s|the\s+beneficial\s+owner|has\s|have\s|intends?\s|will\s|is\s+the\s|are\s+the\s)",
+    r",?\s*(?:together\s+with\s+[^,]*?co-?filers?,?\s*)?(?:who\s|which\s|the\s+beneficial\s+owner|has\s|have\s|intends?\s|will\s|is\s+the\s|are\s+the\s"
+    r"|for\s+(?:inclusion|consideration|presentation)\b|to\s+be\s+(?:presented|included|voted)\b)",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(
-    r"^.*?\b(?:submitted\s+by|(?:has|have)\s+been\s+(?:notified|advised)\s+(?:by\s+|that\s+)?)\s*",
+    r"^.*?\b(?:submitted\s+by|(?:has|have)\s+been\s+(?:notified|advised)\s+(?:by\s+|that\s+)?"
+    r"|received\s+(?:the\s+following|a|this)\s+(?:(?:share|stock)holder\s+)?proposal\s+from)\s*",
     re.IGNORECASE,
 )
 _ACTIVE = re.compile(r"^\W*(?!the\s+following)\S+.*?\b(?:has|have)\s+(?:notified|advised)", re.IGNORECASE)
@@ -93,12 +95,14 @@ def _subject(text: str) -> str:
 
 
 def _split_and(text: str) -> list[str]:
-    """ "A and B" is two names when both are people or the first ends like an organization."""
+    """ "A and B" is two names when both are people or the first ends like an organization ("A Fund and the B")."""
     left, found, right = text.partition(" and ")
+    the = re.match(r"the\s+(?=[A-Z])", right)
+    right = right[the.end():] if the else right
     if not found or not right[:1].isupper():
         return [text]
     left_words = re.sub(r"\s*\([^)]*\)$", "", left).split()  # "Trust (Friends of X)" ends like an organization
-    if _is_person(left) and _is_person(right.split(" and ")[0]) or (
+    if not the and _is_person(left) and _is_person(right.split(" and ")[0]) or (
         left_words and left_words[-1].lower().strip(".,") in _ORG_WORDS
     ) or not left_words:
         return [left, *_split_and(right)]

@@ -77,7 +77,7 @@ class SnippetQuerySet(SearchableQuerySet):
         if not query:
             return self
         if connection.vendor == "postgresql":
-            return ranked_search(self, query, recent=("-pk",), tiebreak=("-pk",))
+            return ranked_search(self, query, tiebreak=("-pk",))
         matches = Q()
         for term in plain_terms(query):
             matches &= Q(search_document__icontains=term)

@@ -40,7 +40,7 @@ class PrecedentQuerySet(SearchableQuerySet):
         if not query:
             return self
         if connection.vendor == "postgresql":
-            return ranked_search(self, query, recent=("-pk",), tiebreak=("-meeting_year", "pk"))
+            return ranked_search(self, query, tiebreak=("-meeting_year", "pk"))
         matches = Q()
         for term in plain_terms(query):
             matches &= Q(search_document__icontains=term)

@@ -96,3 +96,12 @@ def test_the_boards_recommendation_between_the_caption_and_the_preamble_keeps_th
     [proposal] = split_proxy(*proxy_lines_from_text(text)).proposals
     assert (proposal.item, proposal.title) == ("4", "Shareholder Proposal on Reservoir Levels")
     assert proposal.opposition == "The Board of Directors recommends a vote FOR this proposal."
+
+
+def test_the_boards_recommendation_printed_under_the_preamble_is_the_companys_not_the_statement():
+    text = fixture_text("proxy-one-line-recommendation.txt").replace(
+        "intends to present the following proposal at the meeting.",
+        "intends to present the following proposal at the meeting.\n\nThe Board recommends a vote AGAINST this proposal.")
+    [proposal] = split_proxy(*proxy_lines_from_text(text)).proposals
+    assert proposal.preamble.endswith("The Board recommends a vote AGAINST this proposal.")
+    assert len(proposal.resolved) == 1 and proposal.board_recommendation == "for"

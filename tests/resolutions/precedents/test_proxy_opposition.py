@@ -121,3 +121,15 @@ def test_a_recommendation_followed_by_the_boards_reasons_under_their_own_heading
         "Publishing Costs Little\n\nA monthly table can go on the website at once.")
     [proposal] = split_proxy(*proxy_lines_from_text(text)).proposals
     assert proposal.opposition.endswith("A monthly table can go on the website at once.")
+
+
+def test_a_proposal_the_board_prints_no_statement_on_is_kept_with_a_warning():
+    """Nothing is dropped: the proposal runs to the next item's heading, and the next item is found."""
+    statement = split_proxy(*proxy_lines_from_text(fixture_text("proxy-no-board-statement.txt")))
+    first, second = statement.proposals
+    assert (first.item, second.item) == ("4", "5")
+    assert first.supporting == [
+        "Late crossings cost commuters their working hours, and the company does not say how often they happen."]
+    assert first.opposition == "" and first.board_recommendation == "none"
+    assert any("statement" in warning for warning in first.warnings)
+    assert [p.name for p in second.proponents] == ["Ilse Varga"] and second.board_recommendation == "against"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..markers import SUPPORTING_HEADING
-from .items import SHAREHOLDER
+from .items import ITEM_HEADING, SHAREHOLDER, SHAREHOLDER_CAPTION
 from .opposition import is_opposition
 from .parts import CLAUSE
 from .side_labels import side_label_end
@@ -42,7 +42,7 @@ def proposal_starts(lines: list[ProxyLine]) -> list[int]:
         text, after = paragraph_text(lines, index)
         window = text[:600]
         if PREAMBLE.search(window) and _PREAMBLE_SUBJECT.search(window) and _proposal_follows(lines, after):
-            if not starts or _opposition_between(lines, starts[-1], index):
+            if not starts or _opposition_between(lines, starts[-1], index) or _caption_between(lines, starts[-1], index):
                 starts.append(index)
         index = after
     return starts
@@ -61,6 +61,15 @@ def _proposal_follows(lines: list[ProxyLine], start: int) -> bool:
 
 def _opposition_between(lines: list[ProxyLine], start: int, stop: int) -> bool:
     return any(is_opposition(lines, index) for index in range(start + 1, stop))
+
+
+def _caption_between(lines: list[ProxyLine], start: int, stop: int) -> bool:
+    """A shareholder proposal's item heading between two preambles (the board may print no statement)."""
+    return any(
+        lines[index].starts_paragraph and ITEM_HEADING.match(lines[index].text) and SHAREHOLDER_CAPTION.search(
+            paragraph_text(lines, index)[0]) and not paragraph_text(lines, index)[0].endswith(".")
+        for index in range(start + 1, stop)
+    )
 
 
 def company_lines(lines, start, stop) -> tuple[list[str], int]:

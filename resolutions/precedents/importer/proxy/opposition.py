@@ -33,6 +33,12 @@ _NOT_RECOMMENDING = re.compile(r"not\s+making\s+a\s+(?:voting\s+)?recommendation
 # "The Board of / Directors / Unanimously / Recommends / … Vote Against" set a word or two a line
 STACKED_RECOMMENDATION = re.compile(r"(?:the|our|your)\s+board(?:\s+of\s+directors)?\s+(?:unanimously\s+)?recommends", re.I)
 _MAX_OPPOSITION_PAGES = 3
+# "The Board of Directors recommends a vote FOR this proposal." as a paragraph of its own
+_ONE_SENTENCE_RECOMMENDATION = re.compile(
+    r"(?:the|our|your)\s+board(?:\s+of\s+directors)?\s+(?:unanimously\s+)?recommends\s+(?:that\s+\w+\s+)?"
+    r"(?:a\s+)?vote\s*[“\"]?(?:for|against)[”\"]?\s+(?:this|the)\s+(?:(?:share|stock)holder\s+)?proposal\.",
+    re.IGNORECASE,
+)
 # Words of the board statement's own headings; a heading about later meetings is the next section's all the same.
 _STATEMENT_WORDS = re.compile(r"board|recommend|statement|opposition|vote|proposal", re.I)
 _LATER_SECTION = re.compile(
@@ -54,8 +60,14 @@ def _heading_group(lines: list[ProxyLine], index: int) -> str:
     return " ".join(texts)
 
 
-def is_opposition(lines: list[ProxyLine], index: int) -> bool:
+def is_opposition(lines: list[ProxyLine], index: int, *, recommendation_alone: bool = True) -> bool:
+    """The board's statement starts at ``index``: its heading, or (``recommendation_alone``) a
+    paragraph that is the board's recommendation alone, which may also stand above a preamble."""
     text = lines[index].text
+    if recommendation_alone and text and lines[index].starts_paragraph and _ONE_SENTENCE_RECOMMENDATION.fullmatch(
+        paragraph_text(lines, index)[0]
+    ):
+        return True
     if not text or len(text) > 110 or (text.endswith(".") and not re.search(r"recommends", text, re.I)):
         return False
     if text.endswith(".") and len(text.split()) > 6:

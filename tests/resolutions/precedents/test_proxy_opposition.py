@@ -96,3 +96,28 @@ def test_the_boards_recommendation_between_the_caption_and_the_preamble_keeps_th
     [proposal] = split_proxy(*proxy_lines_from_text(text)).proposals
     assert (proposal.item, proposal.title) == ("4", "Shareholder Proposal on Reservoir Levels")
     assert proposal.opposition == "The Board of Directors recommends a vote FOR this proposal."
+
+
+def test_the_boards_recommendation_printed_under_the_preamble_is_the_companys_not_the_statement():
+    text = fixture_text("proxy-one-line-recommendation.txt").replace(
+        "intends to present the following proposal at the meeting.",
+        "intends to present the following proposal at the meeting.\n\nThe Board recommends a vote AGAINST this proposal.")
+    [proposal] = split_proxy(*proxy_lines_from_text(text)).proposals
+    assert proposal.preamble.endswith("The Board recommends a vote AGAINST this proposal.")
+    assert len(proposal.resolved) == 1 and proposal.board_recommendation == "for"
+
+
+def test_a_one_sentence_statement_ends_at_the_next_heading_whatever_it_names():
+    text = fixture_text("proxy-one-line-recommendation.txt").replace(
+        "Item 5 — Ratification of the Appointment of the Independent Auditor", "Householding of Proxy Materials")
+    [proposal] = split_proxy(*proxy_lines_from_text(text)).proposals
+    assert proposal.opposition == "The Board of Directors recommends a vote FOR this proposal."
+
+
+def test_a_recommendation_followed_by_the_boards_reasons_under_their_own_headings_keeps_them():
+    text = fixture_text("proxy-one-line-recommendation.txt").replace(
+        "The Board of Directors recommends a vote FOR this proposal.",
+        "The Board of Directors recommends a vote FOR this proposal.\n\nThe levels are already measured daily.\n\n"
+        "Publishing Costs Little\n\nA monthly table can go on the website at once.")
+    [proposal] = split_proxy(*proxy_lines_from_text(text)).proposals
+    assert proposal.opposition.endswith("A monthly table can go on the website at once.")

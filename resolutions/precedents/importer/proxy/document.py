@@ -56,10 +56,10 @@ def _read_proposal(lines, removed, heading_at, preamble_at, end, body_size) -> P
             (before if before or line.text.endswith(".") else caption_lines).append(line.text)
     if before:  # company sentences between the caption and the preamble ("Our Board recommends…")
         preamble_text = " ".join(before + [preamble_text])
+    extra_preamble, body_at = company_lines(lines, body_at, end)  # before the board's own sentence is sought
     opposition_at = next((i for i in range(body_at, end) if is_opposition(lines, i)), None)
     if opposition_at is None:
         return None
-    extra_preamble, body_at = company_lines(lines, body_at, opposition_at)
     opposition_end = end_of_opposition(lines, opposition_at, end, body_size)
     body = [i for i in range(body_at, opposition_at) if lines[i].text]
     if not body:

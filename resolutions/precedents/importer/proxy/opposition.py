@@ -85,6 +85,7 @@ def is_opposition(lines: list[ProxyLine], index: int, *, recommendation_alone: b
 def end_of_opposition(lines, start, end, body_size) -> int:
     """The board's statement runs to the next item or section heading (at most a few pages)."""
     page = lines[start].page
+    alone = _ONE_SENTENCE_RECOMMENDATION.fullmatch(paragraph_text(lines, start)[0])  # no heading, no reasons
     paragraphs = 0
     closed_on: int | None = None  # the page of a paragraph restating the recommendation, if the last one read
     for index in range(start + 1, end):
@@ -98,6 +99,8 @@ def end_of_opposition(lines, start, end, body_size) -> int:
             return index  # the next item's heading ("Proposal 5 is advisory only, …" opens a sentence)
         if closed_on is not None and line.page > closed_on and len(text) < 80 and not text.endswith("."):
             return index  # the page after the closing recommendation opens on a heading: the next section
+        if alone and not paragraphs and len(text) < 80 and not text.endswith("."):
+            return index  # a heading right after a statement that is the recommendation alone: the next section
         paragraphs += 1
         closed_on = line.page if paragraphs > 2 and text.endswith(".") and _restates_recommendation(text) else None
         if index < start + 3:

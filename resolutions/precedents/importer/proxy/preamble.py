@@ -78,7 +78,7 @@ def company_lines(lines, start, stop) -> tuple[list[str], int]:
         text, after = paragraph_text(lines, index)
         if (
             COMPANY_HEADING.fullmatch(text) and not SUPPORTING_HEADING.fullmatch(text)
-            or re.search(r"(?:being\s+)?asked\s+to\s+vote\s+on\s+the\s+following|not\s+responsible\s+for|recommends\s+(?:that\s+)?(?:you|shareholders|stockholders|shareowners)?\s*vote|ownership\s+of\s+the\s+proponent|upon\s+(?:oral\s+or\s+written\s+)?request|beneficially\s+owns|contained\s+in\s+the\s+proposal", text, re.I)
+            or re.search(r"(?:being\s+)?asked\s+to\s+vote\s+on\s+the\s+following|not\s+responsible\s+for|recommends\s+(?:that\s+)?(?:you|shareholders|stockholders|shareowners)?\s*(?:a\s+)?vote|ownership\s+of\s+the\s+proponent|upon\s+(?:oral\s+or\s+written\s+)?request|beneficially\s+owns|contained\s+in\s+the\s+proposal", text, re.I)
             and not CLAUSE.match(text)
         ):
             kept.append(text)

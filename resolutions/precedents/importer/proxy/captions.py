@@ -34,7 +34,7 @@ def heading_before(lines: list[ProxyLine], preamble_at: int, floor: int, body_si
         line = lines[index]
         if line.page < page - 1:
             break
-        if is_opposition(lines, index) and index < preamble_at - 1:
+        if is_opposition(lines, index, recommendation_alone=False) and index < preamble_at - 1:
             break
         if _is_caption_line(line.text):
             heading = index

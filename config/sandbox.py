@@ -6,9 +6,11 @@
                                                                wall_seconds=30, output_mb=50),
                        subject="Reading this file")
 
-``run(function, *args, limits=..., subject=..., **kwargs)`` calls ``function(*args, **kwargs)`` in
-a sandbox worker and returns its result. ``function`` must be importable by name (a module-level
-function), and its arguments and result picklable. In the worker:
+``run(function, *args, limits=..., subject=..., on_progress=None, **kwargs)`` calls
+``function(*args, **kwargs)`` in a sandbox worker and returns its result. ``function`` must be
+importable by name (a module-level function), and its arguments and result picklable. While it
+runs, ``function`` may call ``progress(*values)`` (page 3 of 40, say): each call reaches the
+caller's ``on_progress(*values)`` at once, so a job can show how far it has got. In the worker:
 
 - ``resource.setrlimit`` caps the address space (``RLIMIT_AS``: the worker's size when the job
   starts plus ``memory_mb``) and the processor time (``RLIMIT_CPU``: ``cpu_seconds`` more than
@@ -44,6 +46,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 import traceback
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -78,11 +81,11 @@ class SandboxError(Exception):
         self.reason, self.limit = reason, limit
 
 
-def run(function, *args, limits: Limits = Limits(), subject: str = "This task", **kwargs):
+def run(function, *args, limits: Limits = Limits(), subject: str = "This task", on_progress=None, **kwargs):
     """``function(*args, **kwargs)`` run in a sandbox worker within ``limits`` (see the module docstring)."""
     worker = _pool.take()
     try:
-        outcome, value = worker.call(function, args, kwargs, limits)
+        outcome, value = worker.call(function, args, kwargs, limits, on_progress)
     except BaseException:
         worker.kill()
         raise
@@ -95,6 +98,12 @@ def run(function, *args, limits: Limits = Limits(), subject: str = "This task", 
     if outcome == "raised":
         raise value
     raise SandboxError(_reason(outcome, value, limits, subject), outcome if outcome in _LIMITS else "died")
+
+
+def progress(*values) -> None:
+    """In a worker's job, send ``values`` to the caller's ``on_progress``; elsewhere (a direct call) nothing."""
+    if _job_replies is not None:
+        _job_replies.send_bytes(pickle.dumps(("progress", values, False)))
 
 
 def warm() -> None:
@@ -135,8 +144,9 @@ class _Worker:
         self.jobs = 0
         self.spent = False
 
-    def call(self, function, args, kwargs, limits: Limits):
-        """(outcome, value): ("ok", result), ("raised", exception), or a limit's name and a detail."""
+    def call(self, function, args, kwargs, limits: Limits, on_progress=None):
+        """(outcome, value): ("ok", result), ("raised", exception), or a limit's name and a detail;
+        the job's progress messages on the way go to ``on_progress``, within the same wall time."""
         if not self.ready:
             if not self.replies.poll(STARTUP_SECONDS):
                 return "died", "the worker did not start"
@@ -149,15 +159,21 @@ class _Worker:
             self.requests.send_bytes(pickle.dumps((function, args, kwargs, limits)))
         except (BrokenPipeError, OSError):
             return "died", "the worker ended"
-        if not self.replies.poll(limits.wall_seconds):
-            return "wall", None
-        try:
-            raw = self.replies.recv_bytes(maxlength=limits.output_mb * MB + MB)
-        except EOFError:
-            return self._death()
-        except OSError:  # longer than maxlength: the worker's own check should have caught it
-            return "output", None
-        outcome, value, grown = pickle.loads(raw)
+        deadline = time.monotonic() + limits.wall_seconds
+        while True:
+            if not self.replies.poll(max(0.0, deadline - time.monotonic())):
+                return "wall", None
+            try:
+                raw = self.replies.recv_bytes(maxlength=limits.output_mb * MB + MB)
+            except EOFError:
+                return self._death()
+            except OSError:  # longer than maxlength: the worker's own check should have caught it
+                return "output", None
+            outcome, value, grown = pickle.loads(raw)
+            if outcome != "progress":
+                break
+            if on_progress is not None:
+                on_progress(*value)
         self.spent = grown or self.jobs >= MAX_JOBS_PER_WORKER or outcome not in ("ok", "raised")
         return outcome, value
 
@@ -244,7 +260,11 @@ def _cpu_used() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+_job_replies: Connection | None = None  # set in a worker: where ``progress`` writes
+
+
 def _serve(requests: Connection, replies: Connection) -> None:
+    global _job_replies
     if os.environ.get("DJANGO_SETTINGS_MODULE"):
         import django
 
@@ -255,6 +275,7 @@ def _serve(requests: Connection, replies: Connection) -> None:
         except ImportError:
             pass
     start_size = _address_space()
+    _job_replies = replies
     replies.send_bytes(b"ready")
     while True:
         try:
@@ -286,4 +307,7 @@ def _serve(requests: Connection, replies: Connection) -> None:
 if __name__ == "__main__":
     # Keep the protocol pipes to ourselves: a library's print() goes to stderr.
     os.dup2(2, 1)
-    _serve(Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]), readable=False))
+    # Serve from the module as imported by name, where a job's ``sandbox.progress`` finds ``_job_replies``.
+    from config.sandbox import _serve as serve
+
+    serve(Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]), readable=False))

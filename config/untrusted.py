@@ -77,14 +77,16 @@ class Budget:
                                "that is the limit, so it was not read.")
 
 
-def read(function, *args, subject: str, error: type[Exception], **kwargs):
-    """``function(*args, expansion=..., **kwargs)`` in the sandbox; a limit or a stop raises ``error(reason)``."""
+def read(function, *args, subject: str, error: type[Exception], on_progress=None, **kwargs):
+    """``function(*args, expansion=..., **kwargs)`` in the sandbox; a limit or a stop raises ``error(reason)``.
+    What ``function`` reports with ``sandbox.progress`` goes to ``on_progress``."""
     expansion = Expansion.from_settings()
     seconds = settings.UPLOAD_READ_SECONDS
     limits = sandbox.Limits(memory_mb=settings.UPLOAD_READ_MEMORY_MB, cpu_seconds=seconds, wall_seconds=seconds,
                             output_mb=math.ceil(expansion.expanded_bytes / MB) + 1)
     try:
-        return sandbox.run(function, *args, limits=limits, subject=subject, expansion=expansion, **kwargs)
+        return sandbox.run(function, *args, limits=limits, subject=subject, on_progress=on_progress,
+                           expansion=expansion, **kwargs)
     except (Overexpanded, sandbox.SandboxError) as stopped:
         raise error(f"{stopped} Nothing was saved.") from stopped
 

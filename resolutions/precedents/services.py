@@ -1,6 +1,7 @@
 """Writes to the precedent library. Views, admin actions and commands all call these."""
 import hashlib
 import re
+import time
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -189,7 +190,8 @@ def proxy_import_read(*, proxy_import: ProxyImport) -> ProxyImport:
     try:
         with proxy_import.file.open("rb") as stored:
             data = stored.read()
-        statement = read_proxy(proxy_import.filename, data, max_bytes=settings.MAX_PROXY_BYTES)  # in the sandbox
+        statement = read_proxy(proxy_import.filename, data, max_bytes=settings.MAX_PROXY_BYTES,  # in the sandbox
+                               on_page=_page_progress(proxy_import))
     except DocumentError as error:
         _proxy_progress(proxy_import, status=ProxyImport.Status.FAILED, progress=100, step="Stopped",
                         error=str(error), finished_at=timezone.now())
@@ -204,6 +206,23 @@ def proxy_import_read(*, proxy_import: ProxyImport) -> ProxyImport:
     _proxy_progress(proxy_import, status=ProxyImport.Status.DONE, progress=100, step="Done", statement=found,
                     finished_at=timezone.now())
     return proxy_import
+
+
+PAGE_PROGRESS_SECONDS = 0.5
+
+
+def _page_progress(proxy_import: ProxyImport):
+    """``on_page`` for the reader: "Reading page N of M", from 10 % to 90 %, written at most every
+    ``PAGE_PROGRESS_SECONDS`` (and for the last page) so a long file costs a few dozen updates."""
+    written = [0.0]
+
+    def on_page(number: int, pages: int) -> None:
+        now = time.monotonic()
+        if now - written[0] >= PAGE_PROGRESS_SECONDS or number == pages:
+            written[0] = now
+            _proxy_progress(proxy_import, progress=10 + 80 * number // pages, step=f"Reading page {number} of {pages}")
+
+    return on_page
 
 
 def _proxy_progress(proxy_import: ProxyImport, **values) -> None:

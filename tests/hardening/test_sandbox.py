@@ -32,6 +32,18 @@ def spin():
         pass
 
 
+def count_to(last):
+    for number in range(1, last + 1):
+        sandbox.progress(number, last)
+    return "counted"
+
+
+def report_forever():
+    while True:
+        sandbox.progress("still here")
+        time.sleep(0.01)
+
+
 def test_the_result_comes_back_from_another_process():
     assert sandbox.run(math.factorial, 10) == 3_628_800
     assert sandbox.run(worker_pid) != os.getpid()
@@ -41,6 +53,21 @@ def test_the_functions_own_exception_reaches_the_caller_as_it_was():
     with pytest.raises(ValueError, match="invalid literal"):
         sandbox.run(int, "not a number")
     assert sandbox.run(int, "7") == 7  # and the worker is still usable
+
+
+def test_progress_reaches_the_caller_in_order_before_the_result():
+    seen = []
+    assert sandbox.run(count_to, 3, on_progress=lambda *values: seen.append(values)) == "counted"
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    assert sandbox.run(count_to, 2) == "counted"  # no one listening: the messages are read and dropped
+    assert count_to(2) == "counted"  # outside a worker, progress is a no-op
+
+
+def test_a_job_that_reports_progress_still_stops_at_its_wall_time():
+    started = time.monotonic()
+    with pytest.raises(sandbox.SandboxError, match="took longer than 0.5 seconds"):
+        sandbox.run(report_forever, limits=sandbox.Limits(wall_seconds=0.5, cpu_seconds=60), on_progress=print)
+    assert time.monotonic() - started < 5
 
 
 def test_too_much_memory_is_refused_and_the_parent_does_not_grow():

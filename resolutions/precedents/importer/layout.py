@@ -62,8 +62,9 @@ class PageLine:
     font_size: float = 0.0  # the type's own size (``size`` is the height its letters reach)
 
 
-def pdf_pages(data: bytes, *, expansion: untrusted.Expansion) -> list[list[PageLine]]:
+def pdf_pages(data: bytes, *, expansion: untrusted.Expansion, on_page=None) -> list[list[PageLine]]:
     """The lines of every page, in reading order; raises DocumentError for an unreadable file.
+    ``on_page(number, pages)`` is called as each page has been read.
 
     PDFium inflates streams in C, out of our sight: the page count is checked first, and the
     text it extracts is spent from ``expansion``'s budget page by page (the sandbox caps the rest).
@@ -77,7 +78,11 @@ def pdf_pages(data: bytes, *, expansion: untrusted.Expansion) -> list[list[PageL
     budget = expansion.budget()
     try:
         expansion.check_pages(len(document))
-        pages = [_page_lines(document[index], index + 1, budget) for index in range(len(document))]
+        pages = []
+        for index in range(len(document)):
+            pages.append(_page_lines(document[index], index + 1, budget))
+            if on_page is not None:
+                on_page(index + 1, len(document))
     finally:
         document.close()
     if not any(pages):

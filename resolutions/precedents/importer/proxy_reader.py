@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from config import untrusted
+from config import sandbox, untrusted
 
 from .errors import DocumentError
 from .layout import pdf_pages
@@ -21,8 +21,9 @@ from .readers import decode_text
 PROXY_EXTENSIONS = (".pdf", ".htm", ".html", ".txt", ".text")
 
 
-def read_proxy(name: str, data: bytes, *, max_bytes: int | None = None) -> ProxyStatement:
-    """The proxy statement in file `name`; raises DocumentError with a message for the user."""
+def read_proxy(name: str, data: bytes, *, max_bytes: int | None = None, on_page=None) -> ProxyStatement:
+    """The proxy statement in file `name`; raises DocumentError with a message for the user.
+    For a PDF, ``on_page(number, pages)`` is called as each page has been read."""
     extension = PurePath(name).suffix.lower()
     if extension not in PROXY_EXTENSIONS:
         raise DocumentError(
@@ -37,14 +38,14 @@ def read_proxy(name: str, data: bytes, *, max_bytes: int | None = None) -> Proxy
             f"the limit for a proxy statement is {max_bytes / 1048576:.0f} MB."
         )
     return untrusted.read(read_proxy_in_sandbox, name, data, subject=f"Reading “{PurePath(name).name}”",
-                          error=DocumentError)
+                          error=DocumentError, on_progress=on_page)
 
 
 def read_proxy_in_sandbox(name: str, data: bytes, *, expansion: untrusted.Expansion) -> ProxyStatement:
     """The proxy statement in a file of a supported extension (run by ``untrusted.read``)."""
     extension = PurePath(name).suffix.lower()
     if extension == ".pdf":
-        pages = pdf_pages(data, expansion=expansion)
+        pages = pdf_pages(data, expansion=expansion, on_page=sandbox.progress)
         lines, removed = proxy_lines_from_pdf(pages)
         return split_proxy(lines, removed, filename=name, page_count=len(pages))
     text = decode_text(data)

@@ -108,6 +108,39 @@ def test_a_scanned_pdf_fails_with_the_reason_and_saves_nothing(read):
     assert Precedent.objects.count() == 0
 
 
+def test_a_pdf_is_read_page_by_page_with_its_progress_written_for_the_page(upload, monkeypatch):
+    from resolutions.precedents import services
+
+    written = []
+    record = services._proxy_progress
+    monkeypatch.setattr(services, "_proxy_progress",
+                        lambda proxy_import, **values: (written.append(values), record(proxy_import, **values)))
+    monkeypatch.setattr(services, "PAGE_PROGRESS_SECONDS", 0)  # every page, so each one can be seen
+    pages = "".join(f"<p style='page-break-after: always'>Page {n} of our annual meeting notice.</p>" for n in range(4))
+    upload("notice.pdf", HTML(string=pages).write_pdf())
+    reading = [(values["progress"], values["step"]) for values in written if values.get("step", "").startswith("Reading page")]
+    assert reading == [(30, "Reading page 1 of 4"), (50, "Reading page 2 of 4"), (70, "Reading page 3 of 4"),
+                       (90, "Reading page 4 of 4")]
+    assert ProxyImport.objects.get().progress == 100
+
+
+def test_page_progress_is_written_at_most_twice_a_second_and_for_the_last_page(curator, monkeypatch):
+    from resolutions.precedents import services
+
+    proxy_import = ProxyImport.objects.create(uploaded_by=curator, filename="big.pdf", file="proxies/big.pdf")
+    on_page = services._page_progress(proxy_import)
+    for number in range(1, 121):
+        on_page(number, 120)
+    proxy_import.refresh_from_db()
+    assert (proxy_import.step, proxy_import.progress) == ("Reading page 120 of 120", 90)
+    written = []
+    monkeypatch.setattr(services, "_proxy_progress", lambda _, **values: written.append(values["step"]))
+    on_page = services._page_progress(proxy_import)
+    for number in range(1, 121):
+        on_page(number, 120)
+    assert written == ["Reading page 1 of 120", "Reading page 120 of 120"]  # the loop takes far less than 0.5 s
+
+
 def test_the_proxy_limit_not_the_general_upload_limit_applies(upload, settings):
     settings.MAX_UPLOAD_BYTES = 100
     settings.MAX_PROXY_BYTES = 4000

@@ -70,14 +70,15 @@ class Source(models.Model):
 
 
 class SnippetQuerySet(SearchableQuerySet):
-    def search(self, query: str):
+    def search(self, query: str, *, listing=None):
         """Ranked full-text search (PostgreSQL: at most ``SEARCH_CANDIDATES`` recent matches
-        are ranked, see ``resolutions.search``), or a plain scan on SQLite."""
+        are ranked, see ``resolutions.search``), or a plain scan on SQLite. ``listing``: these
+        rows' QuerySet before its filters, to rank the matches from."""
         query = searchable_query(query)
         if not query:
             return self
         if connection.vendor == "postgresql":
-            return ranked_search(self, query, tiebreak=("-pk",))
+            return ranked_search(self, query, tiebreak=("-pk",), listing=listing)
         matches = Q()
         for term in plain_terms(query):
             matches &= Q(search_document__icontains=term)

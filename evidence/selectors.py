@@ -29,11 +29,12 @@ def snippet_search(*, query="", topic=None, company=None, kind="", published_fro
     Without the columns no listing shows: the stored vector and search text, and the source's
     whole text (a document per row, read for quote capture only).
     """
-    snippets = (
+    listing = (
         Snippet.objects.select_related("source", "added_by", "verified_by")
         .defer(*LISTING_DEFERS)
         .prefetch_related("topics", "companies")
     )
+    snippets = listing
     if topic:
         snippets = snippets.filter(topics=topic)
     if company:
@@ -45,7 +46,7 @@ def snippet_search(*, query="", topic=None, company=None, kind="", published_fro
         snippets = snippets.filter(source__published__gte=published_from)
     if published_to:
         snippets = snippets.filter(source__published__lte=published_to)
-    return snippets.search(query)
+    return snippets.search(query, listing=listing)
 
 
 def source_snippets(source: Source):

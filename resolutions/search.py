@@ -179,18 +179,21 @@ def newest_matches(queryset, query: str, *, limit: int) -> list[int]:
     return found
 
 
-def ranked_search(queryset: SearchableQuerySet, query: str, *, tiebreak: tuple):
+def ranked_search(queryset: SearchableQuerySet, query: str, *, tiebreak: tuple, listing=None):
     """``queryset``'s rows matching ``query`` (websearch syntax), best ``ts_rank`` first (PostgreSQL).
 
     At most ``SEARCH_CANDIDATES`` rows — the most recent matches — are ranked, so the cost is
     bounded however common the words are. The matches are read here, once; the count is theirs.
-    The ranked query names the candidates' pks, which only the primary key's index serves.
+    The ranked query names the candidates' pks, which only the primary key's index serves, and
+    reads them from ``listing`` (``queryset`` before its filters, with its joins and prefetches):
+    they passed the filters already, and a filter repeated there let PostgreSQL start from it
+    (``organization=`` sorted every filer of every precedent: 50 ms instead of 2 for a common word).
     Apply filters before calling this. ``query`` is a ``searchable_query``.
     """
     search_query = SearchQuery(query, search_type="websearch", config="english")
     candidates = newest_matches(queryset, query, limit=SEARCH_CANDIDATES + 1)
     results = (
-        queryset.filter(pk__in=candidates[:SEARCH_CANDIDATES])
+        (queryset if listing is None else listing).filter(pk__in=candidates[:SEARCH_CANDIDATES])
         .annotate(rank=SearchRank(F("search_vector"), search_query))
         .order_by("-rank", *tiebreak)
     )

@@ -106,8 +106,10 @@ def proposals_elsewhere(draft: Draft) -> tuple[list[str], dict[str, list[str]], 
     are the same person when their names match ignoring case and punctuation. The representatives bind
     too: an organization counts every proposal it files, for itself or for others.
     """
-    at_meeting = (Draft.objects.filter(company=draft.company, meeting_year=draft.meeting_year)
-                  .exclude(pk=draft.pk).exclude(status=Draft.Status.WITHDRAWN))
+    # One cheap query first: with no other proposal at the meeting (the usual case) nobody's titles are read.
+    other_ids = list(Draft.objects.filter(company_id=draft.company_id, meeting_year=draft.meeting_year)
+                     .exclude(pk=draft.pk).exclude(status=Draft.Status.WITHDRAWN).values_list("pk", flat=True))
+    at_meeting = Draft.objects.filter(pk__in=other_ids)
     still_filing = Invitation.objects.filter(draft=OuterRef("draft"), organization_id=OuterRef("organization_id"),
                                              accepted_at__isnull=False, revoked_at__isnull=True)
 
@@ -127,6 +129,8 @@ def proposals_elsewhere(draft: Draft) -> tuple[list[str], dict[str, list[str]], 
         return joined | represented(name_key)
 
     def titles(condition: Q) -> list[str]:
+        if not other_ids:
+            return []
         return sorted(set(at_meeting.filter(condition).values_list("title", flat=True)))
 
     cofilers = draft.invitations.filter(accepted_at__isnull=False, revoked_at__isnull=True,

@@ -30,17 +30,18 @@ class PrecedentQuerySet(SearchableQuerySet):
     def curated(self):
         return self.filter(curated=True)
 
-    def search(self, query: str):
+    def search(self, query: str, *, listing=None):
         """Ranked full-text search: PostgreSQL's stored vector, or a plain scan on SQLite.
 
         On PostgreSQL at most ``search.SEARCH_CANDIDATES`` matches (the most recently added)
         are ranked, and ``count()`` stops past that bound: see ``resolutions.search``.
+        ``listing``: these rows' QuerySet before its filters, to rank the matches from.
         """
         query = searchable_query(query)
         if not query:
             return self
         if connection.vendor == "postgresql":
-            return ranked_search(self, query, tiebreak=("-meeting_year", "pk"))
+            return ranked_search(self, query, tiebreak=("-meeting_year", "pk"), listing=listing)
         matches = Q()
         for term in plain_terms(query):
             matches &= Q(search_document__icontains=term)

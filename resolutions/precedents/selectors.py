@@ -18,7 +18,8 @@ def precedents_recent(*, limit: int = 5):
 def precedent_search(*, query="", company=None, year_from=None, year_to=None, topic=None,
                      outcome="", organization=""):
     """The precedent list: filters, then ranked full-text search when there is a query."""
-    precedents = Precedent.objects.select_related("company").defer(*LISTING_DEFERS).prefetch_related("topics")
+    listing = Precedent.objects.select_related("company").defer(*LISTING_DEFERS).prefetch_related("topics")
+    precedents = listing
     if company:
         precedents = precedents.filter(company__in=Company.objects.matching(company))
     if year_from:
@@ -31,7 +32,7 @@ def precedent_search(*, query="", company=None, year_from=None, year_to=None, to
         precedents = precedents.filter(outcome=outcome)
     if organization:
         precedents = precedents.filter(filers__organization__icontains=organization).distinct()
-    return precedents.search(query)
+    return precedents.search(query, listing=listing)
 
 
 def precedent_for_display(pk: int) -> Precedent:

@@ -123,3 +123,19 @@ def test_a_precedent_search_ranks_and_counts_as_the_plain_query_does(monkeypatch
         rows, count = _plain_ranked(Precedent.objects.all(), query, tiebreak=("-meeting_year", "pk"))
         assert [p.pk for p in found] == rows, query
         assert found.count() == count, query
+
+
+def test_a_filtered_search_ranks_its_matches_without_repeating_the_filter(library, monkeypatch):
+    """The candidates passed the filter already: the ranked query reads them by pk alone."""
+    from evidence.selectors import snippet_search
+
+    monkeypatch.setattr(search, "SEARCH_CANDIDATES", 10)
+    water = factories.topic("Groundwater")
+    for query in QUERIES:
+        with CaptureQueriesContext(connection) as queries:
+            found = list(snippet_search(query=query, topic=water))
+        rows, count = _plain_ranked(Snippet.objects.filter(topics=water), query, tiebreak=("-pk",))
+        assert [s.pk for s in found] == rows, query
+        assert snippet_search(query=query, topic=water).count() == count, query
+        ranked = [q["sql"] for q in queries if "ts_rank" in q["sql"]]
+        assert all('"evidence_snippet_topics"' not in sql for sql in ranked), query

@@ -31,8 +31,8 @@ _CALL = re.compile(
     rf"|(?<=[0-9][.!?])(?P<after_number>[0-9]{{1,3}})(?={_SENTENCE_FOLLOWS})"
     # empire.” 6 Senator
     rf"|(?<=[^\s0-9][{re.escape(_CLOSING)}]) (?P<spaced>[0-9]{{1,3}})(?={_SENTENCE_FOLLOWS})"
-    # rivers.(1)  colour(2) (not 14a-8(i)(7))
-    r"|(?<=[A-Za-z.,;:!?”’\"])\((?P<paren>[0-9]{1,3})\)"
+    # rivers.(1)  colour(2) (not 14a-8(i)(7), nor a list run in after a colon, "include:(1) …")
+    r"|(?<=[A-Za-z.,!?”’\"])\((?P<paren>[0-9]{1,3})\)"
     # consensus”1 2 claims: a second call beside a call (only right after one, see CallScanner)
     r"|(?<=[0-9]) (?P<beside>[0-9]{1,3})(?![0-9]|[.,][0-9]|[%A-Za-z])"
 )

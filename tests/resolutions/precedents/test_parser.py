@@ -333,3 +333,9 @@ def test_two_calls_side_by_side_after_a_word_are_both_calls():
     assert call_numbers(result) == [1, 2, 3, 4, 5]
     assert result["whereas"][0] == "The “orchard census” counts trees in 2 regions."
     assert result["warnings"] == []
+
+
+def test_a_list_run_in_after_a_colon_numbered_in_brackets_is_no_call():
+    result = parse("Title\n\nRESOLVED, the report should include:(1) the farms it buys from; (2) their size.")
+    assert result["calls"] == []
+    assert result["resolved"] == ["The report should include:(1) the farms it buys from; (2) their size."]

@@ -155,6 +155,7 @@ def test_notes_run_together_in_one_paragraph_are_each_a_note():
     assert [(note.number, note.text) for note in proposal.footnotes] == [
         (1, "https://example.org/sedge-rivers"), (2, "https://example.org/farm-survey-2026"),
         (3, "See the county’s river report for 2025, https://example.org/county-river")]
+    assert [call.number for call in proposal.calls] == [1, 2, 3]  # "the EU2": note 2 is known once split off
     assert proposal.warnings == []
 
 

@@ -15,10 +15,15 @@ from .side_labels import SIDE_LABEL
 from .statement import ProxyLine
 
 _TITLE_LABEL = re.compile(rf"^[“\"]?\s*(?:proposal|resolution)\s*(?:no\.?\s*)?(?:{NUMBER}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*[:.–—-]\s*", re.I)
+_LABEL_NUMBER = rf"(?:no\.?|number|#)?\s*{NUMBER}"
 _CAPTION_LABEL = re.compile(
-    rf"^(?:(?:item|proposal)\s*(?:no\.?|number)?\s*{NUMBER}\s*[:.–—-]?\s*)?"
-    rf"(?:{SHAREHOLDER}\s+proposal\s*[:–—-]\s*)?",
+    rf"^(?:(?:agenda\s+)?(?:item|proposal)\s*{_LABEL_NUMBER}\s*[:.–—-]?\s*|[0-9]{{1,2}}\.\s+)?"
+    rf"(?:{SHAREHOLDER}\s+proposal(?:\s+{_LABEL_NUMBER})?\s*[:–—-]\s*)?",
     re.IGNORECASE,
+)
+# "5. Shareholder Proposal …", "Shareholder Proposal No. 5 — …", "… (Item 5 on the Proxy Card)"
+_OTHER_NUMBERING = re.compile(
+    rf"^(?P<lead>[0-9]{{1,2}})\.\s|\b(?:item|proposal)\s*(?:no\.?|number|#)?\s*(?P<number>{NUMBER})\b", re.IGNORECASE
 )
 
 
@@ -29,7 +34,7 @@ def heading_before(lines: list[ProxyLine], preamble_at: int, floor: int, body_si
         line = lines[index]
         if line.page < page - 1:
             break
-        if is_opposition(lines, index) and index < preamble_at - 1:
+        if is_opposition(lines, index, recommendation_alone=False) and index < preamble_at - 1:
             break
         if _is_caption_line(line.text):
             heading = index
@@ -54,10 +59,15 @@ def _is_stacked(text: str) -> bool:
 
 
 def read_caption(texts: list[str]) -> tuple[str, str]:
-    caption = SIDE_LABEL.sub("", PROXY_CARD.sub("", " ".join(texts))).strip()
+    """The caption without "(Item N on the Proxy Card)", and the item number it gives."""
+    whole = " ".join(texts)
+    caption = SIDE_LABEL.sub("", PROXY_CARD.sub("", whole)).strip()
     caption = re.sub(r"^(\w+)\s+(?=\1\s+\w)", "", caption, flags=re.I)  # "Proposal / Proposal 5: …" stacked
-    match = ITEM_HEADING.search(caption) or re.search(rf"\b(?:item|proposal)\s*(?:no\.?\s*)?(?P<number>{NUMBER})\b", caption, re.I)
-    return caption, item_number(match["number"]) if match else ""
+    match = ITEM_HEADING.search(caption) or _OTHER_NUMBERING.search(caption) or _OTHER_NUMBERING.search(whole)
+    if not match:
+        return caption, ""
+    groups = match.groupdict()
+    return caption, item_number(groups["number"] or groups["lead"])
 
 
 def item_from(title: str) -> str:

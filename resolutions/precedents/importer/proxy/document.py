@@ -56,11 +56,13 @@ def _read_proposal(lines, removed, heading_at, preamble_at, end, body_size) -> P
             (before if before or line.text.endswith(".") else caption_lines).append(line.text)
     if before:  # company sentences between the caption and the preamble ("Our Board recommends…")
         preamble_text = " ".join(before + [preamble_text])
+    extra_preamble, body_at = company_lines(lines, body_at, end)  # before the board's own sentence is sought
     opposition_at = next((i for i in range(body_at, end) if is_opposition(lines, i)), None)
-    if opposition_at is None:
-        return None
-    extra_preamble, body_at = company_lines(lines, body_at, opposition_at)
-    opposition_end = end_of_opposition(lines, opposition_at, end, body_size)
+    no_statement = opposition_at is None
+    if no_statement:  # the board printed none: the proponent's text runs to the next heading
+        opposition_at = opposition_end = end_of_opposition(lines, body_at, end, body_size)
+    else:
+        opposition_end = end_of_opposition(lines, opposition_at, end, body_size)
     body = [i for i in range(body_at, opposition_at) if lines[i].text]
     if not body:
         return None
@@ -96,6 +98,8 @@ def _read_proposal(lines, removed, heading_at, preamble_at, end, body_size) -> P
         removed[i] for i in sorted(removed)
         if first_page <= removed[i]["page"] <= max(last_page, lines[max(opposition_end - 1, 0)].page)
     ]
+    if no_statement:
+        proposal.warnings.append("No statement of the board was found; the proposal was read to the next heading.")
     if not proposal.proponents:
         proposal.warnings.append("The preamble does not name the proponent; it is recorded as not disclosed.")
         proposal.proponents = [Proponent(name="not disclosed")]

@@ -33,6 +33,12 @@ _NOT_RECOMMENDING = re.compile(r"not\s+making\s+a\s+(?:voting\s+)?recommendation
 # "The Board of / Directors / Unanimously / Recommends / … Vote Against" set a word or two a line
 STACKED_RECOMMENDATION = re.compile(r"(?:the|our|your)\s+board(?:\s+of\s+directors)?\s+(?:unanimously\s+)?recommends", re.I)
 _MAX_OPPOSITION_PAGES = 3
+# "The Board of Directors recommends a vote FOR this proposal." as a paragraph of its own
+_ONE_SENTENCE_RECOMMENDATION = re.compile(
+    r"(?:the|our|your)\s+board(?:\s+of\s+directors)?\s+(?:unanimously\s+)?recommends\s+(?:that\s+\w+\s+)?"
+    r"(?:a\s+)?vote\s*[“\"]?(?:for|against)[”\"]?\s+(?:this|the)\s+(?:(?:share|stock)holder\s+)?proposal\.",
+    re.IGNORECASE,
+)
 # Words of the board statement's own headings; a heading about later meetings is the next section's all the same.
 _STATEMENT_WORDS = re.compile(r"board|recommend|statement|opposition|vote|proposal", re.I)
 _LATER_SECTION = re.compile(
@@ -54,8 +60,14 @@ def _heading_group(lines: list[ProxyLine], index: int) -> str:
     return " ".join(texts)
 
 
-def is_opposition(lines: list[ProxyLine], index: int) -> bool:
+def is_opposition(lines: list[ProxyLine], index: int, *, recommendation_alone: bool = True) -> bool:
+    """The board's statement starts at ``index``: its heading, or (``recommendation_alone``) a
+    paragraph that is the board's recommendation alone, which may also stand above a preamble."""
     text = lines[index].text
+    if recommendation_alone and text and lines[index].starts_paragraph and _ONE_SENTENCE_RECOMMENDATION.fullmatch(
+        paragraph_text(lines, index)[0]
+    ):
+        return True
     if not text or len(text) > 110 or (text.endswith(".") and not re.search(r"recommends", text, re.I)):
         return False
     if text.endswith(".") and len(text.split()) > 6:
@@ -73,6 +85,7 @@ def is_opposition(lines: list[ProxyLine], index: int) -> bool:
 def end_of_opposition(lines, start, end, body_size) -> int:
     """The board's statement runs to the next item or section heading (at most a few pages)."""
     page = lines[start].page
+    alone = _ONE_SENTENCE_RECOMMENDATION.fullmatch(paragraph_text(lines, start)[0])  # no heading, no reasons
     paragraphs = 0
     closed_on: int | None = None  # the page of a paragraph restating the recommendation, if the last one read
     for index in range(start + 1, end):
@@ -86,6 +99,8 @@ def end_of_opposition(lines, start, end, body_size) -> int:
             return index  # the next item's heading ("Proposal 5 is advisory only, …" opens a sentence)
         if closed_on is not None and line.page > closed_on and len(text) < 80 and not text.endswith("."):
             return index  # the page after the closing recommendation opens on a heading: the next section
+        if alone and not paragraphs and len(text) < 80 and not text.endswith("."):
+            return index  # a heading right after a statement that is the recommendation alone: the next section
         paragraphs += 1
         closed_on = line.page if paragraphs > 2 and text.endswith(".") and _restates_recommendation(text) else None
         if index < start + 3:

@@ -83,9 +83,9 @@ def read_parts(proposal: ProxyProposal, lines: list[ProxyLine], body: list[int])
             paragraphs.append(text)
         else:
             paragraphs[-1] = join_lines([paragraphs[-1], text])
+    notes = _split_run_together(notes)
     numbers = frozenset(number for number, _, _ in notes)
     _classify(proposal, _merge_lists(paragraphs), CallScanner(first=min(numbers, default=1), notes=numbers))
-    notes = _split_run_together(notes)
     proposal.note_pages = [page for _, _, page in notes]
     footnotes = []
     for number, texts, _ in notes:
@@ -97,7 +97,8 @@ def read_parts(proposal: ProxyProposal, lines: list[ProxyLine], body: list[int])
 
 def _split_run_together(notes: list[tuple[int, list[str], int]]) -> list[tuple[int, list[str], int]]:
     """Notes run together in one paragraph ("1 https://… 2 https://…"): each ends where the next
-    number in order opens the next note, before a web address or a capital (unless that note has its own line)."""
+    number in order opens the next note, before a web address or a capital (unless that note has a
+    line of its own)."""
     own_lines = {number for number, _, _ in notes}
     split: list[tuple[int, list[str], int]] = []
     for number, texts, page in notes:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..markers import SUPPORTING_HEADING
-from .items import SHAREHOLDER
+from .items import ITEM_HEADING, SHAREHOLDER, SHAREHOLDER_CAPTION
 from .opposition import is_opposition
 from .parts import CLAUSE
 from .side_labels import side_label_end
@@ -42,7 +42,7 @@ def proposal_starts(lines: list[ProxyLine]) -> list[int]:
         text, after = paragraph_text(lines, index)
         window = text[:600]
         if PREAMBLE.search(window) and _PREAMBLE_SUBJECT.search(window) and _proposal_follows(lines, after):
-            if not starts or _opposition_between(lines, starts[-1], index):
+            if not starts or _opposition_between(lines, starts[-1], index) or _caption_between(lines, starts[-1], index):
                 starts.append(index)
         index = after
     return starts
@@ -63,6 +63,15 @@ def _opposition_between(lines: list[ProxyLine], start: int, stop: int) -> bool:
     return any(is_opposition(lines, index) for index in range(start + 1, stop))
 
 
+def _caption_between(lines: list[ProxyLine], start: int, stop: int) -> bool:
+    """A shareholder proposal's item heading between two preambles (the board may print no statement)."""
+    return any(
+        lines[index].starts_paragraph and ITEM_HEADING.match(lines[index].text) and SHAREHOLDER_CAPTION.search(
+            paragraph_text(lines, index)[0]) and not paragraph_text(lines, index)[0].endswith(".")
+        for index in range(start + 1, stop)
+    )
+
+
 def company_lines(lines, start, stop) -> tuple[list[str], int]:
     """Company text between the preamble and the proponent's text: headings, disclaimers, the recommendation."""
     kept: list[str] = []
@@ -78,7 +87,7 @@ def company_lines(lines, start, stop) -> tuple[list[str], int]:
         text, after = paragraph_text(lines, index)
         if (
             COMPANY_HEADING.fullmatch(text) and not SUPPORTING_HEADING.fullmatch(text)
-            or re.search(r"(?:being\s+)?asked\s+to\s+vote\s+on\s+the\s+following|not\s+responsible\s+for|recommends\s+(?:that\s+)?(?:you|shareholders|stockholders|shareowners)?\s*vote|ownership\s+of\s+the\s+proponent|upon\s+(?:oral\s+or\s+written\s+)?request|beneficially\s+owns|contained\s+in\s+the\s+proposal", text, re.I)
+            or re.search(r"(?:being\s+)?asked\s+to\s+vote\s+on\s+the\s+following|not\s+responsible\s+for|recommends\s+(?:that\s+)?(?:you|shareholders|stockholders|shareowners)?\s*(?:a\s+)?vote|ownership\s+of\s+the\s+proponent|upon\s+(?:oral\s+or\s+written\s+)?request|beneficially\s+owns|contained\s+in\s+the\s+proposal", text, re.I)
             and not CLAUSE.match(text)
         ):
             kept.append(text)

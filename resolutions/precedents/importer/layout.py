@@ -12,6 +12,7 @@ paragraph breaks can be told apart later.
 
 from __future__ import annotations
 
+import codecs
 import ctypes
 import re
 from dataclasses import dataclass
@@ -80,7 +81,7 @@ def pdf_pages(data: bytes, *, expansion: untrusted.Expansion, on_page=None) -> l
         expansion.check_pages(len(document))
         pages = []
         for index in range(len(document)):
-            pages.append(_page_lines(document[index], index + 1, budget))
+            pages.append(_page_lines(document, index, budget))
             if on_page is not None:
                 on_page(index + 1, len(document))
     finally:
@@ -90,12 +91,22 @@ def pdf_pages(data: bytes, *, expansion: untrusted.Expansion, on_page=None) -> l
     return pages
 
 
-def _page_lines(page: pypdfium2.PdfPage, number: int, budget: untrusted.Budget) -> list[PageLine]:
-    width, height = page.get_size()
-    textpage = page.get_textpage()
-    segments = _segments(textpage, height, budget)
-    textpage.close()
-    page.close()
+def _page_lines(document: pypdfium2.PdfDocument, index: int, budget: untrusted.Budget) -> list[PageLine]:
+    # PDFium's own handles, not pypdfium2's page objects: their bookkeeping costs a sixth of the read
+    page = pdfium_c.FPDF_LoadPage(document.raw, index)
+    if not page:
+        raise DocumentError("This PDF could not be read; the file may be damaged.")
+    try:
+        width, height = pdfium_c.FPDF_GetPageWidthF(page), pdfium_c.FPDF_GetPageHeightF(page)
+        textpage = pdfium_c.FPDFText_LoadPage(page)
+        if not textpage:
+            raise DocumentError("This PDF could not be read; the file may be damaged.")
+        try:
+            segments = _segments(textpage, height, budget)
+        finally:
+            pdfium_c.FPDFText_ClosePage(textpage)
+    finally:
+        pdfium_c.FPDF_ClosePage(page)
     lines = _group_lines(sorted(segments, key=lambda segment: segment["top"]))
     gutter = _gutter(lines)
     if gutter is not None:
@@ -104,6 +115,7 @@ def _page_lines(page: pypdfium2.PdfPage, number: int, budget: untrusted.Budget) 
     sizes = sorted(line.size for line in lines)
     body_size = sizes[len(sizes) // 2] if sizes else 0
     result: list[PageLine] = []
+    number = index + 1
     for line in lines:
         text = _line_text(line)
         leading_call = _LEADING_CALL.match(text)
@@ -117,76 +129,101 @@ def _page_lines(page: pypdfium2.PdfPage, number: int, budget: untrusted.Budget) 
         elif leading_call:  # a raised note number opening a note (small, or before its web address)
             text = f"{from_superscript(leading_call[1])} {text[leading_call.end():]}"
         if text:
-            x0 = min(w["x0"] for w in line.words)
-            baseline = max(line.words, key=lambda w: w["size"])["baseline"]
-            font_size = max(w["font_size"] for w in line.words)
-            result.append(PageLine(number, text, x0, line.x1, line.top, line.bottom, line.size, height, width, baseline,
+            words = line.words
+            if len(words) == 1:
+                [word] = words
+                x0, x1, baseline, font_size = word["x0"], word["x1"], word["baseline"], word["font_size"]
+            else:
+                x0, x1 = min(w["x0"] for w in words), line.x1
+                baseline = max(words, key=lambda w: w["size"])["baseline"]
+                font_size = max(w["font_size"] for w in words)
+            result.append(PageLine(number, text, x0, x1, line.top, line.bottom, line.size, height, width, baseline,
                                    font_size))
     return result
 
 
-def _segments(textpage: pypdfium2.PdfTextPage, height: float, budget: untrusted.Budget) -> list[dict]:
+def _page_text(textpage, count: int) -> str:
+    """The page's text (as pypdfium2's ``get_text_range`` reads it)."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
+    return codecs.decode(memoryview(buffer)[:max(written - 1, 0)], "utf-16-le", errors="ignore")
+
+
+def _segments(textpage, height: float, budget: untrusted.Budget) -> list[dict]:
     """The page's runs of text with their boxes, top measured from the top of the page. A run set
     straight after the one before on its line, with no space between them, is ``glued`` to it."""
-    count = textpage.count_chars()
-    text = textpage.get_text_range(0, count)
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return []
+    text = _page_text(textpage, count)
     if len(text) != count:  # PDFium left out or added characters: text and character indexes differ
         return _bounded_segments(textpage, height, budget)
     budget.spend(len(text))
     text = text.replace(_PDFIUM_HYPHEN, "-")
-    raw = textpage.raw
+    count_rects = pdfium_c.FPDFText_CountRects
     box = [ctypes.c_double() for _ in range(4)]  # left, top, right, bottom, as PDFium fills them
-    pieces: list[tuple[tuple[float, float, float, float], str, bool]] = []  # box, text, first on its line
+    boxes: list[tuple[float, float, float, float]] = []  # each piece's: left, bottom, right, top
+    cuts: list[int] = []  # where each piece starts in the text
+    ends: list[int] = []
+    firsts: list[bool] = []  # first on its line
     start = 0
     for end in [match.start() for match in _PDFIUM_LINE_BREAK.finditer(text)] + [count]:
         length = end - start
-        rectangles = _rectangles(raw, start, length, box) if length else []
-        if len(rectangles) == 1:
-            pieces.append((rectangles[0], start, text[start:end], True))
+        rectangles = count_rects(textpage, start, length) if length else 0
+        if rectangles == 1:
+            boxes.append(_rectangle(textpage, 0, box))
+            cuts.append(start)
+            ends.append(end)
+            firsts.append(True)
         elif rectangles:
-            runs = _runs(rectangles)
-            cuts = _run_starts(raw, start, length, [first for first, _ in runs]) + [end]
-            pieces += [(run_box, cut, text[cut:next_cut], index == 0)
-                       for index, ((_, run_box), cut, next_cut) in enumerate(zip(runs, cuts, cuts[1:]))]
+            runs = _runs(textpage, rectangles, box)
+            line_cuts = _run_starts(textpage, start, length, [first for first, _ in runs])
+            boxes += [run_box for _, run_box in runs]
+            cuts += line_cuts
+            ends += line_cuts[1:] + [end]
+            firsts += [True] + [False] * (len(runs) - 1)
         start = end + 2 if text.startswith("\r\n", end) else end + 1
-    texts = normalize_runs([piece for _, _, piece, _ in pieces]) if pieces else []
+    pieces = [text[cut:end] for cut, end in zip(cuts, ends)]
+    texts = normalize_runs(pieces) if pieces else []
     segments: list[dict] = []
     glued = False
     x, y = ctypes.c_double(), ctypes.c_double()
-    for ((x0, y0, x1, y1), cut, piece, first), segment_text in zip(pieces, texts):
+    char_origin, font_size = pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_GetFontSize
+    for (x0, y0, x1, y1), cut, piece, first, segment_text in zip(boxes, cuts, pieces, firsts, texts):
         if segment_text and y1 > y0:  # characters of zero size make an empty rectangle
             # the run's first letter's origin: its baseline (the box's bottom is its lowest descender)
             letter = cut + len(piece) - len(piece.lstrip())
-            baseline = y.value if pdfium_c.FPDFText_GetCharOrigin(raw, letter, x, y) else y0
+            baseline = y.value if char_origin(textpage, letter, x, y) else y0
             segments.append({"text": segment_text, "x0": x0, "x1": x1, "top": height - y1, "bottom": height - y0,
                              "size": y1 - y0, "baseline": height - baseline, "glued": glued and not first,
-                             "font_size": pdfium_c.FPDFText_GetFontSize(raw, letter) or y1 - y0, "order": len(segments)})
+                             "font_size": font_size(textpage, letter) or y1 - y0, "order": len(segments)})
         glued = bool(segment_text) and not piece[-1:].isspace()
     return segments
 
 
-def _rectangles(raw, start: int, length: int, box: list) -> list[tuple[float, float, float, float]]:
-    """The rectangles of a line of PDFium's, each one text object's run: left, bottom, right, top."""
+def _rectangle(textpage, index: int, box: list) -> tuple[float, float, float, float]:
+    """Rectangle ``index`` of those PDFium last counted, one text object's run: left, bottom, right, top."""
     left, top, right, bottom = box
-    rectangles = []
-    for index in range(pdfium_c.FPDFText_CountRects(raw, start, length)):
-        pdfium_c.FPDFText_GetRect(raw, index, left, top, right, bottom)
-        rectangles.append((left.value, bottom.value, right.value, top.value))
-    return rectangles
+    pdfium_c.FPDFText_GetRect(textpage, index, left, top, right, bottom)
+    return left.value, bottom.value, right.value, top.value
 
 
-def _runs(boxes: list[tuple[float, float, float, float]]) -> list[tuple[int, tuple[float, float, float, float]]]:
-    """Rectangles side by side on one baseline in one size (a change of font within a line) make
-    one run; a raised or smaller one (a note call) or one set apart stays a run of its own. Each
+def _runs(textpage, rectangles: int, box: list) -> list[tuple[int, tuple[float, float, float, float]]]:
+    """The line's rectangles side by side on one baseline in one size (a change of font within a line)
+    make one run; a raised or smaller one (a note call) or one set apart stays a run of its own. Each
     run: the index of its first rectangle, and its box."""
-    runs: list[list] = []
-    for index, box in enumerate(boxes):
-        if runs and _continues(runs[-1][1], box):
-            x0, y0, x1, y1 = runs[-1][1]
-            runs[-1][1] = (x0, min(y0, box[1]), max(x1, box[2]), max(y1, box[3]))
+    left, top, right, bottom = box
+    get_rect = pdfium_c.FPDFText_GetRect
+    runs: list[tuple[int, tuple[float, float, float, float]]] = []
+    for index in range(rectangles):
+        get_rect(textpage, index, left, top, right, bottom)
+        rectangle = (left.value, bottom.value, right.value, top.value)
+        if runs and _continues(runs[-1][1], rectangle):
+            first, (x0, y0, x1, y1) = runs[-1]
+            runs[-1] = (first, (x0, min(y0, rectangle[1]), max(x1, rectangle[2]), max(y1, rectangle[3])))
         else:
-            runs.append([index, box])
-    return [(first, box) for first, box in runs]
+            runs.append((index, rectangle))
+    return runs
 
 
 def _continues(run: tuple[float, float, float, float], box: tuple[float, float, float, float]) -> bool:
@@ -200,16 +237,17 @@ def _continues(run: tuple[float, float, float, float], box: tuple[float, float, 
     )
 
 
-def _run_starts(raw, start: int, length: int, firsts: list[int]) -> list[int]:
+def _run_starts(textpage, start: int, length: int, firsts: list[int]) -> list[int]:
     """Where each run of a line starts: the shortest prefix of the line counting as many rectangles
     as come before the run's first, and one more (PDFium starts a rectangle where the text object changes)."""
+    count_rects = pdfium_c.FPDFText_CountRects
     starts = [start]
     low = 1
     for first in firsts[1:]:
         high = length
         while low < high:
             middle = (low + high) // 2
-            if pdfium_c.FPDFText_CountRects(raw, start, middle) > first:
+            if count_rects(textpage, start, middle) > first:
                 high = middle
             else:
                 low = middle + 1
@@ -217,18 +255,29 @@ def _run_starts(raw, start: int, length: int, firsts: list[int]) -> list[int]:
     return starts
 
 
-def _bounded_segments(textpage: pypdfium2.PdfTextPage, height: float, budget: untrusted.Budget) -> list[dict]:
+def _bounded_segments(textpage, height: float, budget: untrusted.Budget) -> list[dict]:
     """The rectangles' texts read one bounded text call each (slower: each call scans the page)."""
     segments = []
-    for index in range(textpage.count_rects()):
-        left, bottom, right, top = textpage.get_rect(index)
-        text = normalize_text(textpage.get_text_bounded(left, bottom, right, top)).replace("\n", " ")
+    box = [ctypes.c_double() for _ in range(4)]
+    for index in range(pdfium_c.FPDFText_CountRects(textpage, 0, -1)):
+        left, bottom, right, top = _rectangle(textpage, index, box)
+        text = normalize_text(_bounded_text(textpage, left, bottom, right, top)).replace("\n", " ")
         budget.spend(len(text))
         if text:
             segments.append({"text": text, "x0": left, "x1": right, "top": height - top, "bottom": height - bottom,
                              "size": top - bottom, "baseline": height - bottom, "glued": False, "font_size": top - bottom,
                              "order": len(segments)})
     return segments
+
+
+def _bounded_text(textpage, left: float, bottom: float, right: float, top: float) -> str:
+    """The text within a box (as pypdfium2's ``get_text_bounded`` reads it)."""
+    length = pdfium_c.FPDFText_GetBoundedText(textpage, left, top, right, bottom, None, 0)
+    if length <= 0:
+        return ""
+    buffer = (ctypes.c_ushort * length)()
+    pdfium_c.FPDFText_GetBoundedText(textpage, left, top, right, bottom, buffer, length)
+    return codecs.decode(buffer, "utf-16-le", errors="ignore")
 
 
 def _unstacked(line: _Line) -> list[_Line]:
@@ -263,9 +312,11 @@ def _stacked(first: dict, second: dict) -> bool:
 
 def _detach_page_number(line: _Line) -> list[_Line]:
     """A number set far to the right of a line (a page number beside the last note): a line of its own."""
+    if len(line.words) < 2:
+        return [line]
     words = sorted(line.words, key=lambda word: word["x0"])
     last = words[-1]
-    if len(words) < 2 or not last["text"].strip().isdigit():
+    if not last["text"].strip().isdigit():
         return [line]
     if last["x0"] - max(word["x1"] for word in words[:-1]) < _DETACHED * line.size:
         return [line]

@@ -94,13 +94,16 @@ def _page_lines(page: Any) -> list[_Line]:
 def _group_lines(words: list[dict[str, Any]]) -> list[_Line]:
     lines: list[_Line] = []
     for word in words:
-        line = next((line for line in reversed(lines[-3:]) if _overlaps(line, word)), None)
-        if line is None:
-            lines.append(_Line(word["top"], word["bottom"], word["size"], [word]))
+        top, bottom = word["top"], word["bottom"]
+        for line in lines[:-4:-1]:  # the last three, nearest first (``_overlaps``, inlined: it runs for every word)
+            if min(line.bottom, bottom) - max(line.top, top) > _SAME_LINE_OVERLAP * min(line.bottom - line.top, bottom - top):
+                break
+        else:
+            lines.append(_Line(top, bottom, word["size"], [word]))
             continue
         line.words.append(word)
         if word["size"] > line.size:
-            line.top, line.bottom, line.size = word["top"], word["bottom"], word["size"]
+            line.top, line.bottom, line.size = top, bottom, word["size"]
     return sorted(lines, key=lambda line: line.top)
 
 
@@ -110,17 +113,17 @@ def _gutter(lines: list[_Line]) -> tuple[float, float] | None:
     Word spaces never line up down a page, so in one-column text every x is crossed by most
     lines; between two columns almost none are (only a heading set across both).
     """
-    words = [word for line in lines for word in line.words]
     if len(lines) < 2 * _GUTTER_MIN_LINES:
         return None
+    words = [word for line in lines for word in line.words]
     left, right = min(word["x0"] for word in words), max(word["x1"] for word in words)
-    sizes = sorted(word["size"] for word in words)
-    body_size = sizes[len(sizes) // 2]
     start, end = int(left + (right - left) / 3), int(left + 2 * (right - left) / 3)
     allowed = _GUTTER_CROSSING * len(lines)
     across = sum(1 for line in lines if any(int(word["x0"]) <= start and int(word["x1"]) >= end for word in line.words))
     if across > allowed:
         return None  # so many lines have a word across the whole middle third that no band is empty
+    sizes = sorted(word["size"] for word in words)
+    body_size = sizes[len(sizes) // 2]
     crossing = _crossings(lines, start, end)
     best, run_start = None, None
     for offset, count in enumerate(crossing + [len(lines)]):

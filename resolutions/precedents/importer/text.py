@@ -7,6 +7,7 @@ import unicodedata
 from typing import NamedTuple
 
 _LINE_BREAK = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+_LINE_BREAK_CHARACTER = re.compile(r"[\r\x0b\x0c\x85\u2028\u2029]")
 _ODD_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u00ad\u200b-\u200d\u2060\ufeff]")
 _SPACE_RUN = re.compile(r" {2,}")
@@ -46,10 +47,12 @@ def normalize_text(text: str) -> str:
 def normalize_runs(texts: list[str]) -> list[str]:
     """``normalize_text`` of many pieces of text at once, each made one line (for speed: one pass)."""
     text = _without_ligatures(unicodedata.normalize("NFC", "\n".join(texts)))
-    text = _LINE_BREAK.sub(" ", text)
+    if _LINE_BREAK_CHARACTER.search(text):  # a plain search is quicker than the alternation's
+        text = _LINE_BREAK.sub(" ", text)
     text = _INVISIBLE.sub("", text)
     text = _ODD_SPACE.sub(" ", text)
-    text = _SPACE_RUN.sub(" ", text)
+    if "  " in text:
+        text = _SPACE_RUN.sub(" ", text)
     return [piece.strip() for piece in text.split("\n")]
 
 

@@ -1,11 +1,11 @@
 """The page-aware PDF reader of proxy statements (importer/layout.py): PDFium's text read once a
 page and cut into its runs, on PDFs made here with WeasyPrint."""
 
-import pypdfium2
 import pytest
 from weasyprint import HTML
 
 from config import untrusted
+from resolutions.precedents.importer import layout
 from resolutions.precedents.importer.layout import pdf_pages
 
 PARAGRAPHS = (
@@ -33,12 +33,8 @@ def test_a_word_whose_type_changes_midway_stays_one_word_and_a_raised_number_is_
 
 def test_a_page_whose_text_and_character_counts_differ_is_read_rectangle_by_rectangle(paragraphs_pdf, monkeypatch):
     """PDFium may leave characters out of a page's text; the runs cannot then be cut by position."""
-    cut_short = pypdfium2.PdfTextPage.get_text_range
-
-    def short(textpage, index=0, count=-1):
-        return cut_short(textpage, index, count)[:-1]
-
-    monkeypatch.setattr(pypdfium2.PdfTextPage, "get_text_range", short)
+    cut_short = layout._page_text
+    monkeypatch.setattr(layout, "_page_text", lambda textpage, count: cut_short(textpage, count)[:-1])
     texts = _texts(paragraphs_pdf)
     assert texts[1].startswith("term plans matter.³")
     assert texts[2] == "A second paragraph of plain words set on its own line."

@@ -1,10 +1,15 @@
 """Score the proxy-statement splitter against ../shared/corpus/proxy-statements/*.expected.json.
 
-Usage: .venv/bin/python scripts/proxy_score.py [-v]
+Usage: .venv/bin/python scripts/proxy_score.py [-v] [--html DIR | --pdftotext raw|layout]
+
+``--html DIR`` reads each file's EDGAR-like HTML version from DIR (``scripts/proxy_edgar_html.py``
+writes them); ``--pdftotext`` feeds the PDF's text from poppler's ``pdftotext`` (reading order or
+``-layout``) as a .txt file: both measure the text path on the same proposals.
 """
 
 import json
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -40,12 +45,22 @@ def compare(expected, proposal):
     }
 
 
-def main(verbose):
+def source(path: Path, html: Path | None, pdftotext: str | None) -> tuple[str, bytes]:
+    """The file's name and bytes as the importer is to read them."""
+    if html is not None:
+        return f"{path.stem}.htm", (html / f"{path.stem}.htm").read_bytes()
+    if pdftotext:
+        args = ["pdftotext"] + (["-layout"] if pdftotext == "layout" else []) + [str(path), "-"]
+        return f"{path.stem}.txt", subprocess.run(args, capture_output=True, check=True).stdout
+    return path.name, path.read_bytes()
+
+
+def main(verbose, html=None, pdftotext=None):
     exact = total = fields = right = covers = files = 0
     for path in sorted(CORPUS.glob("*.expected.json")):
         expected = json.loads(path.read_text())
         started = time.perf_counter()
-        statement = read_proxy(expected["file"], path.with_name(expected["file"]).read_bytes())
+        statement = read_proxy(*source(path.with_name(expected["file"]), html, pdftotext))
         result = statement.as_dict()
         seconds = time.perf_counter() - started
         by_item = {p.item: p for p in statement.proposals}
@@ -71,5 +86,10 @@ def main(verbose):
           f"cover company and year right: {covers} of {files}")
 
 
+def _option(name):
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else None
+
+
 if __name__ == "__main__":
-    main("-v" in sys.argv)
+    html = _option("--html")
+    main("-v" in sys.argv, Path(html) if html else None, _option("--pdftotext"))

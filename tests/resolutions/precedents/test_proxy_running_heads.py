@@ -1,7 +1,12 @@
-"""Running heads and page footers of a proxy statement's PDF lines (importer/proxy/running_heads.py)."""
+"""Running heads and page footers of a proxy statement's PDF lines and of its plain text
+(importer/proxy/running_heads.py)."""
 
+from resolutions.precedents.importer.html_text import html_text
 from resolutions.precedents.importer.layout import PageLine
-from resolutions.precedents.importer.proxy.running_heads import running_lines
+from resolutions.precedents.importer.proxy.document import split_proxy
+from resolutions.precedents.importer.proxy.lines import proxy_lines_from_text
+from resolutions.precedents.importer.proxy.running_heads import running_lines, running_rows
+from tests.corpus import FIXTURES
 
 
 def _line(page: int, text: str, top: float) -> PageLine:
@@ -68,3 +73,45 @@ def test_an_item_heading_repeated_in_small_type_atop_the_items_next_page_is_a_ru
     reasons = running_lines([first, second, third])
     assert reasons.get(id(second[0])) == "running head"
     assert id(first[5]) not in reasons and id(third[0]) not in reasons  # the items' own headings
+
+
+def _edgar_statement():
+    text = html_text((FIXTURES / "proxy-edgar-running-heads.htm").read_text(encoding="utf-8"))
+    return split_proxy(*proxy_lines_from_text(text))
+
+
+def test_text_leaves_out_the_running_head_and_the_footers_next_to_each_page_break():
+    """EDGAR HTML in Workiva's markup: the section's name atop each page and the footer with the page's
+    number (on alternate sides of it) are left out with their reasons; no proposal's part holds them."""
+    first = _edgar_statement().proposals[0]
+    assert [(entry["line"], entry["page"], entry["reason"]) for entry in first.left_out[:4]] == [
+        ("SHAREHOLDER PROPOSALS", 2, "running head"), ("2027 Proxy Statement | 11", 2, "page footer"),
+        ("SHAREHOLDER PROPOSALS", 3, "running head"), ("12 | 2027 Proxy Statement", 3, "page footer")]
+    assert first.resolved == ["Shareholders ask the board to report each year how much fuel each ferry burns per crossing."]
+    assert first.supporting == ["A yearly count lets owners see whether the new hulls save what was promised."]
+    assert first.pages == [2, 3]
+
+
+def test_the_boards_heading_atop_each_of_its_statements_pages_is_no_running_head():
+    """Printed atop a page once for each proposal, it heads each board's statement all the same."""
+    proposals = _edgar_statement().proposals
+    assert [proposal.item for proposal in proposals] == ["5", "6", "7"]
+    assert all(proposal.opposition.startswith("Board of Directors’ Statement in Opposition\nThe Board has weighed")
+               for proposal in proposals)
+    assert [proposal.board_recommendation for proposal in proposals] == ["against"] * 3
+
+
+def test_a_heading_printed_once_next_to_a_page_break_is_kept():
+    pages = [["Proposal 4 — Shareholder Proposal on Hedgerows", "Body text."], ["More body text.", "OTHER MATTERS"],
+             ["Annual Report", "The last page."]]
+    assert running_rows(pages) == {}
+
+
+def test_a_number_at_the_end_of_the_page_that_holds_no_page_numbers_is_kept():
+    """The pages are numbered at their foot: a lone "4" atop a page is a raised call read on its own line."""
+    pages = [["Proxy Statement", "4" if n == 1 else "Heading", f"Text of page {n}.", "More text.", str(20 + n)]
+             for n in range(4)]
+    reasons = running_rows(pages)
+    assert {reasons[(n, 0)] for n in range(4)} == {"running head"}
+    assert {reasons[(n, 4)] for n in range(4)} == {"page number"}
+    assert (1, 1) not in reasons

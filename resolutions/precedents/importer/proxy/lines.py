@@ -11,7 +11,7 @@ from ..markers import BULLET, NUMBERED_ITEM
 from ..text import ends_sentence, normalize_text
 from .items import ITEM_HEADING
 from .opposition import OPPOSITION, STACKED_RECOMMENDATION
-from .running_heads import CONTENTS, PAGE_NUMBER, RULE, running_lines
+from .running_heads import CONTENTS, RULE, running_lines, running_rows
 from .side_labels import without_side_labels
 from .statement import ProxyLine
 
@@ -25,7 +25,6 @@ _NOTE_SIZE = 0.9  # of the body's type: notes
 _FULL_LINE = 0.75  # of its column's width
 _CONTINUED_PITCH = 3  # sizes: a gap wider than this parts a sentence's lines all the same
 _LOCAL_PITCHES = 4  # pitches on a page enough to know its own
-_TEXT_EDGE_LINES = 2  # of a page of text, at each end: where its number may stand
 _SPACED_GAPS = 3  # a page spaces its paragraphs: this many gaps after sentences, and this many times those without
 
 
@@ -77,10 +76,6 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
             lines.append(ProxyLine(line.page, line.text, line.size, line.x0, line.x1, starts, line.font_size < _NOTE_SIZE * body_font))
             previous = line
     return without_side_labels(lines, removed)
-
-
-def _is_page_number(text: str) -> bool:
-    return bool(PAGE_NUMBER.fullmatch(text)) and not re.fullmatch(r"[0-9]{4}", text)  # not a year
 
 
 def _last_line(lines: list[ProxyLine]) -> ProxyLine | None:
@@ -205,23 +200,23 @@ def _continues_sentence(line: PageLine, previous: PageLine, right: float) -> boo
 
 
 def proxy_lines_from_text(text: str) -> tuple[list[ProxyLine], dict[int, dict]]:
-    """Lines of plain text; a form feed starts a page, a blank line a paragraph. A page's number on
-    one of its first or last two lines (past contents links) is left out; a paragraph broken by a
-    page goes on when the page's first line opens in lower case after a line ending no sentence."""
+    """Lines of plain text; a form feed starts a page, a blank line a paragraph. A page's number,
+    running head and footer next to its break (``running_rows``), contents links and rules are left
+    out; a paragraph broken by a page goes on when the page's first line opens in lower case after
+    a line ending no sentence."""
     lines: list[ProxyLine] = []
     removed: dict[int, dict] = {}
-    for page_index, page in enumerate(text.split("\f")):
+    pages = [normalize_text(page).split("\n") for page in text.split("\f")]
+    running = running_rows(pages)
+    for page_index, rows in enumerate(pages):
         page_number = page_index + 1
-        rows = normalize_text(page).split("\n")
-        filled = [index for index, row in enumerate(rows) if row and not CONTENTS.fullmatch(row)]
-        edges = set(filled[:_TEXT_EDGE_LINES] + filled[-_TEXT_EDGE_LINES:])
         after_blank = True
         first = True  # the page's first line of text
         for index, raw in enumerate(rows):
             if not raw:
                 after_blank = True
                 continue
-            reason = "page number" if index in edges and _is_page_number(raw) else None
+            reason = running.get((page_index, index))
             if CONTENTS.fullmatch(raw) or RULE.fullmatch(raw) or reason:
                 reason = reason or ("contents link" if CONTENTS.fullmatch(raw) else "rule")
                 removed[len(lines)] = {"line": raw, "page": page_number, "reason": reason}

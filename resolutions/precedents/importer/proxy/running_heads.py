@@ -7,6 +7,7 @@ from collections import Counter
 
 from ..layout import PageLine
 from .items import ITEM_HEADING
+from .opposition import OPPOSITION
 
 CONTENTS = re.compile(r"(?:back|return)\s+to\s+(?:table\s+of\s+)?contents|table\s+of\s+contents|contents", re.I)
 PAGE_NUMBER = re.compile(r"(?:page\s+)?[0-9ivxl]{1,4}(?:\s*(?:of|/)\s*[0-9]{1,3})?|[-–]\s*[0-9]{1,3}\s*[-–]", re.I)
@@ -93,3 +94,78 @@ def _repeat_keys(line: PageLine) -> list[str]:
     if len(words) < 4:
         return [full]
     return [full, f"{' '.join(words[:3])}@{round(line.top)}"]
+
+
+# Plain text (or an EDGAR HTML file's text), split into pages at its page breaks
+_TEXT_EDGE_LINES = 3  # of a page, at each end: where its number, running head or footer may stand
+_EDGE_SHARE = 0.8  # of the pages a line is printed on: those where it stands next to a break
+_HEAD_WORDS = 12
+_NUMBERED_SHARE = 0.3  # of the pages numbered at the other end: enough to number pages at this one
+_PART_LABEL = re.compile(r"^[“\"]?\s*(?:whereas|(?:be\s+it\s+)?resolved|supporting\s+statement)\b", re.I)
+_NOT_LETTERS = re.compile(r"[^a-z&]+")
+
+
+def running_rows(pages: list[list[str]]) -> dict[tuple[int, int], str]:
+    """Page numbers, running heads and page footers of plain text: (page index, row index) → reason.
+
+    Only lines next to a page break count: each end of a page is read inwards while its lines are
+    one of these, at most three lines deep (one page number at each end). A running head or footer
+    is a short line that is no sentence, printed next to a break on three pages or more and rarely
+    anywhere else ("2024 Proxy Statement | 81", the section's name); a heading printed once never
+    is, nor the board's statement's heading atop each statement. An item heading repeated atop its
+    proposal's pages is one from its second page on. Page numbers are sought at the end of the page
+    that holds them through the document.
+    """
+    edge_pages: Counter[str] = Counter()
+    all_pages: Counter[str] = Counter()
+    ends = []
+    for rows in pages:
+        filled = [index for index, row in enumerate(rows) if row and not CONTENTS.fullmatch(row) and not RULE.fullmatch(row)]
+        top, bottom = filled[:_TEXT_EDGE_LINES], filled[::-1][:_TEXT_EDGE_LINES]
+        ends.append((top, bottom))
+        edge_pages.update({_text_key(rows[index]) for index in top + bottom} - {""})
+        all_pages.update({_text_key(rows[index]) for index in filled} - {""})
+    repeats = min(_MIN_REPEATS, max(2, len(pages)))
+    heads = {key for key, count in edge_pages.items() if count >= repeats and count >= _EDGE_SHARE * all_pages[key]}
+    # the end of the page its numbers stand at (a stray number at the other is a note's call)
+    numbered_ends = [sum(any(_is_text_page_number(rows[index]) for index in end[side]) for rows, end in zip(pages, ends))
+                     for side in (0, 1)]
+    reasons: dict[tuple[int, int], str] = {}
+    item_heads_seen: set[str] = set()
+    for page_index, (rows, (top, bottom)) in enumerate(zip(pages, ends)):
+        for side, edge, reason in ((0, top, "running head"), (1, bottom, "page footer")):
+            numbered = numbered_ends[side] < _NUMBERED_SHARE * numbered_ends[1 - side]
+            for index in edge:
+                text = rows[index]
+                if (page_index, index) in reasons:
+                    break  # a short page: its two ends meet
+                if not numbered and _is_text_page_number(text):
+                    reasons[(page_index, index)] = "page number"
+                    numbered = True
+                elif _text_key(text) in heads and _may_be_running(text, item_heads_seen):
+                    reasons[(page_index, index)] = reason
+                else:
+                    break
+        item_heads_seen.update(_text_key(row) for row in rows if ITEM_HEADING.match(row))
+    return reasons
+
+
+def _text_key(text: str) -> str:
+    """The line in lower-case letters only (its page number and punctuation aside); an item
+    heading keeps its number ("Proposal 6" and "Proposal 7" are different heads)."""
+    text = _DASHES.sub("-", text.lower().strip())
+    if ITEM_HEADING.match(text):
+        return " ".join(re.sub(r"[^a-z0-9&]+", " ", text).split())
+    return " ".join(_NOT_LETTERS.sub(" ", text).split())
+
+
+def _may_be_running(text: str, item_heads_seen: set[str]) -> bool:
+    if len(text.split()) > _HEAD_WORDS or _PART_LABEL.match(text) or re.search(r"[.!?;:][”’\"')]*$", text):
+        return False
+    if OPPOSITION.match(text):
+        return False  # the board's statement's heading, atop each statement's page: a heading each time
+    return not ITEM_HEADING.match(text) or _text_key(text) in item_heads_seen
+
+
+def _is_text_page_number(text: str) -> bool:
+    return bool(PAGE_NUMBER.fullmatch(text)) and not re.fullmatch(r"[0-9]{4}", text)  # not a year

@@ -51,14 +51,24 @@ _HEADING = 1.15  # of the body's letter height
 
 def paragraphs(pages):
     """(page, kind, text) for each paragraph of each page, kind one of body, heading, note, bullet,
-    edge (a line the PDF reader leaves out: page number, running head, footer, contents link)."""
+    head or foot (a line the PDF reader leaves out: page number, running head, footer, contents link,
+    set first or last on its page as one column), label (a side label such as "What am I voting on?",
+    whose words the PDF reads off the lines beside it, as one paragraph where its first word was)."""
     lines, removed = proxy_lines_from_pdf(pages)
     sizes = sorted(line.size for line in lines if line.text)
     body = sizes[len(sizes) // 2] if sizes else 1.0
+    low = {(line.page, line.text) for page in pages for line in page if line.top > line.page_height / 2}
     out, current = [], None
     for index, line in enumerate(lines):
         if index in removed:
-            out.append([removed[index]["page"], "edge", [removed[index]["line"]]])
+            entry = removed[index]
+            if entry["reason"] == "side label":
+                if out and out[-1][1] == "label" and out[-1][0] == entry["page"]:
+                    out[-1][2].append(entry["line"])
+                else:
+                    out.append([entry["page"], "label", [entry["line"]]])
+                continue
+            out.append([entry["page"], "foot" if (entry["page"], entry["line"]) in low else "head", [entry["line"]]])
             current = None
             continue
         if not line.text:
@@ -97,7 +107,7 @@ def _markup(text: str, style: str) -> str:
 
 
 def _block(kind: str, text: str, style: str) -> str:
-    size = {"heading": 13, "note": 8, "edge": 8}.get(kind, 10)
+    size = {"heading": 13, "note": 8, "head": 8, "foot": 8}.get(kind, 10)
     bold = kind in ("heading", "bold")
     bullet = BULLET.match(text) if kind == "bullet" else None
     body = _markup(bullet["text"] if bullet else text, style)
@@ -117,7 +127,7 @@ def _block(kind: str, text: str, style: str) -> str:
                     'CELLPADDING="0" CELLSPACING="0" WIDTH="100%"><TR><TD WIDTH="4%" VALIGN="top" ALIGN="left">'
                     f'{mark}</TD><TD ALIGN="left" VALIGN="top"><P STYLE="margin-top:0pt; margin-bottom:0pt">{inner}</P></TD></TR></TABLE>')
         return (f'<P STYLE="margin-top:6pt; margin-bottom:0pt; font-size:{size}pt; font-family:Times New Roman"'
-                f'{" ALIGN=center" if kind == "edge" else ""}>{inner}</P>')
+                f'{" ALIGN=center" if kind in ("head", "foot") else ""}>{inner}</P>')
     inner = f'<span style="font-weight: bold">{body}</span>' if bold else body
     if bullet:
         return f'<ul style="margin-top: 0; margin-bottom: 0"><li style="font: 10pt Times New Roman, Times, Serif">{inner}</li></ul>'
@@ -143,9 +153,9 @@ def edgar_html(pages, style: str) -> str:
             out.append(_page_break(style, number - 1))
             if style == "dfin":
                 out.append('<P STYLE="margin-top:0pt; margin-bottom:0pt; font-size:8pt"><A HREF="#toc">Table of Contents</A></P>')
-        for page, kind, text in blocks:
-            if page == number:
-                out.append(_block(kind, text, style))
+        on_page = [(kind, text) for page, kind, text in blocks if page == number]
+        for kind, text in sorted(on_page, key=lambda block: (block[0] == "foot") - (block[0] == "head")):
+            out.append(_block(kind, text, style))
     out.append("</body></html>")
     return "\n".join(out)
 

@@ -52,7 +52,7 @@ def read_proxy_in_sandbox(name: str, data: bytes, *, expansion: untrusted.Expans
     if extension in (".htm", ".html"):
         from .html_text import html_text
 
-        text = html_text(text)
+        text = html_text(text, sizes=True)
     if not text.strip():
         raise DocumentError(f"The file “{PurePath(name).name}” contains no text.")
     lines, removed = proxy_lines_from_text(text)

@@ -115,3 +115,39 @@ def test_a_number_at_the_end_of_the_page_that_holds_no_page_numbers_is_kept():
     assert {reasons[(n, 0)] for n in range(4)} == {"running head"}
     assert {reasons[(n, 4)] for n in range(4)} == {"page number"}
     assert (1, 1) not in reasons
+
+
+def test_text_leaves_out_a_head_naming_the_section_and_each_item_by_its_first_words():
+    """"Shareholder Proposals – Proposal 5 – <its title>" atop a proposal's later pages: no two items'
+    heads are the same line, their first three words are; the recital the page breaks is one."""
+    text = (FIXTURES / "proxy-text-section-heads.txt").read_text(encoding="utf-8")
+    first, second = split_proxy(*proxy_lines_from_text(text)).proposals
+    assert first.whereas == ["Our farms have grubbed up more hedgerow than they planted in each of the last five years, "
+                             "and the birds that nest in them have gone."]
+    assert first.pages == [1, 2]
+    assert [(entry["line"], entry["reason"]) for entry in first.left_out if entry["page"] == 2] == [
+        ("Shareholder Proposals – Proposal 5 – Hedgerow Survey", "running head"),
+        ("31 Orchard Holdings 2027 Proxy Statement", "page footer")]
+    assert second.opposition.startswith("Board of Directors’ Statement in Opposition")
+    assert second.pages == [4, 4]
+
+
+def test_an_item_heading_atop_each_of_its_pages_is_its_heading_on_the_first_and_a_running_head_after():
+    pages = [[f"Text of page {n}.", "More text."] for n in range(2)]
+    pages += [["PROPOSAL 6", f"Text of page {n}.", "More text."] for n in range(2, 5)]
+    pages += [["Proposal", "7:", "Caption of the next item", "Text."] for _ in range(3)]
+    reasons = running_rows(pages)
+    assert [reasons.get((n, 0)) for n in range(2, 8)] == [None, "running head", "running head", None, None, None]
+
+
+def test_edgar_notes_set_small_at_a_pages_foot_are_notes_and_the_paragraph_they_cut_is_one():
+    """The HTML's type sizes tell the notes (8pt) from the body (10pt): each is its proposal's note,
+    and the recital the page break and the notes under it cut goes on over the page."""
+    text = html_text((FIXTURES / "proxy-edgar-running-heads.htm").read_text(encoding="utf-8"), sizes=True)
+    first, second, _ = split_proxy(*proxy_lines_from_text(text)).proposals
+    assert first.whereas == ["Our ferries burn more diesel each year than the year before, and the harbour towns "
+                             "they serve have asked for cleaner crossings."]
+    assert [(note.number, note.text) for note in first.footnotes] == [(1, "Harbour board crossing figures, 2026.")]
+    assert [(note.number, note.text) for note in second.footnotes] == [(1, "Union survey of crew rosters, 2026.")]
+    assert [(call.part, call.index, call.number) for call in second.calls] == [("whereas", 0, 1)]
+    assert second.whereas == ["Crews on the night routes work longer shifts than the day crews."]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..html_text import SIZE_END, SIZE_MARK
 from ..layout import PageLine
 from ..markers import BULLET, NUMBERED_ITEM
 from ..text import ends_sentence, normalize_text
@@ -25,6 +26,7 @@ _NOTE_SIZE = 0.9  # of the body's type: notes
 _FULL_LINE = 0.75  # of its column's width
 _CONTINUED_PITCH = 3  # sizes: a gap wider than this parts a sentence's lines all the same
 _LOCAL_PITCHES = 4  # pitches on a page enough to know its own
+_TYPE_SIZE = re.compile(f"{SIZE_MARK}([0-9.]+){SIZE_END}|")  # a paragraph's type size, marked by html_text
 _SPACED_GAPS = 3  # a page spaces its paragraphs: this many gaps after sentences, and this many times those without
 
 
@@ -203,15 +205,22 @@ def proxy_lines_from_text(text: str) -> tuple[list[ProxyLine], dict[int, dict]]:
     """Lines of plain text; a form feed starts a page, a blank line a paragraph. A page's number,
     running head and footer next to its break (``running_rows``), contents links and rules are left
     out; a paragraph broken by a page goes on when the page's first line opens in lower case after
-    a line ending no sentence."""
+    a line ending no sentence (above the notes at the page's foot). A paragraph marked with its type
+    size (``html_text(sizes=True)``) set smaller than most is a note."""
     lines: list[ProxyLine] = []
     removed: dict[int, dict] = {}
-    pages = [normalize_text(page).split("\n") for page in text.split("\f")]
+    pages, sizes = [], []
+    for page in text.split("\f"):
+        marked = [_TYPE_SIZE.match(row) for row in normalize_text(page).split("\n")]
+        pages.append([row.string[row.end():] for row in marked])
+        sizes.append([float(row[1]) if row[1] else 0.0 for row in marked])
+    body = _usual_size(pages, sizes)
     running = running_rows(pages)
     for page_index, rows in enumerate(pages):
         page_number = page_index + 1
         after_blank = True
         first = True  # the page's first line of text
+        small = False
         for index, raw in enumerate(rows):
             if not raw:
                 after_blank = True
@@ -222,11 +231,25 @@ def proxy_lines_from_text(text: str) -> tuple[list[ProxyLine], dict[int, dict]]:
                 removed[len(lines)] = {"line": raw, "page": page_number, "reason": reason}
                 lines.append(ProxyLine(page_number, ""))
                 continue
+            if sizes[page_index][index]:
+                small = sizes[page_index][index] < _NOTE_SIZE * body
             starts = after_blank
             if first and page_index:
-                last = _last_line(lines)
+                last = _last_line(lines) if small else _last_body_line(lines)  # past the notes at the page's foot
                 starts = last is None or _is_heading_text(raw) or not (
                     raw[:1].islower() and not ends_sentence(last.text) and not last.text.endswith(":"))
-            lines.append(ProxyLine(page_number, raw, starts_paragraph=starts))
+            lines.append(ProxyLine(page_number, raw, starts_paragraph=starts, small=small))
             after_blank = first = False
     return lines, removed
+
+
+def _usual_size(pages: list[list[str]], sizes: list[list[float]]) -> float:
+    """The type size most letters of the text are set in (0 when it gives none)."""
+    letters: Counter[float] = Counter()
+    for rows, row_sizes in zip(pages, sizes):
+        size = 0.0
+        for row, row_size in zip(rows, row_sizes):
+            size = row_size or size
+            letters[size] += len(row)
+    letters.pop(0.0, None)
+    return letters.most_common(1)[0][0] if letters else 0.0

@@ -98,10 +98,12 @@ def _repeat_keys(line: PageLine) -> list[str]:
 
 # Plain text (or an EDGAR HTML file's text), split into pages at its page breaks
 _TEXT_EDGE_LINES = 3  # of a page, at each end: where its number, running head or footer may stand
-_EDGE_SHARE = 0.8  # of the pages a line is printed on: those where it stands next to a break
+_EDGE_SHARE = 0.66  # of the pages a line is printed on: those where it stands next to a break
 _HEAD_WORDS = 12
+_NAMING_HEAD_WORDS = 30  # a head naming the item: its title may be long
 _NUMBERED_SHARE = 0.3  # of the pages numbered at the other end: enough to number pages at this one
 _PART_LABEL = re.compile(r"^[“\"]?\s*(?:whereas|(?:be\s+it\s+)?resolved|supporting\s+statement)\b", re.I)
+_CAPTION_WORD = re.compile(r"(?:item|proposal|resolution)\s*(?:no\.?|number|#)?", re.I)  # "Proposal" over "4:"
 _NOT_LETTERS = re.compile(r"[^a-z&]+")
 
 
@@ -110,9 +112,11 @@ def running_rows(pages: list[list[str]]) -> dict[tuple[int, int], str]:
 
     Only lines next to a page break count: each end of a page is read inwards while its lines are
     one of these, at most three lines deep (one page number at each end). A running head or footer
-    is a short line that is no sentence, printed next to a break on three pages or more and rarely
-    anywhere else ("2024 Proxy Statement | 81", the section's name); a heading printed once never
-    is, nor the board's statement's heading atop each statement. An item heading repeated atop its
+    is a short line that is no sentence, printed next to a break on three pages or more and there on
+    two thirds of the pages it is printed on at least ("2024 Proxy Statement | 81"; the section's
+    name, printed once as its heading too), or one whose first three words are (a head naming the
+    section and the item); a heading printed once never is, nor the board's
+    statement's heading atop each statement. An item heading repeated atop its
     proposal's pages is one from its second page on. Page numbers are sought at the end of the page
     that holds them through the document.
     """
@@ -123,8 +127,8 @@ def running_rows(pages: list[list[str]]) -> dict[tuple[int, int], str]:
         filled = [index for index, row in enumerate(rows) if row and not CONTENTS.fullmatch(row) and not RULE.fullmatch(row)]
         top, bottom = filled[:_TEXT_EDGE_LINES], filled[::-1][:_TEXT_EDGE_LINES]
         ends.append((top, bottom))
-        edge_pages.update({_text_key(rows[index]) for index in top + bottom} - {""})
-        all_pages.update({_text_key(rows[index]) for index in filled} - {""})
+        edge_pages.update({key for index in top + bottom for key in _text_keys(rows[index])} - {""})
+        all_pages.update({key for index in filled for key in _text_keys(rows[index])} - {""})
     repeats = min(_MIN_REPEATS, max(2, len(pages)))
     heads = {key for key, count in edge_pages.items() if count >= repeats and count >= _EDGE_SHARE * all_pages[key]}
     # the end of the page its numbers stand at (a stray number at the other is a note's call)
@@ -142,29 +146,33 @@ def running_rows(pages: list[list[str]]) -> dict[tuple[int, int], str]:
                 if not numbered and _is_text_page_number(text):
                     reasons[(page_index, index)] = "page number"
                     numbered = True
-                elif _text_key(text) in heads and _may_be_running(text, item_heads_seen):
+                elif any(key in heads for key in _text_keys(text)) and _may_be_running(text, item_heads_seen, heads):
                     reasons[(page_index, index)] = reason
                 else:
                     break
-        item_heads_seen.update(_text_key(row) for row in rows if ITEM_HEADING.match(row))
+        item_heads_seen.update(_text_keys(row)[0] for row in rows if ITEM_HEADING.match(row))
     return reasons
 
 
-def _text_key(text: str) -> str:
-    """The line in lower-case letters only (its page number and punctuation aside); an item
-    heading keeps its number ("Proposal 6" and "Proposal 7" are different heads)."""
+def _text_keys(text: str) -> list[str]:
+    """The line in lower-case letters only (its page number and punctuation aside; an item heading
+    keeps its number: "Proposal 6" and "Proposal 7" are different heads); and, for a line of four
+    words or more, its first three words, marked "@" (a head naming the section, then each item:
+    "Stockholder Proposals - Proposal 5 - <its title>")."""
     text = _DASHES.sub("-", text.lower().strip())
     if ITEM_HEADING.match(text):
-        return " ".join(re.sub(r"[^a-z0-9&]+", " ", text).split())
-    return " ".join(_NOT_LETTERS.sub(" ", text).split())
+        return [" ".join(re.sub(r"[^a-z0-9&]+", " ", text).split())]
+    words = _NOT_LETTERS.sub(" ", text).split()
+    return [" ".join(words)] + ([" ".join(words[:3]) + "@"] if len(words) >= 4 else [])
 
 
-def _may_be_running(text: str, item_heads_seen: set[str]) -> bool:
-    if len(text.split()) > _HEAD_WORDS or _PART_LABEL.match(text) or re.search(r"[.!?;:][”’\"')]*$", text):
+def _may_be_running(text: str, item_heads_seen: set[str], heads: set[str]) -> bool:
+    words = _HEAD_WORDS if _text_keys(text)[0] in heads else _NAMING_HEAD_WORDS
+    if len(text.split()) > words or _PART_LABEL.match(text) or re.search(r"[.!?;:][”’\"')]*$", text):
         return False
-    if OPPOSITION.match(text):
-        return False  # the board's statement's heading, atop each statement's page: a heading each time
-    return not ITEM_HEADING.match(text) or _text_key(text) in item_heads_seen
+    if OPPOSITION.match(text) or _CAPTION_WORD.fullmatch(text):
+        return False  # the board's statement's heading, or an item's caption word set over its number: a heading each time
+    return not ITEM_HEADING.match(text) or _text_keys(text)[0] in item_heads_seen
 
 
 def _is_text_page_number(text: str) -> bool:

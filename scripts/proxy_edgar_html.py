@@ -47,13 +47,16 @@ _RAISED = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 _PLAIN = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 _CP1252 = {"‘": "&#145;", "’": "&#146;", "“": "&#147;", "”": "&#148;", "•": "&#149;", "–": "&#150;", "—": "&#151;"}
 _HEADING = 1.15  # of the body's letter height
+_NOTE = re.compile(r"\(?[0-9]{1,3}\)?(?:\s+|(?=https?://|www\.))|[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*")  # a note's number: each note its own paragraph
+_WEB = re.compile(r"https?://|www\.")  # a note set in the body's type opens with its number and a web address
 
 
 def paragraphs(pages):
     """(page, kind, text) for each paragraph of each page, kind one of body, heading, note, bullet,
     head or foot (a line the PDF reader leaves out: page number, running head, footer, contents link,
     set first or last on its page as one column), label (a side label such as "What am I voting on?",
-    whose words the PDF reads off the lines beside it, as one paragraph where its first word was)."""
+    whose words the PDF reads off the lines beside it, as one paragraph where its first word was).
+    Each note is a paragraph of its own."""
     lines, removed = proxy_lines_from_pdf(pages)
     sizes = sorted(line.size for line in lines if line.text)
     body = sizes[len(sizes) // 2] if sizes else 1.0
@@ -73,7 +76,8 @@ def paragraphs(pages):
             continue
         if not line.text:
             continue
-        if current is None or line.starts_paragraph or line.page != current[0]:
+        if current is None or line.starts_paragraph or line.page != current[0] or _NOTE.match(line.text) and (
+                line.small or _WEB.match(line.text, _NOTE.match(line.text).end())):
             kind = "heading" if line.size > _HEADING * body else "note" if line.small else "body"
             if kind == "body" and BULLET.match(line.text):
                 kind = "bullet"

@@ -1,21 +1,31 @@
 """Every form renders in Bootstrap 5's markup through Django's own form machinery.
 
-``FormRenderer`` (settings.FORM_RENDERER) lays out label, widget, help text and errors with
-templates/forms/form.html and field.html, and writes selects and radio/checkbox groups in Python;
-``BootstrapBoundField`` gives each widget its Bootstrap class (and ``is-invalid``; Django links the
-error's and the help text's ids in ``aria-describedby``, the templates write those ids). crispy-bootstrap5 wrote the same markup at several times
-the cost: its templates took 12 of the editor's 38 ms (the 30-topic picker 6.6 ms) and a third of
-a search page's Python; a template loop costs 40-70 µs an option, a Python one a few.
+``FormRenderer`` (settings.FORM_RENDERER) lays out label, widget, errors and help text with
+templates/forms/form.html and field.html; ``BootstrapBoundField`` gives each widget Bootstrap's
+class (and ``is-invalid``; Django itself points ``aria-describedby`` at the error and the help text).
+
+The renderer writes Django's own input, textarea and select markup in Python, byte for byte as
+Django's templates write it (tests/test_forms.py compares them; the project overrides none of
+those templates), and radio/checkbox groups in Bootstrap's markup: a template costs 40-70 µs an
+option or an attribute loop, Python a few. crispy-bootstrap5 wrote the same markup before at
+several times the cost: 12 of the editor's 38 ms (its 30-topic picker 6.6 ms), a third of a search
+page's Python.
 """
 from django import forms
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.utils.html import conditional_escape
 
-_SELECT = "django/forms/widgets/select.html"
-_SELECT_OPTION = "django/forms/widgets/select_option.html"
-_CHOICE_GROUPS = {"django/forms/widgets/radio.html": "django/forms/widgets/radio_option.html",
-                  "django/forms/widgets/checkbox_select.html": "django/forms/widgets/checkbox_option.html"}
+WIDGETS = "django/forms/widgets/"
+# Django's templates that are only {% include "django/forms/widgets/input.html" %}.
+_INPUTS = {f"{WIDGETS}{name}.html" for name in (
+    "checkbox", "color", "date", "datetime", "email", "file", "hidden", "number", "password", "search", "tel",
+    "text", "time", "url")}
+_TEXTAREA = f"{WIDGETS}textarea.html"
+_SELECT, _SELECT_OPTION = f"{WIDGETS}select.html", f"{WIDGETS}select_option.html"
+_CHOICE_GROUPS = {f"{WIDGETS}radio.html": f"{WIDGETS}radio_option.html",
+                  f"{WIDGETS}checkbox_select.html": f"{WIDGETS}checkbox_option.html"}
+WRITTEN_IN_PYTHON = {*_INPUTS, _TEXTAREA, _SELECT, _SELECT_OPTION, *_CHOICE_GROUPS, *_CHOICE_GROUPS.values()}
 
 
 def bootstrap_class(widget: forms.Widget) -> str:
@@ -53,6 +63,10 @@ class FormRenderer(TemplatesSetting):
 
     def render(self, template_name, context, request=None):
         widget = context.get("widget")
+        if template_name in _INPUTS:
+            return input_html(widget)
+        if template_name == _TEXTAREA:
+            return textarea_html(widget)
         if template_name == _SELECT and _options_use(widget, _SELECT_OPTION):
             return select_html(widget)
         if template_name in _CHOICE_GROUPS and _options_use(widget, _CHOICE_GROUPS[template_name]):
@@ -69,6 +83,19 @@ def _attrs(attrs: dict) -> str:
     return "".join(f" {conditional_escape(name)}" if value is True else
                    f' {conditional_escape(name)}="{conditional_escape(value)}"'
                    for name, value in attrs.items() if value is not False)
+
+
+def input_html(widget: dict) -> str:
+    """What Django's input.html writes."""
+    value = "" if widget["value"] is None else f' value="{conditional_escape(widget["value"])}"'
+    return f'<input type="{conditional_escape(widget["type"])}" name="{conditional_escape(widget["name"])}"{value}' \
+           f'{_attrs(widget["attrs"])}>'
+
+
+def textarea_html(widget: dict) -> str:
+    """What Django's textarea.html writes."""
+    return f'<textarea name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>\n' \
+           f'{conditional_escape(widget["value"]) if widget["value"] else ""}</textarea>'
 
 
 def select_html(widget: dict) -> str:

@@ -1,12 +1,29 @@
-"""config.forms: Bootstrap's markup from Django's own form machinery, selects and choice groups written in Python."""
+"""config.forms: Bootstrap's markup from Django's own form machinery, widgets written in Python."""
+from pathlib import Path
+
 from django import forms
+from django.conf import settings
 from django.forms.renderers import DjangoTemplates
 from django.utils.safestring import mark_safe
 
-from config.forms import BootstrapBoundField, FormRenderer
+from config.forms import WIDGETS, WRITTEN_IN_PYTHON, BootstrapBoundField, FormRenderer
 from resolutions.drafts.forms import DraftSettingsForm
 from resolutions.precedents.forms import PrecedentSearchForm
 from tests import factories
+
+
+class Inputs(forms.Form):
+    text = forms.CharField(initial='a "quoted" <b>', widget=forms.TextInput(attrs={"data-x": "1", "class": "js-x"}))
+    safe = forms.CharField(initial=mark_safe("<i>kept</i>"))
+    number = forms.IntegerField(initial=0, required=False, min_value=1)
+    flag = forms.BooleanField(initial=True)
+    off = forms.BooleanField(required=False)
+    hidden = forms.CharField(widget=forms.HiddenInput, initial="t")
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), initial="line <one>\nline two")
+    empty = forms.CharField(widget=forms.Textarea, required=False)
+    upload = forms.FileField(required=False)
+    day = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), required=False)
+    mail = forms.EmailField(disabled=True, initial="a@example.org")
 
 
 class Choices(forms.Form):
@@ -26,6 +43,19 @@ class DjangoOwnTemplates(DjangoTemplates):
 
 def _widgets(form):
     return {name: form[name].as_widget(attrs={"class": "k"}) for name in form.fields}
+
+
+def test_inputs_and_textareas_render_as_djangos_own_templates():
+    for data in (None, {"text": "typed & sent", "number": "-3", "notes": "x", "flag": "on"}):
+        ours = _widgets(Inputs(data, renderer=FormRenderer()))
+        assert ours == _widgets(Inputs(data, renderer=DjangoOwnTemplates()))
+    assert 'value="a &quot;quoted&quot; &lt;b&gt;"' in _widgets(Inputs(renderer=FormRenderer()))["text"]
+
+
+def test_no_project_template_overrides_a_widget_template_written_in_python():
+    ours = Path(settings.BASE_DIR) / "templates" / WIDGETS
+    assert not [name for name in WRITTEN_IN_PYTHON if (Path(settings.BASE_DIR) / "templates" / name).exists()], \
+        f"{ours} overrides a template config.forms writes in Python: write it there instead"
 
 
 def test_a_select_renders_as_djangos_own_templates(db):

@@ -23,8 +23,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.postgres",
     "django.forms",
-    "crispy_forms",
-    "crispy_bootstrap5",
     "django_htmx",
     "bootstrap",
     "axes",
@@ -50,8 +48,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
-# Widgets render with the project's templates too (templates/admin/widgets/private_file_input.html).
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# Forms render in Bootstrap's markup with the project's templates (config.forms; templates/forms/, and the
+# widget templates in templates/django/forms/ and templates/admin/widgets/).
+FORM_RENDERER = "config.forms.FormRenderer"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -179,9 +178,6 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Whereas <noreply@whereas
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 # Deadline reminders go this many days before each deadline.
 DEADLINE_REMINDER_DAYS = env.list("DEADLINE_REMINDER_DAYS", cast=int, default=[7, 1])
-
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 MESSAGE_TAGS = {50: "danger", 40: "danger"}
 

@@ -1,8 +1,8 @@
 """Non-trivial reads of drafts: rendering, the access rule, the 14a-8 side panel, deadlines."""
+from dataclasses import dataclass, field
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from evidence.models import Snippet
@@ -106,42 +106,56 @@ def proposals_elsewhere(draft: Draft) -> tuple[list[str], dict[str, list[str]], 
     are the same person when their names match ignoring case and punctuation. The representatives bind
     too: an organization counts every proposal it files, for itself or for others.
     """
-    # One cheap query first: with no other proposal at the meeting (the usual case) nobody's titles are read.
-    other_ids = list(Draft.objects.filter(company_id=draft.company_id, meeting_year=draft.meeting_year)
-                     .exclude(pk=draft.pk).exclude(status=Draft.Status.WITHDRAWN).values_list("pk", flat=True))
-    at_meeting = Draft.objects.filter(pk__in=other_ids)
-    still_filing = Invitation.objects.filter(draft=OuterRef("draft"), organization_id=OuterRef("organization_id"),
-                                             accepted_at__isnull=False, revoked_at__isnull=True)
+    others = _proponents_at_meeting(draft)
 
-    def represented(name_key: str) -> Q:
-        """Drafts on which a filer (still filing there) submits for the shareholder with this name."""
-        return Q(pk__in=Representation.objects.filter(shareholder_name_key=name_key).filter(
-            Q(organization_id=F("draft__lead_organization_id")) | Exists(still_filing)).values("draft_id"))
-
-    def filing_as(name_key: str, organization_id=None) -> Q:
-        joined = Q(lead_organization__name_key=name_key) | Q(
-            invitations__organization__name_key=name_key, invitations__accepted_at__isnull=False,
-            invitations__revoked_at__isnull=True)
-        if organization_id is not None:
-            joined |= Q(lead_organization_id=organization_id) | Q(
-                invitations__organization_id=organization_id, invitations__accepted_at__isnull=False,
-                invitations__revoked_at__isnull=True)
-        return joined | represented(name_key)
-
-    def titles(condition: Q) -> list[str]:
-        if not other_ids:
-            return []
-        return sorted(set(at_meeting.filter(condition).values_list("title", flat=True)))
+    def titles(name_key: str, organization_id=None) -> list[str]:
+        return sorted({other.title for other in others if other.has_proponent(name_key, organization_id)})
 
     cofilers = draft.invitations.filter(accepted_at__isnull=False, revoked_at__isnull=True,
                                         organization__isnull=False).select_related("organization")
     filer_ids = {draft.lead_organization_id, *(i.organization_id for i in cofilers)}
-    shareholders = {r.shareholder_name: titles(filing_as(r.shareholder_name_key))
+    shareholders = {r.shareholder_name: titles(r.shareholder_name_key)
                     for r in draft.representations.filter(organization_id__in=filer_ids)}
     lead = draft.lead_organization
-    return titles(filing_as(lead.name_key, lead.pk)), {
-        i.organization.legal_name: titles(filing_as(i.organization.name_key, i.organization_id)) for i in cofilers
+    return titles(lead.name_key, lead.pk), {
+        i.organization.legal_name: titles(i.organization.name_key, i.organization_id) for i in cofilers
     }, shareholders
+
+
+@dataclass
+class _OtherProposal:
+    """Who a proposal at the same meeting is by: its filers (lead and co-filers still filing), by id and
+    by name, and the shareholders its filers submit it for."""
+
+    title: str
+    organization_ids: set = field(default_factory=set)
+    name_keys: set = field(default_factory=set)
+    represented: set = field(default_factory=set)
+
+    def has_proponent(self, name_key: str, organization_id=None) -> bool:
+        return (name_key in self.name_keys or name_key in self.represented
+                or (organization_id is not None and organization_id in self.organization_ids))
+
+
+def _proponents_at_meeting(draft: Draft) -> list[_OtherProposal]:
+    """The other proposals (not withdrawn) at the draft's company and meeting with their proponents: one
+    query when there are none (the usual case), three when there are some, however many filers ask."""
+    others = {pk: _OtherProposal(title, {lead_id}, {lead_key}) for pk, title, lead_id, lead_key in (
+        Draft.objects.filter(company_id=draft.company_id, meeting_year=draft.meeting_year)
+        .exclude(pk=draft.pk).exclude(status=Draft.Status.WITHDRAWN)
+        .values_list("pk", "title", "lead_organization_id", "lead_organization__name_key"))}
+    if not others:
+        return []
+    for draft_id, organization_id, name_key in Invitation.objects.filter(
+            draft_id__in=others, accepted_at__isnull=False, revoked_at__isnull=True, organization__isnull=False,
+    ).values_list("draft_id", "organization_id", "organization__name_key"):
+        others[draft_id].organization_ids.add(organization_id)
+        others[draft_id].name_keys.add(name_key)
+    for draft_id, organization_id, name_key in Representation.objects.filter(draft_id__in=others).values_list(
+            "draft_id", "organization_id", "shareholder_name_key"):
+        if organization_id in others[draft_id].organization_ids:  # submitted by a filer still filing there
+            others[draft_id].represented.add(name_key)
+    return list(others.values())
 
 
 def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:

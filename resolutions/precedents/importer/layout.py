@@ -46,6 +46,8 @@ _RUN_GAP = 0.5
 # less than this share of the type size apart are one line's.
 _STACKED = 0.5
 _NEXT_BASELINE = 0.3
+# Words tried where a run's left edge points before its start is searched for by halving.
+_WORDS_TRIED = 3
 
 
 @dataclass
@@ -177,7 +179,7 @@ def _segments(textpage, height: float, budget: untrusted.Budget) -> list[dict]:
             firsts.append(True)
         elif rectangles:
             runs = _runs(textpage, rectangles, box)
-            line_cuts = _run_starts(textpage, start, length, [first for first, _ in runs])
+            line_cuts = _run_starts(textpage, start, text[start:end], runs)
             boxes += [run_box for _, run_box in runs]
             cuts += line_cuts
             ends += line_cuts[1:] + [end]
@@ -214,43 +216,65 @@ def _runs(textpage, rectangles: int, box: list) -> list[tuple[int, tuple[float, 
     run: the index of its first rectangle, and its box."""
     left, top, right, bottom = box
     get_rect = pdfium_c.FPDFText_GetRect
+    get_rect(textpage, 0, left, top, right, bottom)
+    first, x0, y0, x1, y1 = 0, left.value, bottom.value, right.value, top.value  # the run being read
     runs: list[tuple[int, tuple[float, float, float, float]]] = []
-    for index in range(rectangles):
+    for index in range(1, rectangles):
         get_rect(textpage, index, left, top, right, bottom)
-        rectangle = (left.value, bottom.value, right.value, top.value)
-        if runs and _continues(runs[-1][1], rectangle):
-            first, (x0, y0, x1, y1) = runs[-1]
-            runs[-1] = (first, (x0, min(y0, rectangle[1]), max(x1, rectangle[2]), max(y1, rectangle[3])))
+        r0, r1, r2, r3 = left.value, bottom.value, right.value, top.value
+        # the rectangle continues the run: sizes and baselines alike, no more than a gap between
+        size, box_size = y1 - y0, r3 - r1
+        larger = size if size > box_size else box_size
+        if (larger > 0 and abs(size - box_size) <= _SAME_RUN * larger and abs(y0 - r1) <= _SAME_RUN * larger
+                and -_SAME_RUN * larger <= r0 - x1 <= _RUN_GAP * larger):
+            y0, x1, y1 = min(y0, r1), max(x1, r2), max(y1, r3)
         else:
-            runs.append((index, rectangle))
+            runs.append((first, (x0, y0, x1, y1)))
+            first, x0, y0, x1, y1 = index, r0, r1, r2, r3
+    runs.append((first, (x0, y0, x1, y1)))
     return runs
 
 
-def _continues(run: tuple[float, float, float, float], box: tuple[float, float, float, float]) -> bool:
-    size, box_size = run[3] - run[1], box[3] - box[1]
-    larger = max(size, box_size)
-    return (
-        larger > 0
-        and abs(size - box_size) <= _SAME_RUN * larger
-        and abs(run[1] - box[1]) <= _SAME_RUN * larger
-        and -_SAME_RUN * larger <= box[0] - run[2] <= _RUN_GAP * larger
-    )
-
-
-def _run_starts(textpage, start: int, length: int, firsts: list[int]) -> list[int]:
-    """Where each run of a line starts: the shortest prefix of the line counting as many rectangles
-    as come before the run's first, and one more (PDFium starts a rectangle where the text object changes)."""
+def _run_starts(textpage, start: int, line: str, runs: list[tuple[int, tuple[float, float, float, float]]]) -> list[int]:
+    """Where each run of a line starts in the page's text: at the shortest prefix of the line counting
+    more rectangles than come before the run's first (PDFium starts a rectangle where the text object
+    changes). A run nearly always starts a word, so the words its left edge points to (from the run
+    before, at the line's characters per point) are tried first; the search then halves what is left."""
     count_rects = pdfium_c.FPDFText_CountRects
+    length = len(line)
+    line_left = runs[0][1][0]
+    per_point = length / max(max(box[2] for _, box in runs) - line_left, 1e-6)
     starts = [start]
-    low = 1
-    for first in firsts[1:]:
+    low = 1  # the shortest prefix that may end with the next run's first character
+    last_offset, last_left = 0, line_left  # the run before: its first character, its left edge
+    for first, box in runs[1:]:
         high = length
+        guess = min(max(last_offset + round((box[0] - last_left) * per_point), 1), length - 1)
+        before, after = line.rfind(" ", 0, guess), line.find(" ", guess)
+        word = before + 1 if after < 0 or (before >= 0 and guess - before - 1 <= after + 1 - guess) else after + 1
+        for _ in range(_WORDS_TRIED):
+            prefix = word + 1
+            if not low <= prefix <= high:
+                break
+            if count_rects(textpage, start, prefix) <= first:
+                low = prefix + 1
+                after = line.find(" ", word)
+                if after < 0:
+                    break
+                word = after + 1
+            elif prefix == low or count_rects(textpage, start, prefix - 1) <= first:
+                low = high = prefix
+                break
+            else:
+                high = prefix - 1
+                word = line.rfind(" ", 0, word - 1) + 1
         while low < high:
             middle = (low + high) // 2
             if count_rects(textpage, start, middle) > first:
                 high = middle
             else:
                 low = middle + 1
+        last_offset, last_left = low - 1, box[0]
         starts.append(start + low - 1)
     return starts
 
@@ -314,10 +338,13 @@ def _detach_page_number(line: _Line) -> list[_Line]:
     """A number set far to the right of a line (a page number beside the last note): a line of its own."""
     if len(line.words) < 2:
         return [line]
-    words = sorted(line.words, key=lambda word: word["x0"])
-    last = words[-1]
+    last = line.words[0]
+    for word in line.words:  # the rightmost (the last of those furthest right, as sorting leaves it)
+        if word["x0"] >= last["x0"]:
+            last = word
     if not last["text"].strip().isdigit():
         return [line]
+    words = sorted(line.words, key=lambda word: word["x0"])
     if last["x0"] - max(word["x1"] for word in words[:-1]) < _DETACHED * line.size:
         return [line]
     rest = words[:-1]

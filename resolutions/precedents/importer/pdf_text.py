@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 from itertools import accumulate
+from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,8 +96,13 @@ def _group_lines(words: list[dict[str, Any]]) -> list[_Line]:
     lines: list[_Line] = []
     for word in words:
         top, bottom = word["top"], word["bottom"]
+        height = bottom - top
         for line in lines[:-4:-1]:  # the last three, nearest first (``_overlaps``, inlined: it runs for every word)
-            if min(line.bottom, bottom) - max(line.top, top) > _SAME_LINE_OVERLAP * min(line.bottom - line.top, bottom - top):
+            line_top, line_bottom = line.top, line.bottom
+            # min() and max() written out: the same values, without a call each
+            overlap = (bottom if bottom < line_bottom else line_bottom) - (top if top > line_top else line_top)
+            line_height = line_bottom - line_top
+            if overlap > _SAME_LINE_OVERLAP * (height if height < line_height else line_height):
                 break
         else:
             lines.append(_Line(top, bottom, word["size"], [word]))
@@ -116,12 +122,17 @@ def _gutter(lines: list[_Line]) -> tuple[float, float] | None:
     if len(lines) < 2 * _GUTTER_MIN_LINES:
         return None
     words = [word for line in lines for word in line.words]
-    left, right = min(word["x0"] for word in words), max(word["x1"] for word in words)
+    left, right = min(map(itemgetter("x0"), words)), max(map(itemgetter("x1"), words))
     start, end = int(left + (right - left) / 3), int(left + 2 * (right - left) / 3)
     allowed = _GUTTER_CROSSING * len(lines)
-    across = sum(1 for line in lines if any(int(word["x0"]) <= start and int(word["x1"]) >= end for word in line.words))
-    if across > allowed:
-        return None  # so many lines have a word across the whole middle third that no band is empty
+    across = 0
+    wide = end - start - 2  # a word across the middle third is wider than this
+    for line in lines:
+        if any(word["x1"] - word["x0"] > wide and int(word["x0"]) <= start and int(word["x1"]) >= end
+               for word in line.words):
+            across += 1
+            if across > allowed:
+                return None  # so many lines have a word across the whole middle third that no band is empty
     sizes = sorted(word["size"] for word in words)
     body_size = sizes[len(sizes) // 2]
     crossing = _crossings(lines, start, end)

@@ -7,12 +7,15 @@ import unicodedata
 from typing import NamedTuple
 
 _LINE_BREAK = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
-_LINE_BREAK_CHARACTER = re.compile(r"[\r\x0b\x0c\x85\u2028\u2029]")
 _ODD_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u00ad\u200b-\u200d\u2060\ufeff]")
 _SPACE_RUN = re.compile(r" {2,}")
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl"})
 _LIGATURE = re.compile("[ﬀ-ﬄ]")  # str.translate is slow on long text: only when there is one
+# Any character one of the clean-ups replaces (line breaks, invisible characters, odd spaces, ligatures):
+# most text holds none, which one search finds out.
+_TO_CLEAN = re.compile(r"[\r\x0b\x0c\x85\u2028\u2029\x00-\x08\x0e-\x1f\x7f\u00ad\u200b-\u200d\u2060\ufeff"
+                       r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000ﬀ-ﬄ]")
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
@@ -20,6 +23,8 @@ _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 
 _URL_TAIL = re.compile(r"(?:https?://|www\.)\S*[/\-_=&?#]$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;][”’\"')\]]*(?:[0-9]{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[[0-9]{1,3}\])?$")
+# The characters _SENTENCE_END can end on ("$" matches before a final line break too): a quick test first.
+_SENTENCE_LAST = frozenset(".!?;”’\"')]0123456789⁰¹²³⁴⁵⁶⁷⁸⁹\n")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Za-z]\.){1,4}$|\b(?:inc|ltd|co|corp|jr|sr|st|no|plc|llc|assn|bros|intl|mr|mrs|ms|dr)\.$",
     re.IGNORECASE,
@@ -46,11 +51,13 @@ def normalize_text(text: str) -> str:
 
 def normalize_runs(texts: list[str]) -> list[str]:
     """``normalize_text`` of many pieces of text at once, each made one line (for speed: one pass)."""
-    text = _without_ligatures(unicodedata.normalize("NFC", "\n".join(texts)))
-    if _LINE_BREAK_CHARACTER.search(text):  # a plain search is quicker than the alternation's
-        text = _LINE_BREAK.sub(" ", text)
-    text = _INVISIBLE.sub("", text)
-    text = _ODD_SPACE.sub(" ", text)
+    text = "\n".join(texts)
+    if not unicodedata.is_normalized("NFC", text):  # the check is much quicker than normalizing
+        text = unicodedata.normalize("NFC", text)
+    if _TO_CLEAN.search(text):
+        text = _LINE_BREAK.sub(" ", _without_ligatures(text))
+        text = _INVISIBLE.sub("", text)
+        text = _ODD_SPACE.sub(" ", text)
     if "  " in text:
         text = _SPACE_RUN.sub(" ", text)
     return [piece.strip() for piece in text.split("\n")]
@@ -93,6 +100,8 @@ def to_superscript(digits: str) -> str:
 
 def ends_sentence(text: str) -> bool:
     """True for text ending like a sentence, footnote call included; "B.V." or "Inc." do not count."""
+    if text[-1:] not in _SENTENCE_LAST:
+        return False
     match = _SENTENCE_END.search(text)
     if not match:
         return False

@@ -1,6 +1,7 @@
 """The page-aware PDF reader of proxy statements (importer/layout.py): PDFium's text read once a
 page and cut into its runs, on PDFs made here with WeasyPrint."""
 
+import pypdfium2.raw as pdfium_c
 import pytest
 from weasyprint import HTML
 
@@ -78,3 +79,35 @@ def test_a_large_label_word_beside_two_lines_of_text_does_not_join_them_into_one
     assert texts[:3] == ["Maple Row Fund has sent us the proposal and supporting statement printed below for",
                          "What inclusion in this proxy statement. The address of the fund and the number of its shares",
                          "am I will be given to anyone who asks our Corporate Secretary for them in writing."]
+
+
+def test_where_each_run_of_a_line_starts_is_found_with_few_rectangle_counts(monkeypatch):
+    """A run nearly always starts a word: the word its left edge points to is tried before the line is
+    halved, so a table row's cells are cut with about two of PDFium's rectangle counts each."""
+    crops = ["maple syrup", "winter wheat", "sweet corn", "red clover", "hard cider", "black beans", "rolled oats"]
+    rows = "".join(f"<tr><td>Orchard row {crops[i % 7]}</td><td>{crops[(i + 1) % 7]} and more</td>"
+                   f"<td>{crops[(i + 3) % 7]}</td></tr>" for i in range(30))
+    data = HTML(string="<style>body { font: 9pt serif } td { padding: 0 14pt 0 0; white-space: nowrap }</style>"
+                       f"<table>{rows}</table>").write_pdf()
+    counts = {"runs": 0, "rectangle counts": 0}
+    count_rects, run_starts = pdfium_c.FPDFText_CountRects, layout._run_starts
+
+    def counted(*args):
+        counts["rectangle counts"] += 1
+        return count_rects(*args)
+
+    def searched(*args):
+        monkeypatch.setattr(pdfium_c, "FPDFText_CountRects", counted)
+        try:
+            starts = run_starts(*args)
+        finally:
+            monkeypatch.setattr(pdfium_c, "FPDFText_CountRects", count_rects)
+        counts["runs"] += len(starts) - 1
+        return starts
+
+    monkeypatch.setattr(layout, "_run_starts", searched)
+    texts = _texts(data)
+    assert texts[:2] == ["Orchard row maple syrup", "Orchard row winter wheat"]
+    assert texts[30] == "winter wheat and more red clover"  # the right-hand cells, read after the column
+    assert counts["runs"] >= 30
+    assert counts["rectangle counts"] <= 2.5 * counts["runs"]  # halving each line took over five

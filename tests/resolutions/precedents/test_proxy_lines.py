@@ -3,7 +3,9 @@
 from resolutions.precedents.importer.html_text import html_text
 from resolutions.precedents.importer.layout import PageLine
 from resolutions.precedents.importer.proxy.document import split_proxy
+from resolutions.precedents.importer.proxy import lines as proxy_lines
 from resolutions.precedents.importer.proxy.lines import proxy_lines_from_pdf, proxy_lines_from_text
+from resolutions.precedents.importer.text import ends_sentence
 from tests.corpus import FIXTURES
 
 WIDTH, HEIGHT = 600.0, 800.0
@@ -154,6 +156,15 @@ def test_two_short_sentences_set_as_one_block_on_a_page_that_spaces_its_paragrap
 def test_on_a_page_that_does_not_space_its_paragraphs_a_short_line_ending_a_sentence_still_ends_one():
     assert _starts([_tight_page(), _page(2, _block_rows(gap=8))], 2) == [
         True, False, False, True, True, True, False, False, True, False]
+
+
+def test_each_line_is_read_for_a_sentence_end_once(monkeypatch):
+    """Whether a line ends a sentence decides spacing, paragraph starts and sentences going on: read once."""
+    read = []
+    monkeypatch.setattr(proxy_lines, "ends_sentence", lambda text: read.append(text) or ends_sentence(text))
+    pages = [_tight_page(), _page(2, _block_rows(gap=18))]
+    assert _starts(pages, 2) == [True, False, False, True, False, True, False, False, True, False]
+    assert len(read) <= sum(len(page) for page in pages) + len(pages)  # and the line before each page's first
 
 
 def test_text_leaves_out_a_pages_number_and_joins_a_paragraph_the_page_break_split():

@@ -1,7 +1,9 @@
 """The proponents a company's preamble names (importer/proxy/proponents.py), on preambles written here."""
 
+from resolutions.precedents.importer.proxy import preamble
 from resolutions.precedents.importer.proxy.document import split_proxy
 from resolutions.precedents.importer.proxy.lines import proxy_lines_from_text
+from resolutions.precedents.importer.proxy.preamble import PREAMBLE
 from resolutions.precedents.importer.proxy.proponents import parse_proponents
 from tests.corpus import fixture_text
 
@@ -72,3 +74,38 @@ def test_each_way_a_company_words_its_preamble_finds_the_proposal_and_its_propon
     assert [(p.item, [x.name for x in p.proponents]) for p in statement.proposals] == [
         ("5", ["Signalmen’s Benefit Fund"]), ("6", ["Petra Lund"]), ("7", ["Valley Residents Trust"]),
         ("8", ["Green Wheels Foundation"])]
+
+
+def test_the_long_preamble_pattern_is_searched_only_in_paragraphs_holding_one_of_its_words(monkeypatch):
+    """Most paragraphs of a proxy statement are no preamble: a quick test for the words every phrasing
+    holds spares them the slow search, and finds each phrasing all the same."""
+    searched = []
+
+    class Counted:
+        def search(self, text):
+            searched.append(text)
+            return PREAMBLE.search(text)
+
+    monkeypatch.setattr(preamble, "PREAMBLE", Counted())
+    statement = split_proxy(*proxy_lines_from_text(fixture_text("proxy-preamble-forms.txt")))
+    assert [p.item for p in statement.proposals] == ["5", "6", "7", "8"]
+    assert len(searched) == 4
+
+
+def test_co_filers_named_in_a_sentence_after_the_first_are_proponents_too():
+    """ "… submitted by A. Co-filers of this proposal are B and C.", "The proposal is co-filed by B",
+    "B and C are co-filers of this proposal": the lead filer first, then each co-filer."""
+    statement = split_proxy(*proxy_lines_from_text(fixture_text("proxy-cofilers-named-after.txt")))
+    assert [(p.item, [x.name for x in p.proponents]) for p in statement.proposals] == [
+        ("4", ["Harbor Pension Fund", "Quarry Workers Trust", "Nadia Brook"]),
+        ("5", ["Ada Stone", "Tom Reed", "Lantern Foundation", "Fenwick Capital, Inc."]),
+        ("6", ["Ridgeway Sisters of Mercy", "Omar Haddad", "Lina Park"])]
+
+
+def test_a_later_sentence_about_co_filers_that_names_none_adds_no_proponent():
+    assert _names("The Harbor Pension Fund has notified us that it intends to present the following proposal. "
+                  "Co-filers are listed on our website.") == ["Harbor Pension Fund"]
+    assert _names("Ms. Ada Stone intends to present the following proposal. Two other shareholders are "
+                  "co-filers of the proposal.") == ["Ada Stone"]
+    assert _names("The Harbor Pension Fund has notified us that it intends to present the following proposal. "
+                  "Shareholders who are co-filers may speak at the meeting.") == ["Harbor Pension Fund"]

@@ -4,6 +4,7 @@ paragraph broken by a page or a column is joined again."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from ..html_text import SIZE_END, SIZE_MARK
@@ -48,10 +49,8 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
     removed: dict[int, dict] = {}
     for page in pages:
         previous: PageLine | None = None
-        page_right = max((line.x1 for line in page), default=0)
-        rights: dict[float, float] = {}  # by left edge to a point: the lines of a column share theirs
-        page_pitches = _page_pitches(page, page_right, rights)
-        type_pitches = _page_pitches(page, page_right, rights, by=_type_size)
+        column_right = _ColumnRights(page)
+        page_pitches, type_pitches = _page_pitches(page, column_right)
         usual: dict[tuple[float, float], float] = {}  # by type and letter size to a tenth of a point
 
         def usual_pitch(line: PageLine) -> float:
@@ -59,24 +58,28 @@ def proxy_lines_from_pdf(pages: list[list[PageLine]]) -> tuple[list[ProxyLine], 
             if size not in usual:
                 # the page's pitch in the line's type (a short line's letters may reach less high than
                 # its paragraph's), else in the height its letters reach, else the document's
-                usual[size] = _usual_pitch(type_pitches, size[0], _usual_pitch(page_pitches, size[1], usual_gap))
+                pitch = _usual_pitch(type_pitches, size[0])
+                if pitch is None:
+                    pitch = _usual_pitch(page_pitches, size[1])
+                usual[size] = usual_gap if pitch is None else pitch
             return usual[size]
 
-        spaced = _spaced_types(page, usual_pitch)
-        for line in page:
-            right = _column_right(page, line, page_right, rights)
+        sentence_ends = [ends_sentence(line.text) for line in page]
+        spaced = _spaced_types(page, sentence_ends, usual_pitch)
+        previous_ends = False  # ``previous`` ends a sentence
+        for line, ends in zip(page, sentence_ends):
+            right = column_right(line)
             reason = left_out.get(id(line))
             if reason:
                 removed[len(lines)] = {"line": line.text, "page": line.page, "reason": reason}
                 lines.append(ProxyLine(line.page, "", line.size))
                 continue
-            starts = previous is None or _starts_paragraph(line, previous, usual_pitch(line), right,
-                                                                 round(_type_size(line), 1) in spaced)
+            starts = previous is None or _starts_paragraph(line, previous, usual_pitch, right, spaced, previous_ends)
             if previous is None and lines:
                 last = _last_body_line(lines) if line.font_size >= _NOTE_SIZE * body_font else _last_line(lines)
                 starts = last is None or _is_heading_text(line.text) or not _goes_on_over_page(last, line, right)
             lines.append(ProxyLine(line.page, line.text, line.size, line.x0, line.x1, starts, line.font_size < _NOTE_SIZE * body_font))
-            previous = line
+            previous, previous_ends = line, ends
     return without_side_labels(lines, removed)
 
 
@@ -99,29 +102,36 @@ def _last_body_line(lines: list[ProxyLine]) -> ProxyLine | None:
     return last
 
 
-def _page_pitches(page: list[PageLine], page_right: float, rights: dict[float, float],
-                  by=lambda line: line.size) -> list[tuple[float, float]]:
-    """(size, pitch) from each full line of the page (one inside a paragraph) to the next, in the same size
-    (``by``: the height its letters reach, or its type's)."""
-    return [
-        (by(line), line.baseline - previous.baseline)
-        for previous, line in zip(page, page[1:])
-        if abs(by(line) - by(previous)) <= _SAME_SIZE * by(line)
-        and 0.8 * line.size < line.baseline - previous.baseline < 3 * line.size
-        and previous.x1 >= _FULL_LINE * _column_right(page, previous, page_right, rights)
-    ]
+def _page_pitches(page: list[PageLine], column_right) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """(size, pitch) from each full line of the page (one inside a paragraph) to the next in the same size:
+    by the height its letters reach, and by its type's."""
+    by_size: list[tuple[float, float]] = []
+    by_type: list[tuple[float, float]] = []
+    for previous, line in zip(page, page[1:]):
+        pitch = line.baseline - previous.baseline
+        if not 0.8 * line.size < pitch < 3 * line.size:
+            continue
+        same_size = abs(line.size - previous.size) <= _SAME_SIZE * line.size
+        type_size = _type_size(line)
+        same_type = abs(type_size - _type_size(previous)) <= _SAME_SIZE * type_size
+        if (same_size or same_type) and previous.x1 >= _FULL_LINE * column_right(previous):
+            if same_size:
+                by_size.append((line.size, pitch))
+            if same_type:
+                by_type.append((type_size, pitch))
+    return by_size, by_type
 
 
 def _type_size(line: PageLine) -> float:
     return line.font_size or line.size
 
 
-def _usual_pitch(page_pitches: list[tuple[float, float]], size: float, usual_gap: float) -> float:
-    """The pitch of the lines of a paragraph in that size on the page, else ``usual_gap``.
+def _usual_pitch(page_pitches: list[tuple[float, float]], size: float) -> float | None:
+    """The pitch of the lines of a paragraph in that size on the page, if enough are set in it.
     A page's own: a proposal may be set tighter or looser than the rest, and a line with a raised
     call may stand a little lower than its paragraph's pitch."""
     pitches = sorted(pitch for other, pitch in page_pitches if abs(other - size) <= _SAME_SIZE * size)
-    return pitches[len(pitches) // 4] if len(pitches) >= _LOCAL_PITCHES else usual_gap
+    return pitches[len(pitches) // 4] if len(pitches) >= _LOCAL_PITCHES else None
 
 
 def _is_heading_text(text: str) -> bool:
@@ -129,14 +139,26 @@ def _is_heading_text(text: str) -> bool:
     return bool(ITEM_HEADING.match(text) or OPPOSITION.match(text) or STACKED_RECOMMENDATION.match(text))
 
 
-def _column_right(page: list[PageLine], line: PageLine, page_right: float, rights: dict[float, float]) -> float:
-    """The right edge of the column ``line`` is set in: of a two-column page, its own column's."""
-    if line.x1 > 0.6 * page_right:
-        return page_right
-    left = round(line.x0)
-    if left not in rights:
-        rights[left] = max((other.x1 for other in page if abs(other.x0 - left) < 0.15 * page_right), default=page_right)
-    return rights[left]
+class _ColumnRights:
+    """The right edge of the column a line of ``page`` is set in: of a two-column page, its own column's
+    (the rightmost of the lines starting near its left edge)."""
+
+    def __init__(self, page: list[PageLine]):
+        self.page_right = max((line.x1 for line in page), default=0)
+        self.edges = sorted((line.x0, line.x1) for line in page)
+        self.lefts = [x0 for x0, _ in self.edges]
+        self.known: dict[float, float] = {}  # by left edge to a point: the lines of a column share theirs
+
+    def __call__(self, line: PageLine) -> float:
+        if line.x1 > 0.6 * self.page_right:
+            return self.page_right
+        left = round(line.x0)
+        if left not in self.known:
+            near = 0.15 * self.page_right
+            # the lines starting within ``near`` of ``left`` (a point more either side: the test decides)
+            edges = self.edges[bisect_left(self.lefts, left - near - 1):bisect_right(self.lefts, left + near + 1)]
+            self.known[left] = max((x1 for x0, x1 in edges if abs(x0 - left) < near), default=self.page_right)
+        return self.known[left]
 
 
 def _goes_on_over_page(last: ProxyLine, line: PageLine, right: float) -> bool:
@@ -155,50 +177,58 @@ def _runs_on(line: ProxyLine, right: float) -> bool:
     return line.x1 >= 0.85 * right
 
 
-def _spaced_types(page: list[PageLine], usual_pitch) -> set[float]:
+def _spaced_types(page: list[PageLine], sentence_ends: list[bool], usual_pitch) -> set[float]:
     """The type sizes (to a tenth) in which a page sets its paragraphs apart by vertical space: most of
-    its sentences ending a line are followed by a gap, few by a line at the usual pitch (two short
-    sentences set as one block). Notes, one under the other, are not."""
+    its sentences ending a line (``sentence_ends``, by line) are followed by a gap, few by a line at the
+    usual pitch (two short sentences set as one block). Notes, one under the other, are not."""
     gaps: Counter[float] = Counter()
     tight: Counter[float] = Counter()
-    for previous, line in zip(page, page[1:]):
-        if not ends_sentence(previous.text) or abs(_type_size(line) - _type_size(previous)) > _SAME_SIZE * _type_size(line):
+    for previous, line, ends in zip(page, page[1:], sentence_ends):
+        if not ends:
+            continue
+        type_size = _type_size(line)
+        if abs(type_size - _type_size(previous)) > _SAME_SIZE * type_size:
             continue
         pitch = line.baseline - previous.baseline
         if pitch > _PARAGRAPH_PITCH * usual_pitch(line):
-            gaps[round(_type_size(line), 1)] += 1
+            gaps[round(type_size, 1)] += 1
         elif pitch > 0:
-            tight[round(_type_size(line), 1)] += 1
+            tight[round(type_size, 1)] += 1
     return {size for size, count in gaps.items() if count >= _SPACED_GAPS and tight[size] * _SPACED_GAPS <= count}
 
 
-def _starts_paragraph(line: PageLine, previous: PageLine, usual_gap: float, right: float, spaced: bool) -> bool:
+def _starts_paragraph(line: PageLine, previous: PageLine, usual_pitch, right: float, spaced: set[float],
+                      previous_ends: bool) -> bool:
+    """``usual_pitch(line)``: the page's usual pitch in its sizes; ``spaced``: the type sizes the page spaces
+    its paragraphs in; ``previous_ends``: whether the line before ends a sentence."""
     pitch = line.baseline - previous.baseline
-    if 0 <= pitch < _CONTINUED_PITCH * max(line.size, previous.size) and _continues_sentence(line, previous, right):
+    if 0 <= pitch < _CONTINUED_PITCH * max(line.size, previous.size) and _continues_sentence(line, previous, right,
+                                                                                           previous_ends):
         return False  # whatever the spacing or the size (a line beside a side label is set in the label's)
     larger, smaller = max(line.size, previous.size), min(line.size, previous.size)
     if larger > _SIZE_STEP * max(smaller, 0.1):
         return True  # a heading (rectangle heights vary too much within body text to use less)
     if pitch < 0:
-        return ends_sentence(previous.text)  # the top of a new column
+        return previous_ends  # the top of a new column
+    usual_gap = usual_pitch(line)
     if pitch > _PARAGRAPH_PITCH * usual_gap:
         return True
     if pitch > _AFTER_SHORT_PITCH * usual_gap and previous.x1 < _FULL_LINE * right and not line.text[:1].islower():
         return True  # after a short line that ends no sentence (a heading), a little more space is enough
-    if line.x0 > previous.x0 + 1.2 * line.size and ends_sentence(previous.text) and not _opens_list_item(previous.text):
+    if line.x0 > previous.x0 + 1.2 * line.size and previous_ends and not _opens_list_item(previous.text):
         return True  # a first-line indent (under a bullet's first line: its hanging indent)
     # a short line ending a sentence, on a page that does not space its paragraphs
-    return ends_sentence(previous.text) and previous.x1 < _FULL_LINE * right and not spaced
+    return previous_ends and previous.x1 < _FULL_LINE * right and round(_type_size(line), 1) not in spaced
 
 
 def _opens_list_item(text: str) -> bool:
     return bool(BULLET.match(text) or NUMBERED_ITEM.match(text))
 
 
-def _continues_sentence(line: PageLine, previous: PageLine, right: float) -> bool:
+def _continues_sentence(line: PageLine, previous: PageLine, right: float, previous_ends: bool) -> bool:
     """A line opening in lower case after a full line that ends no sentence: the same sentence."""
     return (line.text[:1].islower() and previous.x1 >= _FULL_LINE * right
-            and not ends_sentence(previous.text) and not previous.text.endswith(":"))
+            and not previous_ends and not previous.text.endswith(":"))
 
 
 def proxy_lines_from_text(text: str) -> tuple[list[ProxyLine], dict[int, dict]]:

@@ -23,6 +23,8 @@ PREAMBLE = re.compile(
     r"|\bintention\s+to\s+present",
     re.IGNORECASE,
 )
+# A word each of PREAMBLE's phrasings holds: a quick test that most paragraphs fail (the search is slow).
+_PREAMBLE_WORDS = ("inten", "notified", "advised", "following", "submitted", "received", "proponent")
 _PREAMBLE_SUBJECT = re.compile(r"\bproposal|\bresolution", re.IGNORECASE)
 COMPANY_HEADING = re.compile(
     rf"^(?:the\s+)?(?:{SHAREHOLDER}\s+)?(?:proposal|resolution)s?(?:\s+and\s+(?:supporting\s+statement|statement\s+of\s+support))?\s*:?$|^the\s+{SHAREHOLDER}\s+(?:resolution|proposal)$"
@@ -41,11 +43,16 @@ def proposal_starts(lines: list[ProxyLine]) -> list[int]:
             continue
         text, after = paragraph_text(lines, index)
         window = text[:600]
-        if PREAMBLE.search(window) and _PREAMBLE_SUBJECT.search(window) and _proposal_follows(lines, after):
+        if _is_preamble(window) and _proposal_follows(lines, after):
             if not starts or _opposition_between(lines, starts[-1], index) or _caption_between(lines, starts[-1], index):
                 starts.append(index)
         index = after
     return starts
+
+
+def _is_preamble(text: str) -> bool:
+    folded = text.casefold()
+    return any(word in folded for word in _PREAMBLE_WORDS) and bool(PREAMBLE.search(text) and _PREAMBLE_SUBJECT.search(text))
 
 
 def _proposal_follows(lines: list[ProxyLine], start: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..filers import _ORG_WORDS, _is_person
-from ..text import normalize_text
+from ..text import ends_sentence, normalize_text
 from .statement import Proponent
 
 _VERB = re.compile(
@@ -39,6 +39,17 @@ _APPOSITIVE = re.compile(
     r",\s+(?:the\s+beneficial\s+owner|who\s|which\s)[^,]*(?:,(?!\s+and\s|\s+(?:has|have|intends?|will)\s)[^,]*)*", re.I
 )
 _ENTITY_SUFFIX = re.compile(r"^(?:inc\.?|llc|l\.l\.c\.|ltd\.?|lp|l\.p\.|plc|n\.a\.|corp\.?|jr\.?|sr\.?)$", re.I)
+# A sentence after the first naming the co-filers: "Co-filers of this proposal are B and C.", "The proposal
+# is co-filed by B.", "B and C are co-filers of the proposal."
+_COFILERS = re.compile(
+    r"^(?:the\s+)?co-?filers?(?:\s+(?:of|for|to|on)\s+(?:this|the)\s+(?:\w+\s+)?(?:proposal|resolution))?"
+    r"\s+(?:are|is|include|were|was)\s+(?P<after>.+)$"
+    r"|^(?:this|the)\s+(?:\w+\s+)?(?:proposal|resolution)\s+(?:is|was|has\s+been)\s+co-?filed\s+by\s+(?P<by>.+)$"
+    r"|^(?P<before>.+?)\s+(?:(?:are|is|were|was)\s+(?:the\s+|a\s+)?co-?filers?\s+(?:of|for|to|on)|(?:has|have)\s+co-?filed)"
+    r"\s+(?:this|the)\s+(?:\w+\s+)?(?:proposal|resolution)\b.*$",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 
 
 def parse_proponents(preamble: str) -> list[Proponent]:
@@ -46,6 +57,7 @@ def parse_proponents(preamble: str) -> list[Proponent]:
     text = normalize_text(preamble).replace("\n", " ")
     text = _ABBREVIATION_IN_QUOTES.sub("", text)
     text = re.sub(r"\s+", " ", text)
+    text, cofilers = _without_cofiler_sentences(text)
     subject = _subject(_APPOSITIVE.sub("", text))
     if not subject:
         return []
@@ -72,6 +84,7 @@ def parse_proponents(preamble: str) -> list[Proponent]:
             agents = agents[-1:]
         for name in names:
             proponents.append(Proponent(name=name, representative=agents[0] if agents else ""))
+    proponents += [Proponent(name=name) for names in cofilers if not _UNNAMED.match(names) for name in _names(names)]
     seen: set[str] = set()
     unique = []
     for proponent in proponents:
@@ -79,6 +92,23 @@ def parse_proponents(preamble: str) -> list[Proponent]:
             seen.add(proponent.name.lower())
             unique.append(proponent)
     return unique
+
+
+def _without_cofiler_sentences(text: str) -> tuple[str, list[str]]:
+    """The preamble without the sentences after its first that name co-filers, and what names them."""
+    breaks = [match for match in _SENTENCE_BREAK.finditer(text) if ends_sentence(text[:match.start()])]
+    if not breaks:
+        return text, []
+    bounds = [0, *(match.end() for match in breaks), len(text)]
+    sentences = [text[start:end].strip() for start, end in zip(bounds, bounds[1:])]
+    kept, cofilers = sentences[:1], []
+    for sentence in sentences[1:]:
+        found = _COFILERS.match(sentence.rstrip("."))
+        if found:
+            cofilers.append(found["after"] or found["by"] or found["before"])
+        else:
+            kept.append(sentence)
+    return (" ".join(kept), cofilers) if cofilers else (text, [])
 
 
 def _subject(text: str) -> str:

@@ -4,10 +4,10 @@ What the filing agents' markup says is kept: a page break where a style asks for
 after its element; a rule drawn inside that element is the same break), or, in a document without
 such styles, at each full-width ``<hr>``; a note call raised by ``<sup>`` or a raised span as
 superscript digits, so that it is not read as digits glued to the word; a bullet set in a cell of
-its own before its text's cell as one paragraph with it. Hidden elements (an inline XBRL header)
-are not text. With ``sizes``, each paragraph opens with its type size in points between
-``SIZE_MARK`` and ``SIZE_END`` (the size most of its letters are set in), for the proxy reader to
-tell notes set small from the body.
+its own before its text's cell as one paragraph with it; a list item with its bullet or number.
+Hidden elements (an inline XBRL header) are not text. With ``sizes``, each paragraph opens with its
+type size in points between ``SIZE_MARK`` and ``SIZE_END`` (the size most of its letters are set
+in), for the proxy reader to tell notes set small from the body.
 """
 
 from __future__ import annotations
@@ -63,6 +63,8 @@ class _TextParser(HTMLParser):
             self._end_paragraph("\n\n" if tag != "br" else "\n")
         elif tag in ("td", "th"):
             self.pieces.append(" ")
+        if tag == "li":
+            self.handle_data(self._list_mark())
         if tag in _VOID:
             return
         size = self._size() if self.open else _ROOT_SIZE
@@ -76,6 +78,9 @@ class _TextParser(HTMLParser):
             _RAISED.search(style) or _RAISED_TOP.search(style) and _SMALLER.search(style))
         self.open.append((tag, {"after": bool(breaks) and not self._before(breaks), "break": bool(breaks),
                                 "hidden": hidden, "raised": len(self.pieces) if raised else None, "size": size}))
+        if tag == "ol":
+            start = attributes.get("start") or "1"
+            self.open[-1][1]["items"] = int(start) - 1 if start.isdigit() else 0
         self.skipping += hidden
 
     def handle_startendtag(self, tag, attrs):
@@ -115,6 +120,14 @@ class _TextParser(HTMLParser):
             size = round(self._size(), 1) if self.open else _ROOT_SIZE
             self.letters[size] = self.letters.get(size, 0) + len(data.strip())
         self.pieces.append(re.sub(r"\s+", " ", data))
+
+    def _list_mark(self) -> str:
+        """A list item's bullet, or its number in an ordered list (the browser draws them: no text)."""
+        lists = [what for tag, what in self.open if tag in ("ul", "ol")]
+        if not lists or "items" not in lists[-1]:
+            return "• "
+        lists[-1]["items"] += 1
+        return f"{lists[-1]['items']}. "
 
     def _size(self) -> float:
         return self.open[-1][1]["size"]

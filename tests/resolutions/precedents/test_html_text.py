@@ -36,3 +36,8 @@ def test_hidden_elements_are_not_text_and_windows_character_references_are_read(
     assert pages[0][0] == "Item 4 – Shareholder Proposal on Orchard Water"
     assert "0000765432" not in "".join(pages[0])
     assert pages[0][1] == "The Pippin Growers’ Fund has told us it will present this proposal."
+
+
+def test_list_items_carry_the_bullet_or_the_number_the_browser_draws():
+    assert _pages()[2][-3:] == ["• what the wells can give; and", "• what the growers already report.",
+                                "3. A third point, numbered on from the list before."]

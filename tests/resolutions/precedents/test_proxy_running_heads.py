@@ -151,3 +151,15 @@ def test_edgar_notes_set_small_at_a_pages_foot_are_notes_and_the_paragraph_they_
     assert [(note.number, note.text) for note in second.footnotes] == [(1, "Union survey of crew rosters, 2026.")]
     assert [(call.part, call.index, call.number) for call in second.calls] == [("whereas", 0, 1)]
     assert second.whereas == ["Crews on the night routes work longer shifts than the day crews."]
+
+
+def test_text_leaves_out_a_side_label_and_the_items_heading_again_atop_its_next_page():
+    """On two pages only the item's heading repeated atop the second is a running head all the same;
+    "What am I voting on?" on a line of its own is the side label of a question-and-answer layout."""
+    text = (FIXTURES / "proxy-text-side-label.txt").read_text(encoding="utf-8")
+    [proposal] = split_proxy(*proxy_lines_from_text(text)).proposals
+    assert [(entry["line"], entry["page"], entry["reason"]) for entry in proposal.left_out] == [
+        ("What am I voting on?", 1, "side label"), ("Proposal 6 — Shareholder Proposal on Quiet Hours", 2, "running head")]
+    assert proposal.whereas == ["Our night ferries sound their horns at each of the six piers they call at between "
+                                "midnight and dawn, and the towns by the piers have complained for years."]
+    assert proposal.title == "Shareholder Proposal on Quiet Hours"

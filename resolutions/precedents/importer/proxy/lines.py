@@ -14,7 +14,7 @@ from ..text import ends_sentence, normalize_text
 from .items import ITEM_HEADING
 from .opposition import OPPOSITION, STACKED_RECOMMENDATION
 from .running_heads import CONTENTS, RULE, running_lines, running_rows
-from .side_labels import without_side_labels
+from .side_labels import SIDE_LABEL, without_side_labels
 from .statement import ProxyLine
 
 _SIZE_STEP = 1.35
@@ -233,10 +233,11 @@ def _continues_sentence(line: PageLine, previous: PageLine, right: float, previo
 
 def proxy_lines_from_text(text: str) -> tuple[list[ProxyLine], dict[int, dict]]:
     """Lines of plain text; a form feed starts a page, a blank line a paragraph. A page's number,
-    running head and footer next to its break (``running_rows``), contents links and rules are left
-    out; a paragraph broken by a page goes on when the page's first line opens in lower case after
-    a line ending no sentence (above the notes at the page's foot). A paragraph marked with its type
-    size (``html_text(sizes=True)``) set smaller than most is a note."""
+    running head and footer next to its break (``running_rows``), contents links, rules and a side
+    label on a line of its own ("What am I voting on?") are left out; a paragraph broken by a page
+    goes on when the page's first line opens in lower case after a line ending no sentence (above
+    the notes at the page's foot). A paragraph marked with its type size (``html_text(sizes=True)``)
+    set smaller than most is a note."""
     lines: list[ProxyLine] = []
     removed: dict[int, dict] = {}
     pages, sizes = [], []
@@ -255,7 +256,7 @@ def proxy_lines_from_text(text: str) -> tuple[list[ProxyLine], dict[int, dict]]:
             if not raw:
                 after_blank = True
                 continue
-            reason = running.get((page_index, index))
+            reason = running.get((page_index, index)) or ("side label" if SIDE_LABEL.fullmatch(raw) else None)
             if CONTENTS.fullmatch(raw) or RULE.fullmatch(raw) or reason:
                 reason = reason or ("contents link" if CONTENTS.fullmatch(raw) else "rule")
                 removed[len(lines)] = {"line": raw, "page": page_number, "reason": reason}

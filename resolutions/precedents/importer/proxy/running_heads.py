@@ -117,8 +117,9 @@ def running_rows(pages: list[list[str]]) -> dict[tuple[int, int], str]:
     name, printed once as its heading too), or one whose first three words are (a head naming the
     section and the item); a heading printed once never is, nor the board's
     statement's heading atop each statement. An item heading repeated atop its
-    proposal's pages is one from its second page on. Page numbers are sought at the end of the page
-    that holds them through the document.
+    proposal's pages is one from its second page on (atop the page after one that prints it, on two
+    pages only as well). Page numbers are sought at the end of the page that holds them through the
+    document.
     """
     edge_pages: Counter[str] = Counter()
     all_pages: Counter[str] = Counter()
@@ -136,7 +137,9 @@ def running_rows(pages: list[list[str]]) -> dict[tuple[int, int], str]:
                      for side in (0, 1)]
     reasons: dict[tuple[int, int], str] = {}
     item_heads_seen: set[str] = set()
+    items_on_page: set[str] = set()  # the item headings of the page before
     for page_index, (rows, (top, bottom)) in enumerate(zip(pages, ends)):
+        items_before, items_on_page = items_on_page, {_text_keys(row)[0] for row in rows if ITEM_HEADING.match(row)}
         for side, edge, reason in ((0, top, "running head"), (1, bottom, "page footer")):
             numbered = numbered_ends[side] < _NUMBERED_SHARE * numbered_ends[1 - side]
             for index in edge:
@@ -148,9 +151,11 @@ def running_rows(pages: list[list[str]]) -> dict[tuple[int, int], str]:
                     numbered = True
                 elif any(key in heads for key in _text_keys(text)) and _may_be_running(text, item_heads_seen, heads):
                     reasons[(page_index, index)] = reason
+                elif not side and ITEM_HEADING.match(text) and _text_keys(text)[0] in items_before:
+                    reasons[(page_index, index)] = reason  # the item's heading again atop its next page
                 else:
                     break
-        item_heads_seen.update(_text_keys(row)[0] for row in rows if ITEM_HEADING.match(row))
+        item_heads_seen.update(items_on_page)
     return reasons
 
 

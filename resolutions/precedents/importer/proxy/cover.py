@@ -45,8 +45,10 @@ def looks_like_proxy(lines: list[ProxyLine]) -> bool:
 
 
 def meeting_year(lines: list[ProxyLine]) -> int | None:
-    years = Counter(int(m[1]) for line in lines[:600] for m in _YEAR.finditer(line.text))
-    return years.most_common(1)[0][0] if years else None
+    """The year of the first "20NN annual meeting" the document names: the cover's and the notice's.
+    The most named one is not: past meetings' votes and next year's deadlines outnumber it in the first
+    pages of an EDGAR file, whose lines are whole paragraphs."""
+    return next((int(m[1]) for line in lines[:600] for m in [_YEAR.search(line.text)] if m), None)
 
 
 def cover_company(lines: list[ProxyLine], proposals: list[ProxyProposal]) -> str:

@@ -178,3 +178,18 @@ def test_text_leaves_out_a_pages_number_and_joins_a_paragraph_the_page_break_spl
                                     "while the towns downstream ration theirs."]
         assert [(entry["line"], entry["page"], entry["reason"]) for entry in proposal.left_out] == [
             ("14", 1, "page number"), ("15", 2, "page number")]
+
+
+def test_hard_wrapped_text_with_no_blank_lines_keeps_its_paragraphs():
+    """Text copied out of a PDF: every line wrapped at the page's width, no blank line between paragraphs.
+    A short line closing a sentence, a label or a heading ends its paragraph; a long one never does."""
+    text = (FIXTURES / "proxy-hard-wrapped-no-blank-lines.txt").read_text()
+    [proposal] = split_proxy(*proxy_lines_from_text(text)).proposals
+    assert proposal.title == "Report on Water Stewardship"
+    assert [p.name for p in proposal.proponents] == ["Riverbend Teachers' Retirement Fund"]
+    assert len(proposal.resolved) == 1 and proposal.resolved[0].endswith("regions of high water stress.")
+    assert len(proposal.supporting) == 3
+    assert proposal.supporting[0].startswith("Several of the company's largest") and \
+        proposal.supporting[0].endswith("the premiums the company pays.")
+    assert proposal.opposition.startswith("Board Statement in Response to Item 6\nThe board recommends a vote against")
+    assert proposal.board_recommendation == "against"

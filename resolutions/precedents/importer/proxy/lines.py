@@ -9,7 +9,7 @@ from collections import Counter
 
 from ..html_text import SIZE_END, SIZE_MARK
 from ..layout import PageLine
-from ..markers import BULLET, NUMBERED_ITEM
+from ..markers import BULLET, NUMBERED_ITEM, SUPPORTING_HEADING, match_clause
 from ..text import ends_sentence, normalize_text
 from .items import ITEM_HEADING
 from .opposition import OPPOSITION, STACKED_RECOMMENDATION
@@ -247,6 +247,7 @@ def proxy_lines_from_text(text: str) -> tuple[list[ProxyLine], dict[int, dict]]:
         sizes.append([float(row[1]) if row[1] else 0.0 for row in marked])
     body = _usual_size(pages, sizes)
     running = running_rows(pages)
+    wrap = _wrap_width(pages)
     for page_index, rows in enumerate(pages):
         page_number = page_index + 1
         after_blank = True
@@ -264,7 +265,7 @@ def proxy_lines_from_text(text: str) -> tuple[list[ProxyLine], dict[int, dict]]:
                 continue
             if sizes[page_index][index]:
                 small = sizes[page_index][index] < _NOTE_SIZE * body
-            starts = after_blank
+            starts = after_blank or _ends_wrapped_paragraph(lines[-1].text if lines and not first else "", raw, wrap)
             if first and page_index:
                 last = _last_line(lines) if small else _last_body_line(lines)  # past the notes at the page's foot
                 starts = last is None or _is_heading_text(raw) or not (
@@ -272,6 +273,27 @@ def proxy_lines_from_text(text: str) -> tuple[list[ProxyLine], dict[int, dict]]:
             lines.append(ProxyLine(page_number, raw, starts_paragraph=starts, small=small))
             after_blank = first = False
     return lines, removed
+
+
+def _wrap_width(pages: list[list[str]]) -> int:
+    """The width text hard-wrapped with no blank line between paragraphs is wrapped at (text copied out
+    of a PDF): the length most long lines reach."""
+    lengths = sorted(len(row) for rows in pages for row in rows if row)
+    return lengths[int(len(lengths) * 0.9)] if len(lengths) >= 10 else 0
+
+
+def _ends_wrapped_paragraph(before: str, line: str, wrap: int) -> bool:
+    """In hard-wrapped text, a line ends its paragraph when it closes a sentence and the next line opens
+    a part ("RESOLVED:", "Supporting Statement") or an item's or the board's heading; a line well short
+    of the width also when it closes a sentence, a label or a heading. A long line otherwise never does."""
+    if not wrap or not before:
+        return False
+    opens = (_is_heading_text(line) or match_clause(line, paragraph_start=False) is not None
+             or bool(SUPPORTING_HEADING.fullmatch(line)))
+    closes = ends_sentence(before) or before.endswith(":")
+    if len(before) >= 0.8 * wrap:
+        return closes and opens
+    return closes or opens or before.isupper() or (_is_heading_text(before) and not line[:1].islower())
 
 
 def _usual_size(pages: list[list[str]], sizes: list[list[float]]) -> float:

@@ -4,6 +4,7 @@ import socket
 import time
 
 import pytest
+from django.db import OperationalError
 from django.test import override_settings
 
 from config.celery import app
@@ -55,7 +56,11 @@ def test_a_packet_is_built_by_a_real_worker_through_the_redis_broker(lead):
             tasks.packet_build.delay(packet.pk)
             deadline = time.monotonic() + 60
             while time.monotonic() < deadline:
-                packet.refresh_from_db()
+                try:
+                    packet.refresh_from_db()
+                except OperationalError:  # SQLite's shared in-memory test database: the worker is writing
+                    time.sleep(0.2)
+                    continue
                 if packet.status in (PacketExport.Status.DONE, PacketExport.Status.FAILED):
                     break
                 time.sleep(0.2)

@@ -1,6 +1,9 @@
 """Notifications: who did what on which draft, told to each person on it, in the app and by email."""
+from functools import partial
+
 from django.conf import settings
-from django.db import models
+from django.core.cache import cache
+from django.db import models, transaction
 from django.utils import timezone
 
 from resolutions.drafts.models import Draft
@@ -60,6 +63,16 @@ class NotificationDigest(models.Model):
         return f"Digest of {self.day} for {self.recipient}"
 
 
+def unread_count_key(user_id: int) -> str:
+    """Where the bell's count of one user is kept (``selectors.unread_count``)."""
+    return f"notifications:unread:{user_id}"
+
+
+def forget_unread_counts(user_ids) -> None:
+    """Drop the kept bell counts of these users: their next page counts afresh."""
+    cache.delete_many([unread_count_key(pk) for pk in set(user_ids)])
+
+
 class NotificationQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The user's own notifications, on drafts they may still see (a removed co-filer's go quiet)."""
@@ -71,7 +84,11 @@ class NotificationQuerySet(models.QuerySet):
         return self.filter(read_at__isnull=True)
 
     def mark_read(self) -> int:
-        return self.unread().update(read_at=timezone.now())
+        unread = self.unread()
+        recipients = list(unread.values_list("recipient_id", flat=True).distinct())
+        count = unread.update(read_at=timezone.now())
+        transaction.on_commit(partial(forget_unread_counts, recipients), robust=True)
+        return count
 
     def awaiting_digest(self):
         return self.filter(delivery=Delivery.DAILY, digest__isnull=True)

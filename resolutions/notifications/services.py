@@ -10,7 +10,8 @@ from accounts.models import User
 
 from resolutions.models import Draft
 from .events import EVERYONE, LEAD, event_for
-from .models import Delivery, Kind, Notification, NotificationPreference, default_delivery, deliveries_for
+from .models import (Delivery, Kind, Notification, NotificationPreference, default_delivery, deliveries_for,
+                     forget_unread_counts)
 
 logger = logging.getLogger(__name__)
 UNSUBSCRIBE_SALT = "resolutions.notifications.unsubscribe"
@@ -50,6 +51,7 @@ def notification_emit(*, draft: Draft, kind: str, actor=None, target=None) -> li
         Notification(recipient=user, draft=draft, kind=kind, actor=actor, summary=event.summary[:500],
                      url=event.url, delivery=chosen.get(user.pk, default_delivery(kind)))
         for user in recipients)
+    transaction.on_commit(partial(forget_unread_counts, [user.pk for user in recipients]), robust=True)
     at_once = [n.pk for n in notifications if n.delivery == Delivery.AT_ONCE]
     if at_once:
         transaction.on_commit(partial(_queue_emails, at_once), robust=True)

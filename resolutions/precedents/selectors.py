@@ -2,23 +2,29 @@
 from django.db.models import Prefetch
 
 from resolutions.drafts.redline import Document, text_document
-from resolutions.models import Company, FootnoteCall, Precedent, PrecedentPart
+from resolutions.models import Company, FootnoteCall, Precedent, PrecedentPart, Topic
 from resolutions.precedents.import_review import precedent_note_text
 from resolutions.precedents.services import source_fingerprint
 
 
-# The long columns no list of precedents shows (the source text, the board's statement…).
-LISTING_DEFERS = ("source_text", "preamble", "board_statement", "curator_notes", "import_warnings", "search_vector")
+# What a list of precedents shows: not the long columns (the source text, the board's statement…),
+# nor the company's deadlines and thresholds, which cost Django more to compile and build than to read.
+LISTING_FIELDS = ("title", "company__name", "company__ticker", "meeting_year", "outcome", "support_percent",
+                  "curated", "search_document")
+
+
+def _listing():
+    return Precedent.objects.select_related("company").only(*LISTING_FIELDS)
 
 
 def precedents_recent(*, limit: int = 5):
-    return Precedent.objects.select_related("company").defer(*LISTING_DEFERS).order_by("-created_at")[:limit]
+    return _listing().order_by("-created_at")[:limit]
 
 
 def precedent_search(*, query="", company=None, year_from=None, year_to=None, topic=None,
                      outcome="", organization=""):
     """The precedent list: filters, then ranked full-text search when there is a query."""
-    listing = Precedent.objects.select_related("company").defer(*LISTING_DEFERS).prefetch_related("topics")
+    listing = _listing().prefetch_related(Prefetch("topics", Topic.objects.only("name")))
     precedents = listing
     if company:
         precedents = precedents.filter(company__in=Company.objects.matching(company))

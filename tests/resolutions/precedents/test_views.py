@@ -242,6 +242,28 @@ def test_search_escapes_markup_in_titles(lead_client):
     assert "<script>alert(1)" not in content and "&lt;script&gt;" in content
 
 
+@pytest.mark.parametrize("query", ["", "water"])
+def test_the_list_costs_the_same_queries_for_two_precedents_or_twenty(lead_client, query):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    topic = factories.topic()
+
+    def queries_for_page():
+        with CaptureQueriesContext(connection) as captured:
+            response = lead_client.get("/precedents/", {"q": query})
+        assert len(response.context["page"]) >= 2
+        return len(captured)
+
+    for n in range(20):
+        if n == 2:
+            lead_client.get("/precedents/")  # the bell's count, kept from here on
+            few = queries_for_page()
+        _precedent(f"Report on water n{n}", 2024, factories.company(), topics=[topic], support=12.5)
+
+    assert queries_for_page() == few
+
+
 def test_the_detail_page_spells_out_the_resubmission_rule(lead_client):
     company, topic = factories.company(), factories.topic("Climate")
     _precedent("Methane 2024", 2024, company, topics=[topic], support="4.2")

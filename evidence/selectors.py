@@ -3,9 +3,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 
-from resolutions.models import Company, Draft, Precedent, PrecedentFootnote, Topic
+from resolutions.models import Company, Draft, Precedent, PrecedentFootnote
 
 from .citations import format_footnote
 from .freshness import age_label
@@ -26,16 +26,10 @@ LISTING_DEFERS = ("search_vector", "search_document", "source__full_text")
 def snippet_search(*, query="", topic=None, company=None, kind="", published_from=None, published_to=None):
     """The evidence list: filters, then ranked full-text search when there is a query.
 
-    Without the columns no listing shows: the stored vector and search text, the source's whole
-    text (a document per row, read for quote capture only), and of topics and companies all but
-    their names (a company's twenty columns cost Django more to compile and build than to read).
+    Without the columns no listing shows: the stored vector and search text, and the source's
+    whole text (a document per row, read for quote capture only).
     """
-    listing = (
-        Snippet.objects.select_related("source")
-        .defer(*LISTING_DEFERS)
-        .prefetch_related(Prefetch("topics", Topic.objects.only("name")),
-                          Prefetch("companies", Company.objects.only("name")))
-    )
+    listing = Snippet.objects.select_related("source").defer(*LISTING_DEFERS)
     snippets = listing
     if topic:
         snippets = snippets.filter(topics=topic)
@@ -52,20 +46,38 @@ def snippet_search(*, query="", topic=None, company=None, kind="", published_fro
 
 
 def source_snippets(source: Source):
-    return source.snippets.select_related("added_by", "verified_by").prefetch_related("topics", "companies")
+    return source.snippets.select_related("added_by", "verified_by")
 
 
 def annotate_snippets(snippets, *, user, today: date, footnotes: bool = False) -> list[Snippet]:
-    """Attach what every listing shows: ``age``, ``stale`` (reason or None),
-    ``editable`` and, on request, the Chicago ``footnote``."""
+    """Attach what every listing shows: ``topic_names`` and ``company_names`` (each by name),
+    ``age``, ``stale`` (reason or None), ``editable`` and, on request, the Chicago ``footnote``.
+
+    The names come as (snippet, name) rows rather than by ``prefetch_related``: a topic or a
+    company built as a model, and a related manager per card, only to print a name cost more
+    than the query (a company has twenty columns).
+    """
     rows = list(snippets)
+    ids = [snippet.pk for snippet in rows]
+    topics, companies = _names_by_snippet(Snippet.topics.through, "topic", ids), \
+        _names_by_snippet(Snippet.companies.through, "company", ids)
     for snippet in rows:
+        snippet.topic_names, snippet.company_names = topics.get(snippet.pk, ()), companies.get(snippet.pk, ())
         snippet.age = age_label(snippet.source.published, today)
         snippet.stale = snippet.stale_reason(today=today)
         snippet.editable = snippet.can_edit(user)
         if footnotes:
             snippet.footnote = format_footnote(snippet.source.as_citation_source(), pinpoint=snippet.pinpoint)
     return rows
+
+
+def _names_by_snippet(through, related: str, snippet_ids) -> dict[int, list[str]]:
+    names = {}
+    if snippet_ids:
+        for snippet_id, name in through.objects.filter(snippet_id__in=snippet_ids).order_by(
+                f"{related}__name").values_list("snippet_id", f"{related}__name"):
+            names.setdefault(snippet_id, []).append(name)
+    return names
 
 
 def drafts_citing(snippet_ids, *, among=None):

@@ -244,8 +244,7 @@ def export_csv(request):
         footnotes=True,
     )
     return csv_response("whereas-snippets.csv", CSV_COLUMNS, (
-        [s.pk, s.quote, s.pinpoint, s.paraphrase, "; ".join(t.name for t in s.topics.all()),
-         "; ".join(c.name for c in s.companies.all()), s.source.title, s.source.get_kind_display(),
+        [s.pk, s.quote, s.pinpoint, s.paraphrase, "; ".join(s.topic_names), "; ".join(s.company_names), s.source.title, s.source.get_kind_display(),
          s.source.publisher, s.source.published or "", s.source.url, s.footnote, s.age, s.stale or "",
          s.added_by or "", s.verified_by or "", s.verified_at.isoformat() if s.verified_at else ""]
         for s in snippets

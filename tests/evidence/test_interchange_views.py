@@ -61,7 +61,9 @@ def test_exported_csl_json_reads_back_as_the_same_sources(lead_client, lead):
 
 def test_exported_csv_has_a_row_per_matching_snippet_with_footnote_and_stale_reason(lead_client, lead):
     source = factories.source(title="Old report", publisher="Research Group", published=date(2015, 6, 1))
-    services.snippet_create(user=lead, source=source, quote="=HYPERLINK(\"https://evil.example\")", pinpoint="p. 2")
+    services.snippet_create(user=lead, source=source, quote="=HYPERLINK(\"https://evil.example\")", pinpoint="p. 2",
+                            topics=[factories.topic("Water"), factories.topic("Climate")],
+                            companies=[factories.company(name="Zeta Corp"), factories.company(name="Acme Corp")])
     services.snippet_create(user=lead, source=source, quote="Cameras spread.")
 
     response = lead_client.get("/evidence/export/snippets.csv", {"q": "hyperlink"})
@@ -71,3 +73,4 @@ def test_exported_csv_has_a_row_per_matching_snippet_with_footnote_and_stale_rea
     assert rows[0]["quote"] == "'=HYPERLINK(\"https://evil.example\")"
     assert rows[0]["footnote (Chicago)"] == f"Old Report (Research Group, June 1, 2015), 2, {source.url}."
     assert rows[0]["stale"] == "Source published 2015-06-01, 11 years ago"
+    assert (rows[0]["topics"], rows[0]["companies"]) == ("Climate; Water", "Acme Corp; Zeta Corp")

@@ -67,6 +67,22 @@ def test_stale_snippets_are_flagged_in_the_results(lead_client, lead):
     assert "Source published 2015-06-01, 11 years ago" in content
 
 
+def test_each_card_shows_its_topics_and_companies_by_name(lead_client, lead):
+    source = factories.source()
+    services.snippet_create(user=lead, source=source, quote="Tagged fact.",
+                            topics=[factories.topic("Water"), factories.topic("Climate")],
+                            companies=[factories.company(name="Zeta <Corp>")])
+    services.snippet_create(user=lead, source=source, quote="Bare fact.")
+
+    for page in ("/evidence/", source.get_absolute_url()):
+        content = lead_client.get(page).content.decode()
+        tagged, bare = content.split("Tagged fact.")[1].split("</article>")[0], \
+            content.split("Bare fact.")[1].split("</article>")[0]
+        assert ('<span class="badge text-bg-light border">Climate</span> <span class="badge text-bg-light border">'
+                'Water</span>') in tagged and '<span class="badge text-bg-secondary">Zeta &lt;Corp&gt;</span>' in tagged
+        assert bare.count('class="badge text-bg-light border"') == 1 and "text-bg-secondary" not in bare  # its age
+
+
 def test_signed_out_visitors_are_sent_to_sign_in(client):
     response = client.get("/evidence/")
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")

@@ -5,6 +5,7 @@ from datetime import date
 
 from django.db.models import Q
 
+from resolutions.catalogue.selectors import names_by_owner
 from resolutions.models import Company, Draft, Precedent, PrecedentFootnote
 
 from .citations import format_footnote
@@ -50,17 +51,11 @@ def source_snippets(source: Source):
 
 
 def annotate_snippets(snippets, *, user, today: date, footnotes: bool = False) -> list[Snippet]:
-    """Attach what every listing shows: ``topic_names`` and ``company_names`` (each by name),
-    ``age``, ``stale`` (reason or None), ``editable`` and, on request, the Chicago ``footnote``.
-
-    The names come as (snippet, name) rows rather than by ``prefetch_related``: a topic or a
-    company built as a model, and a related manager per card, only to print a name cost more
-    than the query (a company has twenty columns).
-    """
+    """Attach what every listing shows: ``topic_names`` and ``company_names`` (``names_by_owner``),
+    ``age``, ``stale`` (reason or None), ``editable`` and, on request, the Chicago ``footnote``."""
     rows = list(snippets)
     ids = [snippet.pk for snippet in rows]
-    topics, companies = _names_by_snippet(Snippet.topics.through, "topic", ids), \
-        _names_by_snippet(Snippet.companies.through, "company", ids)
+    topics, companies = names_by_owner(Snippet.topics, ids), names_by_owner(Snippet.companies, ids)
     for snippet in rows:
         snippet.topic_names, snippet.company_names = topics.get(snippet.pk, ()), companies.get(snippet.pk, ())
         snippet.age = age_label(snippet.source.published, today)
@@ -69,15 +64,6 @@ def annotate_snippets(snippets, *, user, today: date, footnotes: bool = False) -
         if footnotes:
             snippet.footnote = format_footnote(snippet.source.as_citation_source(), pinpoint=snippet.pinpoint)
     return rows
-
-
-def _names_by_snippet(through, related: str, snippet_ids) -> dict[int, list[str]]:
-    names = {}
-    if snippet_ids:
-        for snippet_id, name in through.objects.filter(snippet_id__in=snippet_ids).order_by(
-                f"{related}__name").values_list("snippet_id", f"{related}__name"):
-            names.setdefault(snippet_id, []).append(name)
-    return names
 
 
 def drafts_citing(snippet_ids, *, among=None):

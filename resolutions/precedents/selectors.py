@@ -2,7 +2,8 @@
 from django.db.models import Prefetch
 
 from resolutions.drafts.redline import Document, text_document
-from resolutions.models import Company, FootnoteCall, Precedent, PrecedentPart, Topic
+from resolutions.catalogue.selectors import names_by_owner
+from resolutions.models import Company, FootnoteCall, Precedent, PrecedentPart
 from resolutions.precedents.import_review import precedent_note_text
 from resolutions.precedents.services import source_fingerprint
 
@@ -24,7 +25,7 @@ def precedents_recent(*, limit: int = 5):
 def precedent_search(*, query="", company=None, year_from=None, year_to=None, topic=None,
                      outcome="", organization=""):
     """The precedent list: filters, then ranked full-text search when there is a query."""
-    listing = _listing().prefetch_related(Prefetch("topics", Topic.objects.only("name")))
+    listing = _listing()
     precedents = listing
     if company:
         precedents = precedents.filter(company__in=Company.objects.matching(company))
@@ -39,6 +40,15 @@ def precedent_search(*, query="", company=None, year_from=None, year_to=None, to
     if organization:
         precedents = precedents.filter(filers__organization__icontains=organization).distinct()
     return precedents.search(query, listing=listing)
+
+
+def with_topic_names(precedents) -> list[Precedent]:
+    """The precedents with the ``topic_names`` their cards show (``names_by_owner``)."""
+    rows = list(precedents)
+    names = names_by_owner(Precedent.topics, [precedent.pk for precedent in rows])
+    for precedent in rows:
+        precedent.topic_names = names.get(precedent.pk, ())
+    return rows
 
 
 def precedent_for_display(pk: int) -> Precedent:

@@ -40,6 +40,7 @@ def precedent_list(request):
         organization=filters.get("organization", ""),
     )
     page = Paginator(precedents, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.with_topic_names(page.object_list)
     query_string = request.GET.copy()
     query_string.pop("page", None)
     template = "precedents/_precedent_results.html" if request.htmx else "precedents/precedent_list.html"

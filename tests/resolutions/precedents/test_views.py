@@ -243,23 +243,26 @@ def test_search_escapes_markup_in_titles(lead_client):
 
 
 @pytest.mark.parametrize("query", ["", "water"])
-def test_the_list_costs_the_same_queries_for_two_precedents_or_twenty(lead_client, query):
+def test_the_list_shows_topics_and_costs_the_same_queries_for_two_precedents_or_twenty(lead_client, query):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    topic = factories.topic()
+    topics = [factories.topic("Water & land"), factories.topic("Climate")]
 
     def queries_for_page():
         with CaptureQueriesContext(connection) as captured:
             response = lead_client.get("/precedents/", {"q": query})
         assert len(response.context["page"]) >= 2
+        assert response.content.decode().count('<span class="badge text-bg-light border ms-1">Climate</span>'
+                                               '<span class="badge text-bg-light border ms-1">Water &amp; land</span>') \
+            == len(response.context["page"])
         return len(captured)
 
     for n in range(20):
         if n == 2:
             lead_client.get("/precedents/")  # the bell's count, kept from here on
             few = queries_for_page()
-        _precedent(f"Report on water n{n}", 2024, factories.company(), topics=[topic], support=12.5)
+        _precedent(f"Report on water n{n}", 2024, factories.company(), topics=topics, support=12.5)
 
     assert queries_for_page() == few
 

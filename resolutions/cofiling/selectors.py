@@ -30,11 +30,12 @@ def draft_filers(draft: Draft, *, now) -> list[dict]:
 
 def sign_on_notice(draft: Draft) -> str:
     """What the editor says before an edit unsettles co-filers' signatures, or "" when none are at stake."""
-    co_filers = list(draft.sign_ons.exclude(organization_id=draft.lead_organization_id).select_related("version"))
-    current = [s for s in co_filers if s.status == SignOn.Status.SIGNED]
-    signed = sorted({s.version.number for s in current if s.version})
+    co_filers = list(draft.sign_ons.exclude(organization_id=draft.lead_organization_id)
+                     .values_list("status", "version__number"))
+    current = [number for status, number in co_filers if status == SignOn.Status.SIGNED]
+    signed = sorted({number for number in current if number is not None})
     count = len(current)
-    waiting = sum(1 for s in co_filers if s.status == SignOn.Status.NEEDS_RECONFIRMATION)
+    waiting = sum(1 for status, _ in co_filers if status == SignOn.Status.NEEDS_RECONFIRMATION)
     parts = []
     if count:
         versions = " and ".join(str(n) for n in signed)

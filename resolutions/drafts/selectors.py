@@ -111,14 +111,14 @@ def proposals_elsewhere(draft: Draft) -> tuple[list[str], dict[str, list[str]], 
     def titles(name_key: str, organization_id=None) -> list[str]:
         return sorted({other.title for other in others if other.has_proponent(name_key, organization_id)})
 
-    cofilers = draft.invitations.filter(accepted_at__isnull=False, revoked_at__isnull=True,
-                                        organization__isnull=False).select_related("organization")
-    filer_ids = {draft.lead_organization_id, *(i.organization_id for i in cofilers)}
-    shareholders = {r.shareholder_name: titles(r.shareholder_name_key)
-                    for r in draft.representations.filter(organization_id__in=filer_ids)}
+    cofilers = draft.invitations.filter(accepted_at__isnull=False, revoked_at__isnull=True, organization__isnull=False) \
+        .values_list("organization_id", "organization__legal_name", "organization__name_key")
+    filer_ids = {draft.lead_organization_id, *(organization_id for organization_id, _, _ in cofilers)}
+    shareholders = {name: titles(name_key) for name, name_key in draft.representations.filter(
+        organization_id__in=filer_ids).values_list("shareholder_name", "shareholder_name_key")}
     lead = draft.lead_organization
     return titles(lead.name_key, lead.pk), {
-        i.organization.legal_name: titles(i.organization.name_key, i.organization_id) for i in cofilers
+        legal_name: titles(name_key, organization_id) for organization_id, legal_name, name_key in cofilers
     }, shareholders
 
 

@@ -100,7 +100,6 @@ def draft_editor(request, pk):
     prefetch_related_objects([draft], "topics")  # read by the (i)(12) check and by the settings form
     context = _editor_context(draft)
     context["settings_form"] = DraftSettingsForm(instance=draft)
-    context["versions"] = list(draft.versions.newest_first()[:5])
     context["limits"] = draft_limits()
     context["clause_html"] = json.dumps(CLAUSE_HTML)  # the editor keeps what the server keeps (escaped in the attribute)
     context["sign_on_notice"] = sign_on_notice(draft)

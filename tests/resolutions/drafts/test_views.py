@@ -124,7 +124,7 @@ def test_the_new_draft_page_does_not_list_the_library_but_carries_a_chosen_prece
 
 # The editor's queries, whatever the number of clauses and citations (session, user, draft, clauses,
 # citations, checks...): a query per clause would show as a different count for 50.
-EDITOR_QUERIES = 14  # the user with its organization in one query, the topics read once for checks and settings
+EDITOR_QUERIES = 13  # the user with its organization in one query, the topics read once for checks and settings
 
 
 @pytest.mark.parametrize("clauses", [5, 50])

@@ -210,6 +210,10 @@ class DraftVersionQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-number")
 
+    def listed(self):
+        """Newest first, as the version list shows them: who saved each, not their content (a whole draft each)."""
+        return self.newest_first().select_related("created_by").defer("content")
+
     def newest(self) -> "DraftVersion | None":
         """The latest version (the highest number), or None."""
         return self.newest_first().first()

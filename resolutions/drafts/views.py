@@ -258,7 +258,7 @@ def version_list(request, pk):
     draft = get_draft_for(request.user, pk)
     upload_form = WordUploadForm() if draft.is_led_by(request.user) else None
     return render(request, "drafts/version_list.html",
-                  {"draft": draft, "versions": draft.versions.newest_first(), "upload_form": upload_form})
+                  {"draft": draft, "versions": draft.versions.listed(), "upload_form": upload_form})
 
 
 def version_detail(request, pk, number):

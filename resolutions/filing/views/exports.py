@@ -232,4 +232,4 @@ def version_upload_docx(request, pk):
             redline = reverse("drafts:redline", args=[draft.pk])
             return redirect(f"{redline}?a={made.base.number}&b={made.version.number}")
     return render(request, "drafts/version_list.html",
-                  {"draft": draft, "versions": draft.versions.newest_first(), "upload_form": form}, status=400)
+                  {"draft": draft, "versions": draft.versions.listed(), "upload_form": form}, status=400)

@@ -146,6 +146,25 @@ def test_versions_and_a_redline_between_them(lead_client, draft, lead):
     assert "matter<ins> more</ins>." in redline
 
 
+def test_the_version_list_names_who_saved_each_in_the_same_queries_for_one_version_or_six(
+        lead_client, draft, lead):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for_list():
+        with CaptureQueriesContext(connection) as captured:
+            content = lead_client.get(f"/drafts/{draft.pk}/versions/").content.decode()
+        assert content.count(f"by {lead}") == draft.versions.count()
+        return len(captured)
+
+    lead_client.post(f"/drafts/{draft.pk}/versions/save/")
+    lead_client.get(f"/drafts/{draft.pk}/versions/")  # the bell's count, kept from here on
+    one = queries_for_list()
+    for _ in range(5):
+        lead_client.post(f"/drafts/{draft.pk}/versions/save/")
+    assert queries_for_list() == one
+
+
 @pytest.mark.parametrize("source, title", [
     (FIXTURES / "living-wage-bracketed-calls.txt", "Living Wage Assessment"),
     pytest.param(CORPUS / "amazon-customer-due-diligence-resolution.txt", "Customer Due Diligence",

@@ -122,14 +122,6 @@ class User(AbstractUser):
         type(self).objects.filter(pk=self.pk).update(session_epoch=models.F("session_epoch") + 1)
         self.refresh_from_db(fields=["session_epoch"])
 
-    @property
-    def is_curator(self) -> bool:
-        return self.is_staff
-
-    @property
-    def is_filer(self) -> bool:
-        return self.organization_id is not None
-
 
 class MembershipEvent(models.Model):
     """Append-only trail of who joined or left an organization, how, and on whose word."""

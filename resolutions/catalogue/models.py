@@ -1,5 +1,5 @@
 """The shared catalogue: companies that receive proposals, and the topics everything is filed under."""
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import available_timezones
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -120,9 +120,6 @@ class Company(models.Model):
     def time_zone_text(self) -> str:
         """The office's time zone as the statements say it, or "office time" when the record has none."""
         return time_zone_label(self.office_time_zone) or "office time"
-
-    def office_zone(self) -> ZoneInfo | None:
-        return ZoneInfo(self.office_time_zone) if self.office_time_zone else None
 
     def filing_deadline(self):
         """Rule 14a-8(e): the stated deadline, else 120 days before the proxy anniversary (a Deadline)."""

@@ -228,7 +228,7 @@ def draft_settings(request, pk):
 def cite_picker(request, pk):
     draft = get_draft_for(request.user, pk, need=Need.EDIT)
     query = request.GET.get("q", "").strip()
-    snippets = list(Snippet.objects.search(query).select_related("source")[:10]) if query else []
+    snippets = list(Snippet.objects.select_related("source").search(query)[:10]) if query else []
     for snippet in snippets:
         snippet.stale = snippet.stale_reason()
     return render(request, "drafts/_cite_results.html", {"draft": draft, "snippets": snippets, "query": query})

@@ -139,3 +139,22 @@ def test_a_filtered_search_ranks_its_matches_without_repeating_the_filter(librar
         assert snippet_search(query=query, topic=water).count() == count, query
         ranked = [q["sql"] for q in queries if "ts_rank" in q["sql"]]
         assert all('"evidence_snippet_topics"' not in sql for sql in ranked), query
+
+
+def test_a_page_of_a_search_is_its_slice_of_the_whole_ranking(library, monkeypatch):
+    monkeypatch.setattr(search, "SEARCH_CANDIDATES", 20)
+    for query in QUERIES:
+        whole = [s.pk for s in Snippet.objects.select_related("source").search(query)]
+        for start, stop in ((0, 5), (5, 10), (3, 17), (15, 25), (0, 0), (None, 4), (18, None)):
+            page = Snippet.objects.select_related("source").search(query)[start:stop]
+            assert [s.pk for s in page] == whole[start:stop], (query, start, stop)
+
+
+def test_a_page_is_ranked_on_the_table_alone_then_joined(library):
+    """Ranked with its joins, PostgreSQL joined every candidate to its source before it sorted them."""
+    with CaptureQueriesContext(connection) as queries:
+        page = list(Snippet.objects.select_related("source").search("survey")[0:5])
+    assert len(page) == 5 and all(s.source.title for s in page)
+    (ranked,) = [q["sql"] for q in queries if "ts_rank" in q["sql"]]
+    inner = ranked[ranked.index("IN (SELECT"):]
+    assert "LIMIT 5" in inner and "evidence_source" not in inner.split(")", 1)[0]

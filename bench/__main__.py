@@ -73,6 +73,7 @@ def main(argv=None) -> int:
         results["shared_state"] = results["shared"]["shared"]
     results["machine"] = machine(load_before, os.getloadavg())
     results["seconds"] = seconds
+    results["parts"] = [part for part in PARTS if part in args.only]
     written = _write(results, scale=args.scale)
     print(table(results, notes, quick=args.quick))
     print(f"\nwrote {RESULTS.relative_to(Path.cwd()) if RESULTS.is_relative_to(Path.cwd()) else RESULTS}"
@@ -154,8 +155,9 @@ def _in_fresh_thread(function, **kwargs):
 
 
 def _write(results: dict, *, scale: bool) -> str:
-    """results.json; a scale run adds its curve and ``search_growth_1m`` to the last full run's file,
-    and a full run keeps the last scale run's (each with its own machine and time)."""
+    """results.json; a scale run adds its curve and ``search_growth_1m`` to the last run's file, and
+    a run keeps the last scale run's (each with its own machine and time). ``"parts"`` says which
+    parts a run measured: a run of some (``--only``) replaces the file with theirs alone."""
     try:
         previous = json.loads(RESULTS.read_text())
     except (OSError, ValueError):
@@ -165,7 +167,8 @@ def _write(results: dict, *, scale: bool) -> str:
             results["scale"] = previous["scale"]
             results["ratios"]["search_growth_1m"] = previous["scale"]["growth_1m"]
         RESULTS.write_text(json.dumps(results, indent=2) + "\n")
-        return "full run" + (", with the last scale run's figures" if "scale" in previous else "")
+        run = "full run" if results["parts"] == list(PARTS) else f"a run of {', '.join(results['parts'])} only"
+        return run + (", with the last scale run's figures" if "scale" in previous else "")
     full = previous
     search = results.get("search", {})
     full.setdefault("ratios", {})["search_growth_1m"] = results["ratios"].get("search_growth_1m")

@@ -3,9 +3,12 @@
 The import part, the floor and the report run on any database; seeding and the search measure
 need PostgreSQL (stored vectors) and skip elsewhere.
 """
+import json
+
 import pytest
 from django.db import connection
 
+from bench import __main__ as bench_main
 from bench import capacity, database, floor, importer, report
 from bench.seed import Sizes, seed
 from bench.vocabulary import resolution_texts
@@ -91,6 +94,19 @@ def test_the_table_judges_the_ratios_and_prints_the_machine():
     text = report.table(results, [])
     assert next(line for line in text.splitlines() if line.startswith("import") and "pdftotext" in line).endswith("NO")
     assert "targets met: 3 of 4" in text and "load average (1/5/15 min) 1.5 1.0 0.5 before" in text
+
+
+def test_results_say_which_parts_a_run_measured_and_keep_the_last_scale_run(tmp_path, monkeypatch):
+    monkeypatch.setattr(bench_main, "RESULTS", tmp_path / "results.json")
+    (tmp_path / "results.json").write_text(json.dumps({"scale": {"growth_1m": 1.4}}))
+
+    def run(*parts):
+        return bench_main._write({"ratios": {}, "parts": list(parts)}, scale=False)
+
+    assert run("pdf") == "a run of pdf only, with the last scale run's figures"
+    assert json.loads((tmp_path / "results.json").read_text())["ratios"]["search_growth_1m"] == 1.4
+    assert run(*bench_main.PARTS) == "full run, with the last scale run's figures"
+    assert json.loads((tmp_path / "results.json").read_text())["parts"] == list(bench_main.PARTS)
 
 
 def test_seeding_and_the_search_curve_on_postgresql(django_user_model):

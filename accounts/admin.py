@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db import models
 
 from config.admin_delete import CountsOnlyDeleteMixin
 
@@ -23,6 +24,7 @@ class MembershipEventInline(admin.TabularInline):
 @admin.register(Organization)
 class OrganizationAdmin(CountsOnlyDeleteMixin, admin.ModelAdmin):
     list_display = ["legal_name", "kind", "website"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # a website typed without its scheme
     list_filter = ["kind"]
     search_fields = ["legal_name"]
     inlines = [MembershipEventInline]

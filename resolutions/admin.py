@@ -1,6 +1,7 @@
 import json
 
 from django.contrib import admin, messages
+from django.db import models
 from django.http import HttpResponse
 
 from config.admin_delete import CountsOnlyDeleteMixin
@@ -52,6 +53,8 @@ class FilerInline(admin.TabularInline):
 @admin.register(Precedent)
 class PrecedentAdmin(PrivateFileAdminMixin, admin.ModelAdmin):
     private_file_field = "source_file"
+    # "www.sec.gov/…" typed without a scheme is an https address, as in the import review's form.
+    formfield_overrides = {**PrivateFileAdminMixin.formfield_overrides, models.URLField: {"assume_scheme": "https"}}
     change_list_template = "admin/resolutions/precedent/change_list.html"
     list_display = ["title", "company", "meeting_year", "outcome", "support_percent", "curated"]
     list_filter = ["curated", "outcome", "meeting_year", "topics", "company"]

@@ -3,6 +3,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
+from django.db.models import Q
 from django.utils import timezone
 
 from evidence.models import Snippet
@@ -106,56 +107,53 @@ def proposals_elsewhere(draft: Draft) -> tuple[list[str], dict[str, list[str]], 
     are the same person when their names match ignoring case and punctuation. The representatives bind
     too: an organization counts every proposal it files, for itself or for others.
     """
-    others = _proponents_at_meeting(draft)
+    proposals = _proposals_at_meeting(draft)
+    this = proposals.pop(draft.pk)
+    others = proposals.values()
 
     def titles(name_key: str, organization_id=None) -> list[str]:
         return sorted({other.title for other in others if other.has_proponent(name_key, organization_id)})
 
-    cofilers = draft.invitations.filter(accepted_at__isnull=False, revoked_at__isnull=True, organization__isnull=False) \
-        .values_list("organization_id", "organization__legal_name", "organization__name_key")
-    filer_ids = {draft.lead_organization_id, *(organization_id for organization_id, _, _ in cofilers)}
-    shareholders = {name: titles(name_key) for name, name_key in draft.representations.filter(
-        organization_id__in=filer_ids).values_list("shareholder_name", "shareholder_name_key")}
     lead = draft.lead_organization
     return titles(lead.name_key, lead.pk), {
-        legal_name: titles(name_key, organization_id) for organization_id, legal_name, name_key in cofilers
-    }, shareholders
+        legal_name: titles(name_key, organization_id) for organization_id, legal_name, name_key in this.cofilers
+    }, {name: titles(name_key) for name, name_key in this.shareholders.items()}
 
 
 @dataclass
-class _OtherProposal:
-    """Who a proposal at the same meeting is by: its filers (lead and co-filers still filing), by id and
-    by name, and the shareholders its filers submit it for."""
+class _MeetingProposal:
+    """Who a proposal at the meeting is by: its filers (lead and co-filers still filing), by id and by
+    name, and the shareholders its filers submit it for (by name key, and by name as printed)."""
 
     title: str
-    organization_ids: set = field(default_factory=set)
-    name_keys: set = field(default_factory=set)
-    represented: set = field(default_factory=set)
+    organization_ids: set
+    name_keys: set
+    cofilers: list = field(default_factory=list)  # (organization id, legal name, name key)
+    shareholders: dict = field(default_factory=dict)  # name -> name key
 
     def has_proponent(self, name_key: str, organization_id=None) -> bool:
-        return (name_key in self.name_keys or name_key in self.represented
+        return (name_key in self.name_keys or name_key in self.shareholders.values()
                 or (organization_id is not None and organization_id in self.organization_ids))
 
 
-def _proponents_at_meeting(draft: Draft) -> list[_OtherProposal]:
-    """The other proposals (not withdrawn) at the draft's company and meeting with their proponents: one
-    query when there are none (the usual case), three when there are some, however many filers ask."""
-    others = {pk: _OtherProposal(title, {lead_id}, {lead_key}) for pk, title, lead_id, lead_key in (
+def _proposals_at_meeting(draft: Draft) -> dict[int, _MeetingProposal]:
+    """The draft and the other proposals (not withdrawn) at its company and meeting, by id, with their
+    proponents: three queries, however many proposals and filers there are."""
+    proposals = {pk: _MeetingProposal(title, {lead_id}, {lead_key}) for pk, title, lead_id, lead_key in (
         Draft.objects.filter(company_id=draft.company_id, meeting_year=draft.meeting_year)
-        .exclude(pk=draft.pk).exclude(status=Draft.Status.WITHDRAWN)
+        .filter(~Q(status=Draft.Status.WITHDRAWN) | Q(pk=draft.pk))
         .values_list("pk", "title", "lead_organization_id", "lead_organization__name_key"))}
-    if not others:
-        return []
-    for draft_id, organization_id, name_key in Invitation.objects.filter(
-            draft_id__in=others, accepted_at__isnull=False, revoked_at__isnull=True, organization__isnull=False,
-    ).values_list("draft_id", "organization_id", "organization__name_key"):
-        others[draft_id].organization_ids.add(organization_id)
-        others[draft_id].name_keys.add(name_key)
-    for draft_id, organization_id, name_key in Representation.objects.filter(draft_id__in=others).values_list(
-            "draft_id", "organization_id", "shareholder_name_key"):
-        if organization_id in others[draft_id].organization_ids:  # submitted by a filer still filing there
-            others[draft_id].represented.add(name_key)
-    return list(others.values())
+    for draft_id, organization_id, legal_name, name_key in Invitation.objects.filter(
+            draft_id__in=proposals, accepted_at__isnull=False, revoked_at__isnull=True, organization__isnull=False,
+    ).values_list("draft_id", "organization_id", "organization__legal_name", "organization__name_key"):
+        proposals[draft_id].organization_ids.add(organization_id)
+        proposals[draft_id].name_keys.add(name_key)
+        proposals[draft_id].cofilers.append((organization_id, legal_name, name_key))
+    for draft_id, organization_id, name, name_key in Representation.objects.filter(draft_id__in=proposals).values_list(
+            "draft_id", "organization_id", "shareholder_name", "shareholder_name_key"):
+        if organization_id in proposals[draft_id].organization_ids:  # submitted by a filer still filing there
+            proposals[draft_id].shareholders[name] = name_key
+    return proposals
 
 
 def draft_checks(draft: Draft, rendered: RenderedDraft, *, today: date) -> list:

@@ -247,3 +247,26 @@ def test_a_representative_is_bound_too_and_a_shareholder_filing_itself_counts(dr
         "the shareholder files another proposal itself"
     elsewhere.invitations.update(revoked_at=timezone.now())
     assert proposals_elsewhere(draft)[1] == {"Pension Fund of Tests": []}, "a removed representative no longer counts"
+
+
+def test_the_one_proposal_check_reads_the_meeting_in_three_queries_however_many_proposals_and_filers(
+        draft, lead, cofiler, make_user, django_assert_num_queries):
+    from resolutions.drafts.selectors import proposals_elsewhere
+
+    draft = Draft.objects.select_related("lead_organization").get(pk=draft.pk)  # as the editor loads it
+    with django_assert_num_queries(3):
+        assert proposals_elsewhere(draft) == ([], {"Pension Fund of Tests": []}, {})
+    for n in range(3):
+        other_lead = make_user(f"other{n}@test.example", organization=f"Other Lead Org {n}")
+        elsewhere = b.draft_with_notes(other_lead, title=f"Report {n}", notes=[], company=draft.company,
+                                       clauses=[("resolved", "Shareholders request a report.")])
+        b.join(elsewhere, cofiler)
+        b.join(elsewhere, make_user(f"third{n}@test.example", organization=f"Third Fund {n}"))
+        Representation.objects.create(draft=elsewhere, organization=other_lead.organization,
+                                      shareholder_name=f"Investor {n}", shareholder_kind="individual",
+                                      basis="signed_here")
+    Representation.objects.create(draft=draft, organization=cofiler.organization, shareholder_name="Investor 1",
+                                  shareholder_kind="individual", basis="signed_here")
+    with django_assert_num_queries(3):
+        assert proposals_elsewhere(draft) == (
+            [], {"Pension Fund of Tests": ["Report 0", "Report 1", "Report 2"]}, {"Investor 1": ["Report 1"]})

@@ -92,9 +92,8 @@ def _run(args, url, log):
 
     from .seed import CURVE, QUICK_CURVE, seed, sizes_at
 
-    log("migrate, cache table, demo data")
+    log("migrate (the cache table with it), demo data")
     call_command("migrate", verbosity=0, interactive=False)
-    call_command("createcachetable", verbosity=0)
     with open(os.devnull, "w") as devnull:
         call_command("load_demo", stdout=devnull)
     results, notes = {}, []

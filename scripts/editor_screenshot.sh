@@ -6,7 +6,6 @@ cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 export DATABASE_URL="sqlite:///$tmp/demo.sqlite3" MEDIA_ROOT="$tmp/media"
 .venv/bin/python manage.py migrate --no-input -v 0
-.venv/bin/python manage.py createcachetable
 .venv/bin/python manage.py load_demo >/dev/null
 .venv/bin/python manage.py runserver 127.0.0.1:8765 --noreload >"$tmp/server.log" 2>&1 &
 server=$!

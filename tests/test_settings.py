@@ -21,3 +21,17 @@ def test_database_url_names_the_database_and_an_empty_one_means_the_embedded_def
         cwd=ROOT, env=environment, capture_output=True, text=True, check=True,
     ).stdout.strip()
     assert printed == engine
+
+
+def test_without_a_broker_tasks_run_in_process_and_nothing_says_it_reverted_to_localhost():
+    environment = {key: value for key, value in os.environ.items() if key not in ("REDIS_URL", "CELERY_BROKER_URL")}
+    environment["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
+    # An eager task's first step: a producer from the broker's pool (celery.app.task.Task.apply_async).
+    run = subprocess.run(
+        [sys.executable, "-c", "import logging; logging.basicConfig(); import django; django.setup(); "
+                               "from config.celery import app; print(app.conf.task_always_eager); "
+                               "app.producer_or_acquire().__enter__()"],
+        cwd=ROOT, env=environment, capture_output=True, text=True, check=True,
+    )
+    assert run.stdout.strip() == "True"
+    assert "No hostname was supplied" not in run.stderr, run.stderr

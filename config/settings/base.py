@@ -172,9 +172,9 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL)
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=REDIS_URL or None)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 if CELERY_TASK_ALWAYS_EAGER:
-    # An eager task still takes a producer from the broker's pool; kombu's in-process transport
-    # keeps it from defaulting to amqp://localhost (and saying so on every command that queues one).
-    CELERY_BROKER_URL = "memory://"
+    # An eager task still takes a producer from the broker's pool: kombu's in-process transport, named
+    # with a host (without one, kombu logs "No hostname was supplied" on every command that queues a task).
+    CELERY_BROKER_URL = "memory://localhost/"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TIMEZONE = TIME_ZONE  # beat's schedule (config/celery.py) is in local time

@@ -21,7 +21,7 @@ def is_stale(*, published: date | None, text: str, today: date, max_age_years: i
     cutoff = years_before(today, max_age_years)
     if published is not None and published < cutoff:
         years = _whole_months(published, today) // 12
-        return StaleReason(f"Source published {published.isoformat()}, {_plural(years, 'year')} ago")
+        return StaleReason(f"Source published {published:%B %-d, %Y}, {_plural(years, 'year')} ago")
     named = [int(year) for year in _YEAR.findall(text) if int(year) <= today.year]
     if named and max(named) < cutoff.year:
         return StaleReason(f"Names the year {max(named)}")

@@ -44,7 +44,7 @@ def filing_deadline(
     if prior_proxy_date is None:
         return Deadline(None, BASIS_UNKNOWN)
     anniversary = prior_proxy_date + relativedelta(years=1)
-    basis = f"120 calendar days before the anniversary of last year's proxy statement ({prior_proxy_date.isoformat()})"
+    basis = f"120 calendar days before the anniversary of last year's proxy statement ({prior_proxy_date:%B %-d, %Y})"
     return Deadline(anniversary - timedelta(days=120), basis)
 
 
@@ -69,7 +69,7 @@ def check_deadline(deadline: Deadline, *, today: date) -> Check:
         return Check("14a-8(e)", "Deadline", INFO, message, details)
     days_left = (deadline.date - today).days
     details["days_left"] = days_left
-    due = f"Rule 14a-8(e): due {deadline.date.isoformat()}"
+    due = f"Rule 14a-8(e): due {deadline.date:%B %-d, %Y}"
     if days_left < 0:
         return Check("14a-8(e)", "Deadline", ERROR, f"{due}, passed {plural(-days_left, 'day')} ago.", details)
     status = WARNING if days_left <= DEADLINE_WARNING_DAYS else OK

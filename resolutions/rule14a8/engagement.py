@@ -22,7 +22,7 @@ def _not_a_business_day(day: date) -> str | None:
 
 
 def _slot_label(slot: datetime | date) -> str:
-    return f"{slot:%Y-%m-%d %H:%M}" if isinstance(slot, datetime) else slot.isoformat()
+    return f"{slot:%B %-d, %Y, %H:%M}" if isinstance(slot, datetime) else f"{slot:%B %-d, %Y}"
 
 
 def check_engagement(*, submission_date: date, slots: list[datetime | date]) -> Check:
@@ -32,7 +32,7 @@ def check_engagement(*, submission_date: date, slots: list[datetime | date]) -> 
     """
     rule, label = "14a-8(b)(1)(iii)", "Engagement"
     if submission_date > date.max - timedelta(days=ENGAGEMENT_LAST_DAY):
-        return Check(rule, label, ERROR, f"Rule 14a-8(b)(1)(iii): the submission date {submission_date.isoformat()} "
+        return Check(rule, label, ERROR, f"Rule 14a-8(b)(1)(iii): the submission date {submission_date:%B %-d, %Y} "
                                          "leaves no engagement window in the calendar; give the real date.", {})
     first = submission_date + timedelta(days=ENGAGEMENT_FIRST_DAY)
     last = submission_date + timedelta(days=ENGAGEMENT_LAST_DAY)
@@ -45,7 +45,7 @@ def check_engagement(*, submission_date: date, slots: list[datetime | date]) -> 
             problems.append(f"{_slot_label(slot)} ({reason})")
         else:
             usable_days.add(day)
-    window = f"from {first.isoformat()} to {last.isoformat()} (10 to 30 calendar days after submission)"
+    window = f"from {first:%B %-d, %Y} to {last:%B %-d, %Y} (10 to 30 calendar days after submission)"
     details = {"window": (first, last), "business_days": sorted(usable_days), "not_usable": problems}
     not_usable = f" Not usable: {'; '.join(problems)}." if problems else ""
     if len(usable_days) < 2:

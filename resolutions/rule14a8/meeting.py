@@ -33,7 +33,7 @@ def meeting_date(*, stated: date | None, prior_meeting: date | None, meeting_yea
     if prior_meeting is None:
         return UNKNOWN
     return KnownDate(prior_meeting + relativedelta(years=meeting_year - prior_meeting.year), True,
-                     f"estimated from last year's meeting ({prior_meeting.isoformat()})")
+                     f"estimated from last year's meeting ({prior_meeting:%B %-d, %Y})")
 
 
 def proxy_date(*, filed_on: date | None, prior_proxy_date: date | None) -> KnownDate:
@@ -46,7 +46,7 @@ def proxy_date(*, filed_on: date | None, prior_proxy_date: date | None) -> Known
     if prior_proxy_date is None:
         return UNKNOWN
     return KnownDate(prior_proxy_date + relativedelta(years=1), True,
-                     f"estimated from last year's proxy statement ({prior_proxy_date.isoformat()})")
+                     f"estimated from last year's proxy statement ({prior_proxy_date:%B %-d, %Y})")
 
 
 def check_presenter(presenter: str) -> Check:

@@ -49,8 +49,8 @@ def ownership_verdict(*, market_value: Decimal, held_since: date, as_of: date) -
     details = {"market_value": market_value, "held_since": held_since, "as_of": as_of}
     if held_since > as_of:
         message = (
-            f"Rule 14a-8(b): not eligible — held since {held_since.isoformat()}, "
-            f"after the submission date {as_of.isoformat()}."
+            f"Rule 14a-8(b): not eligible — held since {held_since:%B %-d, %Y}, "
+            f"after the submission date {as_of:%B %-d, %Y}."
         )
         return Check(rule, label, ERROR, message, details)
     held = f"{value} held for {_holding_period(held_since, as_of)}"
@@ -67,7 +67,7 @@ def ownership_verdict(*, market_value: Decimal, held_since: date, as_of: date) -
     eligible_from = _eligible_from(held_since, years)
     message = (
         f"Rule 14a-8(b): not eligible yet — {held}; {dollars(amount)} needs {plural(years, 'year')} "
-        f"(eligible from {eligible_from.isoformat()})."
+        f"(eligible from {eligible_from:%B %-d, %Y})."
     )
     return Check(rule, label, ERROR, message, {**details, "eligible_from": eligible_from})
 
@@ -95,11 +95,11 @@ def check_valuation(*, valuation_date: date, submission_date: date, shares: int,
     details = {"value": value, "window": (first, submission_date - timedelta(days=1))}
     if not first <= valuation_date < submission_date:
         message = (f"SLB 14 C.1.a: value the shares on a day within the {VALUATION_DAYS} calendar days before "
-                   f"submission (from {first.isoformat()} to {(submission_date - timedelta(days=1)).isoformat()}); "
-                   f"{valuation_date.isoformat()} is outside it.")
+                   f"submission (from {first:%B %-d, %Y} to {(submission_date - timedelta(days=1)):%B %-d, %Y}); "
+                   f"{valuation_date:%B %-d, %Y} is outside it.")
         return Check(rule, label, ERROR, message, details)
     message = (f"SLB 14 C.1.a: {shares:,} shares at {dollars(price)} ({PRICE_BASES[basis]}) on "
-               f"{valuation_date.isoformat()} are worth {dollars(value)}.")
+               f"{valuation_date:%B %-d, %Y} are worth {dollars(value)}.")
     return Check(rule, label, OK, message, details)
 
 
@@ -116,14 +116,14 @@ def check_proof_period(*, period_start: date, period_end: date, held_since_neede
     rule, label = "14a-8(b)(2)(ii)", "Proof of ownership"
     details = {"period": (period_start, period_end)}
     if period_end < submission_date:
-        message = (f"Rule 14a-8(b)(2)(ii): this letter covers {period_start.isoformat()} to {period_end.isoformat()}, "
-                   f"which does not cover the period up to the submission date {submission_date.isoformat()}. "
+        message = (f"Rule 14a-8(b)(2)(ii): this letter covers {period_start:%B %-d, %Y} to {period_end:%B %-d, %Y}, "
+                   f"which does not cover the period up to the submission date {submission_date:%B %-d, %Y}. "
                    "Ask the record holder for a letter dated on or after the day you submit.")
         return Check(rule, label, ERROR, message, details)
     if held_since_needed and period_start > held_since_needed:
-        message = (f"Rule 14a-8(b)(2)(ii): this letter starts on {period_start.isoformat()}, later than "
-                   f"{held_since_needed.isoformat()}, the start of the holding period the threshold needs.")
+        message = (f"Rule 14a-8(b)(2)(ii): this letter starts on {period_start:%B %-d, %Y}, later than "
+                   f"{held_since_needed:%B %-d, %Y}, the start of the holding period the threshold needs.")
         return Check(rule, label, ERROR, message, details)
-    message = (f"Rule 14a-8(b)(2)(ii): the letter covers {period_start.isoformat()} to {period_end.isoformat()}, "
+    message = (f"Rule 14a-8(b)(2)(ii): the letter covers {period_start:%B %-d, %Y} to {period_end:%B %-d, %Y}, "
                "up to and including the submission date.")
     return Check(rule, label, OK, message, details)

@@ -241,7 +241,7 @@ TODAY = date(2026, 11, 25)
 
 
 def test_an_old_source_is_stale_by_its_publication_date():
-    assert is_stale(published=date(2021, 10, 5), text="", today=TODAY) == "Source published 2021-10-05, 5 years ago"
+    assert is_stale(published=date(2021, 10, 5), text="", today=TODAY) == "Source published October 5, 2021, 5 years ago"
 
 
 def valid_as_of(profile: str) -> date:
@@ -251,7 +251,7 @@ def valid_as_of(profile: str) -> date:
 def test_the_profile_is_stale_by_its_valid_as_of_date():
     published = valid_as_of(fixture_text("company-profile.txt"))
 
-    assert is_stale(published=published, text="", today=TODAY, max_age_years=2) == "Source published 2024-03-14, 2 years ago"
+    assert is_stale(published=published, text="", today=TODAY, max_age_years=2) == "Source published March 14, 2024, 2 years ago"
     assert is_stale(published=published, text="", today=TODAY) is None
 
 
@@ -259,7 +259,7 @@ def test_the_profile_is_stale_by_its_valid_as_of_date():
 def test_the_real_profile_is_stale_by_its_valid_as_of_date():
     published = valid_as_of(corpus_path("afsc-amazon-company-profile.txt").read_text(encoding="utf-8"))
 
-    assert is_stale(published=published, text="", today=TODAY) == "Source published 2021-10-05, 5 years ago"
+    assert is_stale(published=published, text="", today=TODAY) == "Source published October 5, 2021, 5 years ago"
     assert is_stale(published=published, text="", today=TODAY, max_age_years=6) is None
 
 
@@ -269,7 +269,7 @@ def test_a_recent_source_is_fresh():
 
 def test_the_window_is_measured_to_the_day():
     assert is_stale(published=date(2023, 11, 25), text="", today=TODAY) is None
-    assert is_stale(published=date(2023, 11, 24), text="", today=TODAY) == "Source published 2023-11-24, 3 years ago"
+    assert is_stale(published=date(2023, 11, 24), text="", today=TODAY) == "Source published November 24, 2023, 3 years ago"
 
 
 def test_text_naming_only_old_years_is_stale():
@@ -287,7 +287,7 @@ def test_numbers_that_are_not_years_are_ignored():
 
 
 def test_the_publication_date_reason_comes_first():
-    assert is_stale(published=date(2010, 1, 1), text="In 2012.", today=TODAY) == "Source published 2010-01-01, 16 years ago"
+    assert is_stale(published=date(2010, 1, 1), text="In 2012.", today=TODAY) == "Source published January 1, 2010, 16 years ago"
 
 
 @pytest.mark.parametrize(

@@ -72,5 +72,5 @@ def test_exported_csv_has_a_row_per_matching_snippet_with_footnote_and_stale_rea
     assert len(rows) == 1
     assert rows[0]["quote"] == "'=HYPERLINK(\"https://evil.example\")"
     assert rows[0]["footnote (Chicago)"] == f"Old Report (Research Group, June 1, 2015), 2, {source.url}."
-    assert rows[0]["stale"] == "Source published 2015-06-01, 11 years ago"
+    assert rows[0]["stale"] == "Source published June 1, 2015, 11 years ago"
     assert (rows[0]["topics"], rows[0]["companies"]) == ("Climate; Water", "Acme Corp; Zeta Corp")

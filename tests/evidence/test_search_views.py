@@ -64,7 +64,7 @@ def test_stale_snippets_are_flagged_in_the_results(lead_client, lead):
     content = lead_client.get("/evidence/").content.decode()
 
     assert '<span class="badge stale-badge">Stale</span>' in content
-    assert "Source published 2015-06-01, 11 years ago" in content
+    assert "Source published June 1, 2015, 11 years ago" in content
 
 
 def test_each_card_shows_its_topics_and_companies_by_name(lead_client, lead):

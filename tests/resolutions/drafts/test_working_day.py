@@ -42,7 +42,7 @@ def test_the_stale_sources_warning_names_the_footnotes_and_the_picker_marks_stal
     results = lead_client.get(f"/drafts/{draft.pk}/cite/?q=leaks").content.decode()
     old_result = results[results.index("Leaks were rare."):]
     old_result = old_result[:old_result.index("</button>")]
-    assert "stale: Source published 2015-03-01" in old_result
+    assert "stale: Source published March 1, 2015" in old_result
     fresh_result = results[results.index("Leaks are common."):]
     assert "stale" not in fresh_result[:fresh_result.index("</button>")]
 

@@ -179,7 +179,7 @@ def test_a_broker_letter_that_does_not_cover_the_period_up_to_submission_is_refu
     response = proof_post(lead_client, draft, lead.organization_id, pdf_upload(), period_end="2026-10-20",
                           letter_date="2026-10-20")
     assert response.status_code == 400
-    assert "does not cover the period up to the submission date 2026-11-02" in response.content.decode()
+    assert "does not cover the period up to the submission date November 2, 2026" in response.content.decode()
     assert not OwnershipProof.objects.exists() and private_files() == before
 
 

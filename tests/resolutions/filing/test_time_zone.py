@@ -33,7 +33,7 @@ def test_without_a_zone_the_page_says_so_and_the_check_names_the_zone_when_known
     draft.company.save()
     response = lead_signs(lead_client, draft, version, slot_2="2026-11-13T18:00")
     assert response.status_code == 400
-    assert "business hours (9:00 to 17:30, Mountain Time (America/Denver)); outside them: 2026-11-13 18:00" in \
+    assert "business hours (9:00 to 17:30, Mountain Time (America/Denver)); outside them: November 13, 2026, 18:00" in \
         response.content.decode().replace("&#x27;", "'")
 
 

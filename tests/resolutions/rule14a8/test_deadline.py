@@ -10,7 +10,7 @@ from resolutions.rule14a8 import Deadline, check_deadline, filing_deadline
 def test_deadline_is_120_days_before_the_anniversary_of_last_years_proxy():
     deadline = filing_deadline(stated_deadline=None, prior_proxy_date=date(2001, 4, 14))
     assert deadline.date == date(2001, 12, 15)  # the SEC's own example (SLB 14)
-    assert deadline.basis == "120 calendar days before the anniversary of last year's proxy statement (2001-04-14)"
+    assert deadline.basis == "120 calendar days before the anniversary of last year's proxy statement (April 14, 2001)"
 
 
 def test_leap_day_proxy_anniversary_falls_on_feb_28():
@@ -65,7 +65,7 @@ def test_deadline_with_days_left():
     check = check_deadline(Deadline(date(2026, 12, 1), "stated"), today=date(2026, 11, 25))
     assert check.rule == "14a-8(e)"
     assert check.status == "warning"
-    assert check.message == "Rule 14a-8(e): due 2026-12-01, 6 days left."
+    assert check.message == "Rule 14a-8(e): due December 1, 2026, 6 days left."
     assert check.details["days_left"] == 6
 
 
@@ -82,7 +82,7 @@ def test_deadline_with_days_left():
 def test_deadline_statuses(today, status, ending):
     check = check_deadline(Deadline(date(2026, 12, 1), "stated"), today=today)
     assert check.status == status
-    assert check.message == f"Rule 14a-8(e): due 2026-12-01, {ending}"
+    assert check.message == f"Rule 14a-8(e): due December 1, 2026, {ending}"
 
 
 def test_an_unknown_deadline_is_info():

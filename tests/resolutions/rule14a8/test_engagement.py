@@ -13,21 +13,21 @@ def test_day_10_and_day_30_are_inside_the_window():
     check = check_engagement(submission_date=SUBMITTED, slots=[date(2026, 3, 12), date(2026, 4, 1)])
     assert check.rule == "14a-8(b)(1)(iii)"
     assert check.status == "ok"
-    assert check.message.startswith("Rule 14a-8(b)(1)(iii): 2 business days offered from 2026-03-12 to 2026-04-01")
+    assert check.message.startswith("Rule 14a-8(b)(1)(iii): 2 business days offered from March 12, 2026 to April 1, 2026")
 
 
 def test_day_9_and_day_31_are_outside_the_window():
     check = check_engagement(submission_date=SUBMITTED, slots=[date(2026, 3, 11), date(2026, 4, 2)])
     assert check.status == "error"
     assert "0 offered" in check.message
-    assert "2026-03-11 (outside the window)" in check.message
-    assert "2026-04-02 (outside the window)" in check.message
+    assert "March 11, 2026 (outside the window)" in check.message
+    assert "April 2, 2026 (outside the window)" in check.message
 
 
 def test_a_weekend_slot_is_rejected_and_named():
     check = check_engagement(submission_date=SUBMITTED, slots=[date(2026, 3, 12), date(2026, 3, 14)])
     assert check.status == "error"
-    assert "2026-03-14 (Saturday)" in check.message
+    assert "March 14, 2026 (Saturday)" in check.message
 
 
 def test_two_slots_on_the_same_day_are_one_business_day():
@@ -41,7 +41,7 @@ def test_extra_unusable_slots_are_a_warning_when_two_business_days_remain():
     slots = [datetime(2026, 3, 12, 10, 0), date(2026, 3, 13), datetime(2026, 3, 15, 9, 30)]
     check = check_engagement(submission_date=SUBMITTED, slots=slots)
     assert check.status == "warning"
-    assert "2026-03-15 09:30 (Sunday)" in check.message
+    assert "March 15, 2026, 09:30 (Sunday)" in check.message
 
 
 def test_a_federal_holiday_is_not_a_business_day():
@@ -49,19 +49,19 @@ def test_a_federal_holiday_is_not_a_business_day():
         submission_date=date(2026, 11, 10), slots=[date(2026, 11, 26), date(2026, 11, 30)]
     )
     assert check.status == "error"
-    assert "2026-11-26 (Thanksgiving Day)" in check.message
+    assert "November 26, 2026 (Thanksgiving Day)" in check.message
 
 
 def test_new_years_day_on_a_saturday_is_observed_on_the_friday_before():
     check = check_engagement(
         submission_date=date(2027, 12, 10), slots=[date(2027, 12, 31), date(2028, 1, 3)]
     )
-    assert "2027-12-31 (New Year's Day (observed))" in check.message
+    assert "December 31, 2027 (New Year's Day (observed))" in check.message
 
 
 def test_juneteenth_observed_on_the_friday_is_not_a_business_day():
     check = check_engagement(submission_date=date(2027, 6, 4), slots=[date(2027, 6, 18), date(2027, 6, 21)])
-    assert "2027-06-18 (Juneteenth National Independence Day (observed))" in check.message
+    assert "June 18, 2027 (Juneteenth National Independence Day (observed))" in check.message
 
 
 def test_no_slots_is_an_error():

@@ -20,7 +20,7 @@ def test_one_day_short_of_3_years_is_not_eligible():
     assert check.status == "error"
     assert check.message == (
         "Rule 14a-8(b): not eligible yet — $2,000 held for 2 years 364 days; "
-        "$2,000 needs 3 years (eligible from 2027-01-05)."
+        "$2,000 needs 3 years (eligible from January 5, 2027)."
     )
     assert check.details["eligible_from"] == date(2027, 1, 5)
 
@@ -50,7 +50,7 @@ def test_2_year_and_1_year_tiers_at_their_edges(value, held_since, status):
 
 def test_not_eligible_names_the_tier_reachable_soonest():
     check = ownership_verdict(market_value=Decimal("20000"), held_since=date(2025, 7, 1), as_of=date(2026, 1, 5))
-    assert "$15,000 needs 2 years (eligible from 2027-07-01)" in check.message
+    assert "$15,000 needs 2 years (eligible from July 1, 2027)" in check.message
 
 
 def test_shares_held_since_leap_day_count_a_year_on_march_1():

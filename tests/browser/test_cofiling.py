@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from resolutions.drafts import services as draft_services
 from tests import factories
+from tests.browser.sign_on_form import COFILER, fill_sign_on
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -37,17 +38,7 @@ def test_invite_join_comment_sign_and_reconfirm(browser, live_server, lead, cofi
     expect(cofiler_page.get_by_text("Could we cite a newer figure?")).to_be_visible()
 
     cofiler_page.get_by_role("link", name="Sign on to version 2").click()
-    form = {"Organization legal name": "Pension Fund of Tests", "Signatory name": "Colin Cofiler",
-            "Signatory title": "Officer", "Contact email": cofiler.email, "Phone": "555-0100",
-            "Number of shares": "50", "Valuation day": "2026-10-15", "Price per share (USD)": "50",
-            "Held continuously since": "2020-01-15",
-            "Planned submission date": "2026-11-02", "Available for engagement (1)": "2026-11-12T10:00",
-            "Available for engagement (2)": "2026-11-13T14:00", "Typed signature": "Colin Cofiler"}
-    for label, value in form.items():
-        cofiler_page.get_by_label(label).fill(value)
-    cofiler_page.get_by_label("Through a broker or bank").check()
-    cofiler_page.get_by_label(re.compile("We intend to hold")).check()
-    cofiler_page.get_by_label(re.compile("We authorize")).check()
+    fill_sign_on(cofiler_page, COFILER)
     cofiler_page.get_by_role("button", name="Sign version 2").click()
     expect(cofiler_page.get_by_text("Signed version 2.")).to_be_visible()
 

@@ -12,6 +12,7 @@ from resolutions.filing.samples import sample_broker_letter
 from resolutions.models import Draft
 from resolutions.drafts import services as draft_services
 from tests import factories
+from tests.browser.sign_on_form import fill_sign_on
 from tests.conftest import PASSWORD
 from tests.resolutions import pdf_builders as b
 
@@ -41,10 +42,7 @@ def test_the_lead_gives_its_statements_adds_a_broker_letter_finalizes_builds_the
             "Held continuously since": "2021-03-01", "Planned submission date": "2026-11-02",
             "Available for engagement (1)": "2026-11-12T10:00", "Available for engagement (2)": "2026-11-13T14:00",
             "Typed signature": "Lena Lead"}
-    for label, value in form.items():
-        page.get_by_label(label).fill(value)
-    page.get_by_label("Through a broker or bank").check()
-    page.get_by_label(re.compile("We intend to hold")).check()
+    fill_sign_on(page, form, co_filer=False)
     page.get_by_role("button", name="Sign our statements on version 1").click()
     expect(page.get_by_text("Your statements are signed on version 1")).to_be_visible()
 

@@ -9,6 +9,7 @@ from resolutions.cofiling import services as cofiling
 from resolutions.drafts import services as drafts
 from resolutions.models import Notification
 from tests import factories
+from tests.browser.sign_on_form import COFILER, fill_sign_on
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -43,17 +44,7 @@ def test_the_lead_s_bell_counts_a_comment_and_a_sign_on_and_the_emails_link_to_t
     expect(bell.locator(".notification-count")).to_have_text("1")
 
     cofiler_page.get_by_role("link", name="Sign on to version 1").click()
-    form = {"Organization legal name": "Pension Fund of Tests", "Signatory name": "Colin Cofiler",
-            "Signatory title": "Officer", "Contact email": cofiler.email, "Phone": "555-0100",
-            "Number of shares": "50", "Valuation day": "2026-10-15", "Price per share (USD)": "50",
-            "Held continuously since": "2020-01-15",
-            "Planned submission date": "2026-11-02", "Available for engagement (1)": "2026-11-12T10:00",
-            "Available for engagement (2)": "2026-11-13T14:00", "Typed signature": "Colin Cofiler"}
-    for label, value in form.items():
-        cofiler_page.get_by_label(label).fill(value)
-    cofiler_page.get_by_label("Through a broker or bank").check()
-    cofiler_page.get_by_label(re.compile("We intend to hold")).check()
-    cofiler_page.get_by_label(re.compile("We authorize")).check()
+    fill_sign_on(cofiler_page, COFILER)
     cofiler_page.get_by_role("button", name="Sign version 1").click()
     expect(cofiler_page.get_by_text("Signed version 1. The lead filer has been notified.")).to_be_visible()
 

@@ -8,17 +8,11 @@ from playwright.sync_api import expect
 from resolutions.cofiling import services
 from resolutions.drafts import services as draft_services
 from tests import factories
+from tests.browser.sign_on_form import COFILER, fill_sign_on
 from tests.conftest import PASSWORD
 from tests.resolutions.cofiling.test_services import BASE, sign_on_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-VALID = {"Organization legal name": "Pension Fund of Tests", "Signatory name": "Colin Cofiler",
-         "Signatory title": "Officer", "Contact email": "cofiler@test.example", "Phone": "555-0100",
-         "Number of shares": "50", "Valuation day": "2026-10-15", "Price per share (USD)": "50",
-         "Held continuously since": "2020-01-15", "Planned submission date": "2026-11-02",
-         "Available for engagement (1)": "2026-11-12T10:00", "Available for engagement (2)": "2026-11-13T14:00",
-         "Typed signature": "Colin Cofiler"}
 
 
 @pytest.fixture
@@ -61,12 +55,8 @@ def test_a_sign_on_problem_is_said_once_at_its_field_in_the_rules_words(
     draft, version = circulated
     sign_in(page, cofiler.email, PASSWORD)
     page.goto(f"{live_server.url}/drafts/{draft.pk}/versions/{version.number}/sign/")
-    for label, value in {**VALID, "Available for engagement (1)": "2026-11-03T10:00",
-                         "Available for engagement (2)": "2026-11-04T10:00"}.items():
-        page.get_by_label(label).fill(value)
-    page.get_by_label("Through a broker or bank").check()
-    page.get_by_label(re.compile("We intend to hold")).check()
-    page.get_by_label(re.compile("We authorize")).check()
+    fill_sign_on(page, {**COFILER, "Available for engagement (1)": "2026-11-03T10:00",
+                        "Available for engagement (2)": "2026-11-04T10:00"})
     page.get_by_role("button", name=f"Sign version {version.number}").click()
 
     problem = page.get_by_text(re.compile(r"offer meetings on at least two business days"))

@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from evidence.models import Snippet
 
@@ -97,9 +97,8 @@ def draft_editor(request, pk):
     draft = get_draft_for(request.user, pk)
     if not draft.is_led_by(request.user):
         return redirect("drafts:review", pk=draft.pk)
-    prefetch_related_objects([draft], "topics")  # read by the (i)(12) check and by the settings form
+    prefetch_related_objects([draft], "topics")  # read by the (i)(12) check
     context = _editor_context(draft)
-    context["settings_form"] = DraftSettingsForm(instance=draft)
     context["limits"] = draft_limits()
     context["clause_html"] = json.dumps(CLAUSE_HTML)  # the editor keeps what the server keeps (escaped in the attribute)
     context["sign_on_notice"] = sign_on_notice(draft)
@@ -207,9 +206,13 @@ def _structural_edit(request, draft, action, *, done):
     return redirect(draft)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def draft_settings(request, pk):
+    """GET: the form, into the editor's settings panel when it is opened (htmx), or as a page of its own."""
     draft = get_draft_for(request.user, pk, need=Need.EDIT)
+    if request.method == "GET":
+        template = "drafts/_settings_form.html" if request.htmx else "drafts/draft_settings.html"
+        return render(request, template, {"draft": draft, "settings_form": DraftSettingsForm(instance=draft)})
     form = DraftSettingsForm(request.POST, instance=Draft.objects.get(pk=draft.pk))
     revision = RevisionForm(request.POST)
     if form.is_valid() and revision.is_valid():

@@ -49,7 +49,7 @@ PAGES = {  # who → the pages they see, every kind once (the HTML checker walks
     "visitor": lambda demo: ["/accounts/login/", "/accounts/password_reset/", "/authorize/axe-signing-token/",
                              demo["unsubscribe"]],
     "lead": lambda demo: [
-        "/", "/drafts/", "/drafts/new/", f"{demo['draft']}/", f"{demo['draft']}/preview/",
+        "/", "/drafts/", "/drafts/new/", f"{demo['draft']}/", f"{demo['draft']}/settings/", f"{demo['draft']}/preview/",
         f"{demo['draft']}/versions/", f"{demo['version']}/", f"{demo['draft']}/filers/",
         f"{demo['draft']}/packet/", f"{demo['draft']}/audit/", f"{demo['draft']}/filing/",
         f"{demo['version']}/statements/", f"{demo['draft']}/submission/",

@@ -122,9 +122,30 @@ def test_the_new_draft_page_does_not_list_the_library_but_carries_a_chosen_prece
     assert first.pk != second.pk
 
 
+def test_the_editor_reads_its_settings_form_only_when_the_panel_is_opened(lead_client, draft):
+    draft.topics.add(factories.topic("Methane"))
+    editor = lead_client.get(f"/drafts/{draft.pk}/").content.decode()
+    assert 'name="citation_style"' not in editor and "Methane" not in editor
+    assert f'hx-get="/drafts/{draft.pk}/settings/" hx-trigger="toggle once"' in editor
+    assert f"""<a href="/drafts/{draft.pk}/settings/">Open the draft's settings</a>""" in editor  # without JavaScript
+
+    Draft.objects.filter(pk=draft.pk).update(title="Renamed meanwhile", revision=3)
+    panel = lead_client.get(f"/drafts/{draft.pk}/settings/", HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in panel and 'value="Renamed meanwhile"' in panel
+    assert 'name="revision" value="3"' in panel
+    assert re.search(r'<input type="checkbox" name="topics" value="\d+"[^>]* checked', panel)
+    page = lead_client.get(f"/drafts/{draft.pk}/settings/").content.decode()
+    assert "<html" in page and 'value="Renamed meanwhile"' in page and "Save settings" in page
+
+
+def test_only_the_lead_opens_the_settings(client, draft, cofiler):
+    client.force_login(cofiler)
+    assert client.get(f"/drafts/{draft.pk}/settings/").status_code == 404
+
+
 # The editor's queries, whatever the number of clauses and citations (session, user, draft, clauses,
 # citations, checks...): a query per clause would show as a different count for 50.
-EDITOR_QUERIES = 13  # the user with its organization in one query, the topics read once for checks and settings
+EDITOR_QUERIES = 12  # the user with its organization in one query, the topics once (the settings form is read apart)
 
 
 @pytest.mark.parametrize("clauses", [5, 50])

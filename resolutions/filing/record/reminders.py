@@ -15,18 +15,14 @@ from resolutions.notifications.events import DeadlineDue
 from resolutions.notifications.models import Kind
 from resolutions.notifications.services import notification_emit
 from .models import DeadlineReminder
-from .selectors import deadline_recipients, draft_clocks
+from .selectors import deadline_recipients, draft_clocks, drafts_with_clocks
 
 
 def deadline_reminders_send(*, today: date, offsets: tuple[int, ...] | None = None) -> int:
     """Send every reminder whose day has come (or passed unsent, before the deadline); returns how many."""
     offsets = tuple(offsets or settings.DEADLINE_REMINDER_DAYS)
-    drafts = (Draft.objects.filter(status=Draft.Status.FILED)
-              .select_related("company", "lead_organization", "filing_record", "exclusion_notice",
-                              "opposition_statement", "withdrawal", "vote_result")
-              .prefetch_related("deficiency_notices__organization", "engagement_meetings"))
     sent = 0
-    for draft in drafts:
+    for draft in drafts_with_clocks(Draft.objects.all()):
         for clock in draft_clocks(draft):
             days_before = rule14a8.reminders_due(clock, today=today, offsets=offsets)
             if not days_before:

@@ -75,11 +75,11 @@ def concerns(clock: rule14a8.Clock, draft: Draft, organization_id: int | None) -
     return clock.organization_id is None or organization_id in (clock.organization_id, draft.lead_organization_id)
 
 
-def drafts_with_clocks(user):
-    """The submitted drafts a user files (lead or co-filer), with what their clocks read."""
-    return (Draft.objects.visible_to(user).filter(status=Draft.Status.FILED)
-            .select_related("company", "lead_organization", "filing_record", "exclusion_notice",
-                            "opposition_statement", "withdrawal", "vote_result")
+def drafts_with_clocks(drafts):
+    """The submitted drafts among ``drafts``, with every row ``draft_clocks`` reads: four queries however many."""
+    return (drafts.filter(status=Draft.Status.FILED)
+            .select_related("company", "filing_record", "exclusion_notice", "opposition_statement", "withdrawal",
+                            "vote_result")
             .prefetch_related("deficiency_notices__organization", "engagement_meetings"))
 
 
@@ -91,7 +91,8 @@ class DueClock:
 
 def user_clocks(user) -> list[DueClock]:
     """Every open clock of every draft the user files that concerns the user's organization, earliest first."""
-    rows = [DueClock(draft, clock) for draft in drafts_with_clocks(user) for clock in draft_clocks(draft)
+    rows = [DueClock(draft, clock) for draft in drafts_with_clocks(Draft.objects.visible_to(user))
+            for clock in draft_clocks(draft)
             if concerns(clock, draft, user.organization_id)]
     return sorted(rows, key=lambda row: (row.clock.due, row.draft.pk, row.clock.key))
 

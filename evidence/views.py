@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -35,7 +35,7 @@ def evidence_index(request):
     template = "evidence/_snippet_results.html" if request.htmx else "evidence/index.html"
     return render(request, template, {
         "form": form, "page": page, "query": filters["query"], "filtered": any(filters.values()),
-        "query_string": query_string.urlencode(),
+        "query_string": query_string.urlencode(), "csv_max_rows": settings.EVIDENCE_CSV_MAX_ROWS,
     })
 
 
@@ -236,10 +236,21 @@ def export_csl(request):
 
 @require_GET
 def export_csv(request):
-    """The snippets the search page shows for the same filters, one row each."""
+    """The snippets the search page shows for the same filters, one row each: refused, saying why, when
+    a filter is not understood (the page would show the whole library) or more match than a CSV holds."""
     form = EvidenceSearchForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        problems = "; ".join(f"{form[name].label}: {' '.join(errors)}" for name, errors in form.errors.items())
+        return HttpResponseBadRequest(f"Nothing was exported: {problems}", content_type="text/plain; charset=utf-8")
+    matching = selectors.snippet_search(**_search_filters(form))
+    count, limit = matching.count(), settings.EVIDENCE_CSV_MAX_ROWS
+    if count > limit:
+        return HttpResponseBadRequest(
+            f"Nothing was exported: {count:,} snippets match, and one CSV holds at most {limit:,}. "
+            "Add search words or filters (a topic, a company, a kind of source, dates), then download again.",
+            content_type="text/plain; charset=utf-8")
     snippets = selectors.annotate_snippets(
-        selectors.snippet_search(**_search_filters(form)).select_related("added_by", "verified_by"),
+        matching.select_related("added_by", "verified_by"),
         user=request.user, today=timezone.localdate(),
         footnotes=True,
     )

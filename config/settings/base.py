@@ -228,6 +228,10 @@ CSRF_COOKIE_HTTPONLY = False
 # The domain's own knobs.
 EVIDENCE_STALE_AFTER_YEARS = env.int("EVIDENCE_STALE_AFTER_YEARS", default=3)
 INVITATION_DAYS = env.int("INVITATION_DAYS", default=30)
+# The most snippets one CSV export holds: each row's Chicago footnote is a citeproc render (10–20 ms),
+# so a whole library (100,000 snippets: half an hour) would outlast the worker; past it the export is
+# refused with the count and the limit, and the search page offers no download until the list is narrower.
+EVIDENCE_CSV_MAX_ROWS = env.int("EVIDENCE_CSV_MAX_ROWS", default=1000)
 # A render of user text runs in a sandbox worker with this much wall and processor time and memory
 # (resolutions/filing/pdf/render.py); keep the timeout below gunicorn's (config/gunicorn.py).
 PDF_RENDER_TIMEOUT_SECONDS = env.int("PDF_RENDER_TIMEOUT_SECONDS", default=60)

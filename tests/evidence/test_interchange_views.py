@@ -74,3 +74,43 @@ def test_exported_csv_has_a_row_per_matching_snippet_with_footnote_and_stale_rea
     assert rows[0]["footnote (Chicago)"] == f"Old Report (Research Group, June 1, 2015), 2, {source.url}."
     assert rows[0]["stale"] == "Source published June 1, 2015, 11 years ago"
     assert (rows[0]["topics"], rows[0]["companies"]) == ("Climate; Water", "Acme Corp; Zeta Corp")
+
+
+def test_an_export_of_more_snippets_than_a_csv_holds_is_refused_with_the_count(lead_client, settings):
+    settings.EVIDENCE_CSV_MAX_ROWS = 2
+    for quote in ("Water use rose.", "Water tables fell.", "Water rights were sold."):
+        factories.snippet(quote=quote)
+
+    refused = lead_client.get("/evidence/export/snippets.csv")
+    narrowed = lead_client.get("/evidence/export/snippets.csv", {"q": "tables"})
+
+    assert refused.status_code == 400
+    assert refused.content.decode() == ("Nothing was exported: 3 snippets match, and one CSV holds at most 2. Add "
+                                        "search words or filters (a topic, a company, a kind of source, dates), then "
+                                        "download again.")
+    assert narrowed.status_code == 200
+    assert [row["quote"] for row in csv.DictReader(io.StringIO(narrowed.content.decode()))] == ["Water tables fell."]
+
+
+def test_the_search_page_offers_the_download_only_for_what_a_csv_holds(lead_client, settings):
+    settings.EVIDENCE_CSV_MAX_ROWS = 1
+    factories.snippet(quote="Water use rose.")
+    factories.snippet(quote="Water tables fell.")
+
+    everything = lead_client.get("/evidence/").content.decode()
+    one = lead_client.get("/evidence/", {"q": "tables"}).content.decode()
+
+    assert "Download these snippets" not in everything
+    assert "A CSV holds up to 1 snippet: add words or filters to download these." in everything
+    assert 'href="/evidence/export/snippets.csv?q=tables" download>Download these snippets (CSV)' in one
+
+
+def test_an_export_whose_filters_are_not_understood_exports_nothing_and_says_which(lead_client):
+    factories.snippet(quote="Water use rose.")
+
+    response = lead_client.get("/evidence/export/snippets.csv", {"q": "water", "published_from": "2026-02-30"})
+    page = lead_client.get("/evidence/", {"q": "water", "published_from": "2026-02-30"}).content.decode()
+
+    assert response.status_code == 400
+    assert response.content.decode() == "Nothing was exported: Published from: Enter a valid date."
+    assert "Download these snippets" not in page

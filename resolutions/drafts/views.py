@@ -75,7 +75,7 @@ def draft_new(request):
 @require_GET
 def company_suggest(request):
     """The type-ahead's options: up to 20 companies whose name contains what was typed, or whose ticker it is."""
-    typed = request.GET.get("company", "").strip()
+    typed = request.GET.get("company", "").replace("\x00", "").strip()  # PostgreSQL refuses a NUL; no name has one
     companies = Company.objects.matching(typed)[:20] if len(typed) >= 2 else []
     return render(request, "drafts/_company_options.html", {"companies": companies})
 

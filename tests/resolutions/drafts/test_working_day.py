@@ -137,3 +137,11 @@ def test_the_company_type_ahead_suggests_by_name_or_ticker(lead_client):
     by_name = lead_client.get("/drafts/companies/", {"company": "pipe"}).content.decode()
     assert '<option value="Gas Pipeline Co. (GPC)">' in by_name and "Water Works" not in by_name
     assert "Water Works Inc. (WWI)" in lead_client.get("/drafts/companies/", {"company": "wwi"}).content.decode()
+
+
+def test_the_company_type_ahead_reads_past_a_nul_byte(lead_client):
+    """No name holds one; PostgreSQL refuses a string with one (a 500, before)."""
+    factories.company(name="Gas Pipeline Co.", ticker="GPC")
+    response = lead_client.get("/drafts/companies/", {"company": "pi\x00pe"})
+    assert response.status_code == 200
+    assert '<option value="Gas Pipeline Co. (GPC)">' in response.content.decode()

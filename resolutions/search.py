@@ -115,6 +115,9 @@ class MoreThan(int):
     def __str__(self):
         return f"more than {int(self):,}"
 
+    def __format__(self, spec):  # in an f-string too, whatever the spec: never "1,000 match" for more
+        return str(self)
+
     __repr__ = __str__
 
 

@@ -158,3 +158,9 @@ def test_a_page_is_ranked_on_the_table_alone_then_joined(library):
     (ranked,) = [q["sql"] for q in queries if "ts_rank" in q["sql"]]
     inner = ranked[ranked.index("IN (SELECT"):]
     assert "LIMIT 5" in inner and "evidence_source" not in inner.split(")", 1)[0]
+
+
+def test_a_count_past_the_bound_reads_more_than_it_wherever_it_is_written():
+    count = search.MoreThan(search.SEARCH_CANDIDATES)
+    assert (str(count), f"{count}", f"{count:,}") == ("more than 1,000",) * 3
+    assert count == 1000 and count + 1 == 1001
